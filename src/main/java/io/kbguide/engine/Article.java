@@ -1,0 +1,29 @@
+package io.kbguide.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+/** An article as read from its kb folder, not yet verified. */
+public record Article(String id, String title, String version, String folder, List<Section> sections,
+        List<Fact> facts, List<Constraint> constraints, List<Decision> decisions, List<Step> steps) {
+
+    public Article {
+        sections = List.copyOf(sections);
+        facts = List.copyOf(facts);
+        constraints = List.copyOf(constraints);
+        decisions = List.copyOf(decisions);
+        steps = List.copyOf(steps);
+    }
+
+    public Optional<Fact> fact(String factId) {
+        return facts.stream().filter(f -> f.id().equals(factId)).findFirst();
+    }
+
+    public Optional<Section> section(String anchor) {
+        return sections.stream().filter(s -> s.anchor().equals(anchor)).findFirst();
+    }
+
+    public Optional<Step> step(String stepId) {
+        return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
+    }
+}

@@ -1,0 +1,580 @@
+package io.kbguide.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntConsumer;
+
+/**
+ * Verifies an article and compiles it into a look-up table. Fails fast, naming the file and the rule, when:
+ * an id is repeated or unknown; a citation's quote is not verbatim in its section; an article statement has
+ * no citation; version bands leave a gap; a finding or plan table has no rule, or two rules, for some
+ * combination of facts; a rule, a value, a step or a question can never be reached; a step could be advised
+ * outside its safety guard, for any combination of known and unknown facts.
+ */
+public final class ArticleCompiler {
+
+    private Article article;
+    private String file;
+    private List<Fact> facts;
+    private int[] size;
+    private Map<String, Integer> factIndex;
+
+    /** Verifies and compiles one article. */
+    public CompiledArticle compile(Article article) {
+        this.article = article;
+        this.file = article.folder() + "/" + KbReader.FLOW_FILE;
+        this.facts = article.facts();
+        this.size = facts.stream().mapToInt(f -> f.domain().size()).toArray();
+        this.factIndex = new HashMap<>();
+        for (int i = 0; i < facts.size(); i++) {
+            factIndex.put(facts.get(i).id(), i);
+        }
+        checkStatic();
+        return new Tables().build();
+    }
+
+    // ---------------------------------------------------------------- static checks
+
+    private void checkStatic() {
+        Set<String> names = new HashSet<>();
+        for (Fact f : facts) {
+            unique(names, f.id(), "fact");
+            checkDomain(f);
+        }
+        Set<String> ruleIds = new HashSet<>();
+        Map<String, Set<String>> inputs = new LinkedHashMap<>();
+        facts.forEach(f -> inputs.put(f.id(), new LinkedHashSet<>(f.domain())));
+        for (Constraint c : article.constraints()) {
+            checkCondition(c.when(), inputs, "constraint '" + c.id() + "'");
+        }
+        Set<String> stepIds = new HashSet<>();
+        for (Step s : article.steps()) {
+            unique(stepIds, s.id(), "step");
+        }
+        for (Decision d : article.decisions()) {
+            unique(names, d.id(), "fact or decision");
+            for (Rule r : d.rules()) {
+                String where = ruleWhere(d, r);
+                unique(ruleIds, r.id(), "rule");
+                checkCondition(r.when(), inputs, where);
+                checkExplanation(r.explanation(), where);
+                if (d.kind() == Decision.Kind.FINDING && !d.values().containsKey(r.value())
+                        && !Decision.UNDETERMINED.equals(r.value())) {
+                    throw fail(where + ": '" + r.value() + "' is not a value of " + d.id() + " (values: "
+                            + String.join(", ", d.values().keySet()) + ", " + Decision.UNDETERMINED + ")");
+                }
+                for (PlanItem item : r.plan()) {
+                    Step step = article.step(item.stepId()).orElseThrow(() -> fail(where + ": unknown step '"
+                            + item.stepId() + "' (steps: " + String.join(", ",
+                                    article.steps().stream().map(Step::id).toList()) + ")"));
+                    if (step.restart()) {
+                        throw fail(where + ": the restart step '" + step.id()
+                                + "' is added automatically after steps that need it; do not list it");
+                    }
+                    if (item.reason() != null) {
+                        checkExplanation(item.reason(), where + " reason for step '" + item.stepId() + "'");
+                    }
+                }
+            }
+            if (d.kind() == Decision.Kind.FINDING) {
+                Set<String> values = new LinkedHashSet<>(d.values().keySet());
+                values.add(Decision.UNDETERMINED);
+                inputs.put(d.id(), values);
+            }
+        }
+        checkSteps(inputs);
+    }
+
+    private void checkDomain(Fact f) {
+        String where = "fact '" + f.id() + "'";
+        Set<String> values = new HashSet<>();
+        for (String v : f.domain()) {
+            unique(values, v, where + " value");
+            if (Fact.UNKNOWN.equals(v)) {
+                throw fail(where + ": '" + Fact.UNKNOWN + "' is reserved for answers the user does not know");
+            }
+        }
+        if (f.type() == Fact.Type.VERSION) {
+            List<VersionBand> bands = f.bands();
+            if (bands.get(0).from() != null) {
+                throw fail(where + ": the first band '" + bands.get(0).id() + "' must have no 'from' so that"
+                        + " every version falls in a band");
+            }
+            if (bands.get(bands.size() - 1).to() != null) {
+                throw fail(where + ": the last band '" + bands.get(bands.size() - 1).id()
+                        + "' must have no 'to' so that every version falls in a band");
+            }
+            for (int i = 0; i + 1 < bands.size(); i++) {
+                VersionBand a = bands.get(i);
+                VersionBand b = bands.get(i + 1);
+                if (a.to() == null || !a.to().equals(b.from())) {
+                    throw fail(where + ": band '" + a.id() + "' must end ('to') where band '" + b.id()
+                            + "' starts ('from'); a gap or overlap between them would leave versions undecided");
+                }
+                if (b.to() != null && b.from().compareTo(b.to()) >= 0) {
+                    throw fail(where + ": band '" + b.id() + "' is empty (from " + b.from() + " to " + b.to() + ")");
+                }
+            }
+        }
+        if (f.unknownAssumes().isEmpty() && f.unknownNote() != null) {
+            throw fail(where + ": whenUnknown.assume must list at least one value");
+        }
+        for (String v : f.unknownAssumes()) {
+            if (!f.domain().contains(v)) {
+                throw fail(where + ": whenUnknown.assume names '" + v + "', which is not one of: "
+                        + String.join(", ", f.domain()));
+            }
+        }
+        if (f.unknownNote() != null) {
+            checkExplanation(f.unknownNote(), where + " whenUnknown.note");
+        }
+    }
+
+    private void checkSteps(Map<String, Set<String>> inputs) {
+        List<Step> steps = article.steps();
+        List<Step> restarts = steps.stream().filter(Step::restart).toList();
+        boolean needsRestart = steps.stream().anyMatch(Step::requiresRestart);
+        if (needsRestart && restarts.size() != 1) {
+            throw fail("steps: exactly one step must be 'restart: true' when steps require a restart (found "
+                    + restarts.size() + ")");
+        }
+        int restartAt = restarts.isEmpty() ? -1 : steps.indexOf(restarts.get(0));
+        boolean osChangeSeen = false;
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            String where = "step '" + s.id() + "'";
+            checkExplanation(s.source(), where);
+            if (s.restart() && (s.requiresRestart() || s.changesOs())) {
+                throw fail(where + ": the restart step neither requires a restart nor changes the OS");
+            }
+            if (s.requiresRestart() && i > restartAt) {
+                throw fail(where + ": requires a restart, so it must come before the restart step '"
+                        + restarts.get(0).id() + "' in 'steps'");
+            }
+            if (osChangeSeen && !s.changesOs()) {
+                throw fail(where + ": comes after a step that changes the OS; such steps must be last, because"
+                        + " the diagnosis has to be run again after them");
+            }
+            osChangeSeen |= s.changesOs();
+            for (Condition guard : s.allowedWhen()) {
+                for (String key : guard.accepts().keySet()) {
+                    if (!factIndex.containsKey(key)) {
+                        throw fail(where + " allowedWhen: '" + key + "' is not a fact (guards name facts only)");
+                    }
+                }
+                checkCondition(guard, inputs, where + " allowedWhen");
+            }
+        }
+    }
+
+    private void checkCondition(Condition c, Map<String, Set<String>> inputs, String where) {
+        for (Map.Entry<String, Set<String>> e : c.accepts().entrySet()) {
+            Set<String> allowed = inputs.get(e.getKey());
+            if (allowed == null) {
+                throw fail(where + ": '" + e.getKey() + "' is not a fact or an earlier finding (known: "
+                        + String.join(", ", inputs.keySet()) + ")");
+            }
+            for (String v : e.getValue()) {
+                if (!allowed.contains(v)) {
+                    throw fail(where + ": '" + v + "' is not a value of " + e.getKey() + " (values: "
+                            + String.join(", ", allowed) + ")");
+                }
+            }
+        }
+    }
+
+    private void checkExplanation(Explanation e, String where) {
+        if (e.source() == Source.ARTICLE && e.citations().isEmpty()) {
+            throw fail(where + ": 'source: article' needs at least one citation; mark it 'source: inference'"
+                    + " if the article does not say it");
+        }
+        for (Citation c : e.citations()) {
+            Section section = article.section(c.section()).orElseThrow(() -> fail(where + ": cites section '"
+                    + c.section() + "', which the article does not have (sections: " + String.join(", ",
+                            article.sections().stream().map(Section::anchor).toList()) + ")"));
+            if (!section.contains(c.quote())) {
+                throw fail(where + ": the quote \"" + c.quote() + "\" does not occur verbatim in section '"
+                        + c.section() + "'");
+            }
+        }
+    }
+
+    private void unique(Set<String> seen, String id, String what) {
+        if (!seen.add(id)) {
+            throw fail(what + " id '" + id + "' is used twice");
+        }
+    }
+
+    private String ruleWhere(Decision d, Rule r) {
+        return "decision '" + d.id() + "' rule '" + r.id() + "'" + (r.line() > 0 ? " (line " + r.line() + ")" : "");
+    }
+
+    private KbException fail(String message) {
+        return new KbException(file, message);
+    }
+
+    // ---------------------------------------------------------------- exhaustive evaluation
+
+    /** The rules one complete combination of facts selects: one per finding or plan table, and its notes. */
+    private record Evaluation(List<Rule> chosen, List<Rule> notes) {
+    }
+
+    /** A diagnosis without the parts that depend on which facts are unknown. */
+    private record Core(Map<String, Finding> findings, List<RemediationStep> remediation, List<Explanation> notes) {
+    }
+
+    private final class Tables {
+        final int completeCount;
+        final int[] radix;
+        final int fullCount;
+        final int[] outcomeOf;
+        final CompiledArticle.Interner<Evaluation> evaluations = new CompiledArticle.Interner<>();
+        final CompiledArticle.Interner<Core> cores = new CompiledArticle.Interner<>();
+        final Map<List<Integer>, Integer> coreOfOutcomes = new HashMap<>();
+        final Set<Rule> reached = new HashSet<>();
+
+        Tables() {
+            long complete = 1;
+            long full = 1;
+            radix = new int[size.length];
+            for (int i = 0; i < size.length; i++) {
+                complete *= size[i];
+                radix[i] = size[i] + 1;
+                full *= radix[i];
+            }
+            if (full > 5_000_000) {
+                throw fail("the facts have " + full + " combinations of answers; at most 5000000 can be verified");
+            }
+            completeCount = (int) complete;
+            fullCount = (int) full;
+            outcomeOf = new int[completeCount];
+        }
+
+        CompiledArticle build() {
+            int[] codes = new int[size.length];
+            for (int index = 0; index < completeCount; index++) {
+                decode(index, size, codes);
+                outcomeOf[index] = violated(codes) ? -1 : evaluations.id(evaluate(codes));
+            }
+            checkReached();
+
+            int[] coreOf = new int[fullCount];
+            for (int index = 0; index < fullCount; index++) {
+                decode(index, radix, codes);
+                coreOf[index] = violated(codes) ? -1 : coreOf(codes);
+            }
+
+            CompiledArticle.Interner<Diagnosis> diagnoses = new CompiledArticle.Interner<>();
+            int[] resultOf = new int[fullCount];
+            Set<String> relevantSomewhere = new HashSet<>();
+            Set<String> stepsReached = new HashSet<>();
+            for (int index = 0; index < fullCount; index++) {
+                if (coreOf[index] < 0) {
+                    resultOf[index] = -1;
+                    continue;
+                }
+                decode(index, radix, codes);
+                Core core = cores.get(coreOf[index]);
+                List<Fact> missing = new ArrayList<>();
+                List<Explanation> notes = new ArrayList<>(core.notes());
+                for (int i = 0; i < codes.length; i++) {
+                    if (codes[i] != size[i]) {
+                        continue;
+                    }
+                    Fact fact = facts.get(i);
+                    boolean changes = false;
+                    boolean narrowed = false;
+                    for (int v = 0; v < size[i]; v++) {
+                        int other = coreOf[with(index, codes, i, v)];
+                        if (other >= 0 && other != coreOf[index]) {
+                            if (assumes(fact, v)) {
+                                changes = true;
+                            } else {
+                                narrowed = true;
+                            }
+                        }
+                    }
+                    if (changes) {
+                        missing.add(fact);
+                        relevantSomewhere.add(fact.id());
+                    }
+                    if (narrowed && fact.unknownNote() != null) {
+                        notes.add(fact.unknownNote());
+                    }
+                }
+                if (missing.isEmpty()) {
+                    checkDetermined(index, codes, coreOf);
+                }
+                checkGuards(codes, core.remediation());
+                core.remediation().forEach(s -> stepsReached.add(s.id()));
+                Diagnosis diagnosis = new Diagnosis(core.findings(), core.remediation(), notes, missing,
+                        CompiledArticle.citationsOf(core.findings(), core.remediation(), notes),
+                        CompiledArticle.summarize(article, core.findings(), core.remediation(), missing));
+                resultOf[index] = diagnoses.id(diagnosis);
+            }
+            for (Step s : article.steps()) {
+                if (!stepsReached.contains(s.id())) {
+                    throw fail("step '" + s.id() + "' is never advised: no combination of facts leads to it");
+                }
+            }
+            for (Fact f : facts) {
+                if (!relevantSomewhere.contains(f.id())) {
+                    throw fail("fact '" + f.id() + "' is never asked: its answer changes no finding and no step");
+                }
+            }
+            return new CompiledArticle(article, radix, resultOf, diagnoses.items());
+        }
+
+        private boolean assumes(Fact fact, int v) {
+            return fact.unknownAssumes().isEmpty() || fact.unknownAssumes().contains(fact.domain().get(v));
+        }
+
+        private Evaluation evaluate(int[] codes) {
+            Map<String, String> env = new HashMap<>();
+            for (int i = 0; i < codes.length; i++) {
+                env.put(facts.get(i).id(), facts.get(i).domain().get(codes[i]));
+            }
+            List<Rule> chosen = new ArrayList<>();
+            List<Rule> notes = new ArrayList<>();
+            for (Decision d : article.decisions()) {
+                List<Rule> matches = d.rules().stream().filter(r -> r.when().matches(env::get)).toList();
+                reached.addAll(matches);
+                if (d.kind() == Decision.Kind.NOTES) {
+                    notes.addAll(matches);
+                    continue;
+                }
+                if (matches.isEmpty()) {
+                    throw fail("decision '" + d.id() + "' has no rule for " + describe(codes)
+                            + ": every combination of facts needs exactly one rule");
+                }
+                if (matches.size() > 1) {
+                    throw fail("rules '" + matches.get(0).id() + "' (line " + matches.get(0).line() + ") and '"
+                            + matches.get(1).id() + "' (line " + matches.get(1).line() + ") of decision '"
+                            + d.id() + "' both apply to " + describe(codes) + ": rules of a table must not overlap");
+                }
+                Rule rule = matches.get(0);
+                chosen.add(rule);
+                if (d.kind() == Decision.Kind.FINDING) {
+                    env.put(d.id(), rule.value());
+                }
+            }
+            return new Evaluation(chosen, notes);
+        }
+
+        private void checkReached() {
+            Set<String> valuesReached = new HashSet<>();
+            for (Evaluation e : evaluations.items()) {
+                e.chosen().forEach(r -> valuesReached.add(r.id() + "=" + r.value()));
+            }
+            for (Decision d : article.decisions()) {
+                for (Rule r : d.rules()) {
+                    if (!reached.contains(r)) {
+                        throw fail(ruleWhere(d, r) + " never applies: no possible combination of facts matches it");
+                    }
+                }
+                for (String value : d.values().keySet()) {
+                    boolean produced = d.rules().stream().anyMatch(r -> value.equals(r.value()));
+                    if (!produced) {
+                        throw fail("decision '" + d.id() + "': value '" + value + "' is never the outcome of a rule");
+                    }
+                }
+            }
+        }
+
+        private int coreOf(int[] codes) {
+            TreeSet<Integer> outcomes = new TreeSet<>();
+            forEachCompletion(codes, index -> {
+                if (outcomeOf[index] >= 0) {
+                    outcomes.add(outcomeOf[index]);
+                }
+            });
+            if (outcomes.isEmpty()) {
+                return -1;
+            }
+            return coreOfOutcomes.computeIfAbsent(List.copyOf(outcomes), this::aggregate);
+        }
+
+        private int aggregate(List<Integer> outcomeIds) {
+            List<Evaluation> evals = outcomeIds.stream().map(evaluations::get).toList();
+            Map<String, Finding> findings = new LinkedHashMap<>();
+            List<List<PlanItem>> plans = new ArrayList<>();
+            int position = 0;
+            for (Decision d : article.decisions()) {
+                if (d.kind() == Decision.Kind.NOTES) {
+                    continue;
+                }
+                int at = position++;
+                List<Rule> rules = evals.stream().map(e -> e.chosen().get(at)).distinct().toList();
+                if (d.kind() == Decision.Kind.FINDING) {
+                    findings.put(d.id(), finding(d, rules));
+                } else {
+                    plans.add(commonPlan(rules));
+                }
+            }
+            List<Explanation> notes = new ArrayList<>();
+            for (Rule note : evals.get(0).notes()) {
+                if (evals.stream().allMatch(e -> e.notes().contains(note))) {
+                    notes.add(note.explanation());
+                }
+            }
+            return cores.id(new Core(findings, CompiledArticle.assemble(article, plans), notes));
+        }
+
+        private Finding finding(Decision d, List<Rule> rules) {
+            List<String> values = rules.stream().map(Rule::value).distinct().toList();
+            Explanation because = merge(rules.stream().map(Rule::explanation).distinct().toList());
+            if (values.size() == 1) {
+                String value = values.get(0);
+                return new Finding(value, d.values().getOrDefault(value, d.label() + ": " + because.text()), because);
+            }
+            return new Finding(Decision.UNDETERMINED, d.label() + " cannot be determined from the answers given: it"
+                    + " could be " + String.join(" or ", values) + ".", because);
+        }
+
+        private Explanation merge(List<Explanation> all) {
+            if (all.size() == 1) {
+                return all.get(0);
+            }
+            boolean article = all.stream().allMatch(e -> e.source() == Source.ARTICLE);
+            LinkedHashSet<Citation> citations = new LinkedHashSet<>();
+            all.forEach(e -> citations.addAll(e.citations()));
+            String text = String.join(" ", all.stream().map(Explanation::text).toList());
+            return new Explanation(text, article ? Source.ARTICLE : Source.INFERENCE, new ArrayList<>(citations));
+        }
+
+        /** A plan survives unknown facts only if every possible value gives the same steps. */
+        private List<PlanItem> commonPlan(List<Rule> rules) {
+            List<List<String>> shapes = rules.stream()
+                    .map(r -> r.plan().stream().map(PlanItem::stepId).toList()).distinct().toList();
+            if (shapes.size() != 1) {
+                return List.of();
+            }
+            List<PlanItem> out = new ArrayList<>();
+            List<PlanItem> first = rules.get(0).plan();
+            for (int k = 0; k < first.size(); k++) {
+                int at = k;
+                Explanation reason = first.get(k).reason();
+                boolean same = rules.stream().allMatch(r -> Objects.equals(r.plan().get(at).reason(), reason));
+                out.add(new PlanItem(first.get(k).stepId(), same ? reason : null));
+            }
+            return out;
+        }
+
+        /** Where no fact is missing, every possible value of the unknown facts must give this very diagnosis. */
+        private void checkDetermined(int index, int[] codes, int[] coreOf) {
+            forEachCompletion(codes, complete -> {
+                if (outcomeOf[complete] < 0) {
+                    return;
+                }
+                int[] c = new int[codes.length];
+                decode(complete, size, c);
+                if (coreOf[indexOf(c)] != coreOf[index]) {
+                    throw fail("the diagnosis for " + describe(codes) + " counts as complete, yet " + describe(c)
+                            + " gives a different one: two unknown facts matter only together; rework the tables");
+                }
+            });
+        }
+
+        private int indexOf(int[] codes) {
+            int index = 0;
+            for (int i = 0; i < radix.length; i++) {
+                index = index * radix[i] + codes[i];
+            }
+            return index;
+        }
+
+        private void checkGuards(int[] codes, List<RemediationStep> remediation) {
+            for (RemediationStep rs : remediation) {
+                if (rs.step().allowedWhen().isEmpty()) {
+                    continue;
+                }
+                forEachCompletion(codes, complete -> {
+                    if (outcomeOf[complete] < 0) {
+                        return;
+                    }
+                    int[] c = new int[codes.length];
+                    decode(complete, size, c);
+                    boolean allowed = rs.step().allowedWhen().stream()
+                            .anyMatch(g -> g.matches(name -> facts.get(factIndex.get(name)).domain()
+                                    .get(c[factIndex.get(name)])));
+                    if (!allowed) {
+                        throw fail("step '" + rs.id() + "' would be advised for " + describe(codes)
+                                + ", which its allowedWhen guard forbids when " + describe(c));
+                    }
+                });
+            }
+        }
+
+        private int with(int index, int[] codes, int fact, int value) {
+            int[] c = codes.clone();
+            c[fact] = value;
+            return indexOf(c);
+        }
+
+        private boolean violated(int[] codes) {
+            for (Constraint c : article.constraints()) {
+                if (c.when().matches(name -> {
+                    int i = factIndex.get(name);
+                    return codes[i] >= size[i] ? null : facts.get(i).domain().get(codes[i]);
+                })) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Calls back with the complete index of every combination the unknown facts in {@code codes} allow. */
+        private void forEachCompletion(int[] codes, IntConsumer action) {
+            int[] c = codes.clone();
+            complete(c, 0, action);
+        }
+
+        private void complete(int[] c, int i, IntConsumer action) {
+            if (i == c.length) {
+                int index = 0;
+                for (int k = 0; k < c.length; k++) {
+                    index = index * size[k] + c[k];
+                }
+                action.accept(index);
+                return;
+            }
+            if (c[i] < size[i]) {
+                complete(c, i + 1, action);
+                return;
+            }
+            Fact fact = facts.get(i);
+            for (int v = 0; v < size[i]; v++) {
+                if (assumes(fact, v)) {
+                    c[i] = v;
+                    complete(c, i + 1, action);
+                }
+            }
+            c[i] = size[i];
+        }
+
+        private String describe(int[] codes) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < codes.length; i++) {
+                parts.add(facts.get(i).id() + "=" + (codes[i] >= size[i] ? Fact.UNKNOWN
+                        : facts.get(i).domain().get(codes[i])));
+            }
+            return "{" + String.join(", ", parts) + "}";
+        }
+    }
+
+    private static void decode(int index, int[] radix, int[] codes) {
+        for (int i = radix.length - 1; i >= 0; i--) {
+            codes[i] = index % radix[i];
+            index /= radix[i];
+        }
+    }
+
+}

@@ -1,0 +1,227 @@
+package io.kbguide.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A verified article, ready to diagnose. Built by {@link ArticleCompiler}, which evaluates every combination of
+ * facts, known or unknown, once; a diagnosis is then a table look-up.
+ */
+public final class CompiledArticle {
+
+    private final Article article;
+    private final int[] radix;
+    private final int[] resultOf;
+    private final List<Diagnosis> results;
+
+    CompiledArticle(Article article, int[] radix, int[] resultOf, List<Diagnosis> results) {
+        this.article = article;
+        this.radix = radix;
+        this.resultOf = resultOf;
+        this.results = List.copyOf(results);
+    }
+
+    public Article article() {
+        return article;
+    }
+
+    public String id() {
+        return article.id();
+    }
+
+    /** How many combinations of fact values (each known or unknown) the table holds. */
+    public int combinations() {
+        return resultOf.length;
+    }
+
+    /** How many different diagnoses the article can give. */
+    public int distinctDiagnoses() {
+        return results.size();
+    }
+
+    /**
+     * Diagnoses a server from a client's answers: fact id to value, where a missing fact, {@code null} or
+     * {@code "unknown"} means unknown.
+     *
+     * @throws InvalidFactsException naming every answer that is not valid, or the contradiction
+     */
+    public Diagnosis diagnose(Map<String, String> answers) {
+        return diagnose(codes(answers));
+    }
+
+    /** Diagnoses from codes made by {@link #codes}. */
+    public Diagnosis diagnose(int[] codes) {
+        int result = resultOf[index(codes)];
+        if (result < 0) {
+            throw new InvalidFactsException(List.of(contradiction(codes)));
+        }
+        return results.get(result);
+    }
+
+    /**
+     * Turns answers into one code per fact (its value's position in the fact's domain, or the domain's size for
+     * unknown).
+     */
+    public int[] codes(Map<String, String> answers) {
+        List<FactError> errors = new ArrayList<>();
+        for (String name : answers.keySet()) {
+            if (article.fact(name).isEmpty()) {
+                errors.add(new FactError(name, "'" + name + "' is not a fact of article '" + article.id() + "'",
+                        String.join(", ", article.facts().stream().map(Fact::id).toList())));
+            }
+        }
+        int[] codes = new int[radix.length];
+        for (int i = 0; i < radix.length; i++) {
+            Fact fact = article.facts().get(i);
+            String answer = answers.get(fact.id());
+            codes[i] = radix[i] - 1;
+            if (answer == null || Fact.UNKNOWN.equals(answer)) {
+                continue;
+            }
+            Optional<String> value = fact.resolve(answer);
+            if (value.isEmpty()) {
+                errors.add(new FactError(fact.id(), "'" + answer + "' is not a valid value for " + fact.id(),
+                        fact.allowed()));
+            } else {
+                codes[i] = fact.domain().indexOf(value.get());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFactsException(errors);
+        }
+        if (resultOf[index(codes)] < 0) {
+            throw new InvalidFactsException(List.of(contradiction(codes)));
+        }
+        return codes;
+    }
+
+    /** The code that stands for an unknown answer to the fact at {@code factIndex}. */
+    public int unknownCode(int factIndex) {
+        return radix[factIndex] - 1;
+    }
+
+    /** Whether these codes (known values only) break a constraint. */
+    public boolean contradicts(int[] codes) {
+        return resultOf[index(codes)] < 0;
+    }
+
+    int index(int[] codes) {
+        int index = 0;
+        for (int i = 0; i < radix.length; i++) {
+            index = index * radix[i] + codes[i];
+        }
+        return index;
+    }
+
+    private FactError contradiction(int[] codes) {
+        for (Constraint c : article.constraints()) {
+            if (c.when().matches(name -> {
+                int i = indexOfFact(name);
+                return i < 0 || codes[i] == radix[i] - 1 ? null : article.facts().get(i).domain().get(codes[i]);
+            })) {
+                return new FactError(String.join(", ", c.when().accepts().keySet()), c.message(),
+                        "answers that do not contradict each other");
+            }
+        }
+        return new FactError("facts", "these answers contradict each other", "answers that can all be true");
+    }
+
+    private int indexOfFact(String id) {
+        for (int i = 0; i < article.facts().size(); i++) {
+            if (article.facts().get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Builds the summary sentences of a diagnosis from the kb's own wording. */
+    static String summarize(Article article, Map<String, Finding> findings, List<RemediationStep> remediation,
+            List<Fact> missing) {
+        StringBuilder text = new StringBuilder();
+        for (Decision d : article.decisions()) {
+            Finding f = findings.get(d.id());
+            if (f != null) {
+                text.append(f.sentence()).append(' ');
+            }
+        }
+        if (remediation.isEmpty()) {
+            text.append(missing.isEmpty() ? "Nothing needs to be done." : "No step is safe to advise yet.");
+        } else {
+            text.append("Steps: ");
+            for (int i = 0; i < remediation.size(); i++) {
+                text.append(i == 0 ? "" : "; ").append(i + 1).append(". ").append(remediation.get(i).step().title());
+            }
+            text.append('.');
+        }
+        if (!missing.isEmpty()) {
+            text.append(" Still to find out: ")
+                    .append(String.join(" ", missing.stream().map(Fact::question).toList()));
+        }
+        return text.toString().trim();
+    }
+
+    /** Assembles the remediation from plan outputs: kb order, one entry per step, restart where needed. */
+    static List<RemediationStep> assemble(Article article, List<List<PlanItem>> plans) {
+        Map<String, List<Explanation>> reasons = new LinkedHashMap<>();
+        for (List<PlanItem> plan : plans) {
+            for (PlanItem item : plan) {
+                List<Explanation> list = reasons.computeIfAbsent(item.stepId(), k -> new ArrayList<>());
+                if (item.reason() != null && !list.contains(item.reason())) {
+                    list.add(item.reason());
+                }
+            }
+        }
+        boolean restart = reasons.keySet().stream()
+                .anyMatch(id -> article.step(id).map(Step::requiresRestart).orElse(false));
+        List<RemediationStep> out = new ArrayList<>();
+        for (Step step : article.steps()) {
+            if (reasons.containsKey(step.id()) || (step.restart() && restart)) {
+                out.add(new RemediationStep(step, reasons.getOrDefault(step.id(), List.of())));
+            }
+        }
+        return out;
+    }
+
+    static List<Citation> citationsOf(Map<String, Finding> findings, List<RemediationStep> remediation,
+            List<Explanation> notes) {
+        LinkedHashSet<Citation> all = new LinkedHashSet<>();
+        findings.values().forEach(f -> all.addAll(f.because().citations()));
+        remediation.forEach(s -> all.addAll(s.citations()));
+        notes.forEach(n -> all.addAll(n.citations()));
+        return new ArrayList<>(all);
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledArticle[" + article.id() + " v" + article.version() + ", " + resultOf.length
+                + " combinations, " + results.size() + " diagnoses, radix " + Arrays.toString(radix) + "]";
+    }
+
+    /** Distinct objects by value, for building the tables. */
+    static final class Interner<T> {
+        private final Map<T, Integer> ids = new HashMap<>();
+        private final List<T> items = new ArrayList<>();
+
+        int id(T item) {
+            return ids.computeIfAbsent(item, k -> {
+                items.add(k);
+                return items.size() - 1;
+            });
+        }
+
+        T get(int id) {
+            return items.get(id);
+        }
+
+        List<T> items() {
+            return items;
+        }
+    }
+}

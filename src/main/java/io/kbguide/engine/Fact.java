@@ -1,0 +1,67 @@
+package io.kbguide.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Something the service asks about. A choice fact's values are its choices; a version fact takes a version
+ * string and its values are the bands the version falls in.
+ *
+ * @param unknownAssumes the values an unknown answer may stand for (all of them unless the kb narrows it)
+ * @param unknownNote what the diagnosis says when the fact is unknown, or null
+ */
+public record Fact(String id, Type type, String question, String help, List<String> commands,
+        List<Choice> choices, List<VersionBand> bands, List<String> unknownAssumes, Explanation unknownNote) {
+
+    /** The kinds of fact. */
+    public enum Type {
+        CHOICE, VERSION
+    }
+
+    /** The value reported for a fact the user does not know. */
+    public static final String UNKNOWN = "unknown";
+
+    public Fact {
+        commands = List.copyOf(commands);
+        choices = List.copyOf(choices);
+        bands = List.copyOf(bands);
+        unknownAssumes = List.copyOf(unknownAssumes);
+    }
+
+    /** The values the rules see: choice values, or band ids. */
+    public List<String> domain() {
+        return type == Type.CHOICE
+                ? choices.stream().map(Choice::value).toList()
+                : bands.stream().map(VersionBand::id).toList();
+    }
+
+    /**
+     * The rule value for a client's answer: the choice itself, or the band a version falls in. Empty when
+     * the answer is not valid for this fact.
+     */
+    public Optional<String> resolve(String answer) {
+        if (type == Type.CHOICE) {
+            return choices.stream().map(Choice::value).filter(v -> v.equals(answer)).findFirst();
+        }
+        return Version.parse(answer).flatMap(v -> bands.stream().filter(b -> b.contains(v)).findFirst())
+                .map(VersionBand::id);
+    }
+
+    /** What a valid answer looks like, for error messages. */
+    public String allowed() {
+        String known = type == Type.CHOICE ? String.join(", ", domain()) : Version.FORMAT;
+        return known + ", or " + UNKNOWN;
+    }
+
+    /** The label of a client's answer, for people. */
+    public String labelOf(String answer) {
+        if (UNKNOWN.equals(answer)) {
+            return "I don't know";
+        }
+        if (type == Type.VERSION) {
+            return answer;
+        }
+        return choices.stream().filter(c -> c.value().equals(answer)).map(Choice::label).findFirst()
+                .orElse(answer);
+    }
+}
