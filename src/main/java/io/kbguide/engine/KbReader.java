@@ -209,8 +209,7 @@ public final class KbReader {
             if (type == Fact.Type.CHOICE) {
                 for (ChoiceDto c : list(dto.choices(), where + " choices")) {
                     choices.add(new Choice(requiredId(c.value(), where + " choice value"),
-                            requiredText(c.label(), where + " choice '" + c.value() + "' label"),
-                            c.synonyms() == null ? List.of() : c.synonyms()));
+                            requiredText(c.label(), where + " choice '" + c.value() + "' label")));
                 }
                 if (dto.bands() != null) {
                     throw fail(where + ": a choice fact has no bands");
@@ -416,7 +415,7 @@ public final class KbReader {
             List<ChoiceDto> choices, List<BandDto> bands, WhenUnknownDto whenUnknown) {
     }
 
-    record ChoiceDto(String value, String label, List<String> synonyms) {
+    record ChoiceDto(String value, String label) {
     }
 
     record BandDto(String id, String label, String from, String to) {
