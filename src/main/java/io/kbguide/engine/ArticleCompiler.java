@@ -229,6 +229,16 @@ public final class ArticleCompiler {
 
     /** A diagnosis without the parts that depend on which facts are unknown. */
     private record Core(Map<String, Finding> findings, List<RemediationStep> remediation, List<Explanation> notes) {
+
+        /** What an answer must change to matter: a finding's value or the list of steps. */
+        Verdict verdict() {
+            Map<String, String> values = new LinkedHashMap<>();
+            findings.forEach((k, v) -> values.put(k, v.value()));
+            return new Verdict(values, remediation.stream().map(RemediationStep::id).toList());
+        }
+    }
+
+    private record Verdict(Map<String, String> findings, List<String> steps) {
     }
 
     private final class Tables {
@@ -267,9 +277,12 @@ public final class ArticleCompiler {
             checkReached();
 
             int[] coreOf = new int[fullCount];
+            int[] verdictOf = new int[fullCount];
+            CompiledArticle.Interner<Verdict> verdicts = new CompiledArticle.Interner<>();
             for (int index = 0; index < fullCount; index++) {
                 decode(index, radix, codes);
                 coreOf[index] = violated(codes) ? -1 : coreOf(codes);
+                verdictOf[index] = coreOf[index] < 0 ? -1 : verdicts.id(cores.get(coreOf[index]).verdict());
             }
 
             CompiledArticle.Interner<Diagnosis> diagnoses = new CompiledArticle.Interner<>();
@@ -293,8 +306,8 @@ public final class ArticleCompiler {
                     boolean changes = false;
                     boolean narrowed = false;
                     for (int v = 0; v < size[i]; v++) {
-                        int other = coreOf[with(index, codes, i, v)];
-                        if (other >= 0 && other != coreOf[index]) {
+                        int other = verdictOf[with(codes, i, v)];
+                        if (other >= 0 && other != verdictOf[index]) {
                             if (assumes(fact, v)) {
                                 changes = true;
                             } else {
@@ -311,7 +324,7 @@ public final class ArticleCompiler {
                     }
                 }
                 if (missing.isEmpty()) {
-                    checkDetermined(index, codes, coreOf);
+                    checkDetermined(index, codes, verdictOf);
                 }
                 checkGuards(codes, core.remediation());
                 core.remediation().forEach(s -> stepsReached.add(s.id()));
@@ -469,14 +482,14 @@ public final class ArticleCompiler {
         }
 
         /** Where no fact is missing, every possible value of the unknown facts must give this very diagnosis. */
-        private void checkDetermined(int index, int[] codes, int[] coreOf) {
+        private void checkDetermined(int index, int[] codes, int[] verdictOf) {
             forEachCompletion(codes, complete -> {
                 if (outcomeOf[complete] < 0) {
                     return;
                 }
                 int[] c = new int[codes.length];
                 decode(complete, size, c);
-                if (coreOf[indexOf(c)] != coreOf[index]) {
+                if (verdictOf[indexOf(c)] != verdictOf[index]) {
                     throw fail("the diagnosis for " + describe(codes) + " counts as complete, yet " + describe(c)
                             + " gives a different one: two unknown facts matter only together; rework the tables");
                 }
@@ -513,7 +526,7 @@ public final class ArticleCompiler {
             }
         }
 
-        private int with(int index, int[] codes, int fact, int value) {
+        private int with(int[] codes, int fact, int value) {
             int[] c = codes.clone();
             c[fact] = value;
             return indexOf(c);

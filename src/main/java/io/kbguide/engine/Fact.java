@@ -47,6 +47,19 @@ public record Fact(String id, Type type, String question, String help, List<Stri
                 .map(VersionBand::id);
     }
 
+    /**
+     * An answer a client could give that resolves to {@code value}: the choice itself, or a version in the band
+     * (its lower bound, or 0.0.1 for the first band).
+     */
+    public String representative(String value) {
+        if (type == Type.CHOICE) {
+            return value;
+        }
+        VersionBand band = bands.stream().filter(b -> b.id().equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(value + " is not a band of " + id));
+        return band.from() == null ? "0.0.1" : band.from().toString();
+    }
+
     /** What a valid answer looks like, for error messages. */
     public String allowed() {
         String known = type == Type.CHOICE ? String.join(", ", domain()) : Version.FORMAT;

@@ -77,6 +77,38 @@ public final class KbReader {
         return new Builder(folderName, flowName, flowText, folder).build(flow);
     }
 
+    /** The golden file every article folder may hold. */
+    public static final String GOLDEN_FILE = "golden.yaml";
+
+    /** Reads an article's golden cases; empty when it has none. */
+    public List<GoldenCase> readGolden(Path folder) {
+        Path path = folder.resolve(GOLDEN_FILE);
+        String name = folder.getFileName() + "/" + GOLDEN_FILE;
+        if (!Files.isRegularFile(path)) {
+            return List.of();
+        }
+        try {
+            GoldenFileDto file = yaml.readValue(readText(path, name), GoldenFileDto.class);
+            List<GoldenCase> cases = new ArrayList<>();
+            for (GoldenDto c : file.cases()) {
+                if (c.name() == null || c.facts() == null || c.findings() == null || c.steps() == null) {
+                    throw new KbException(name, "case '" + c.name() + "' needs name, facts, findings and steps");
+                }
+                cases.add(new GoldenCase(c.name(), c.facts(), c.findings(), c.steps(), c.missingFacts()));
+            }
+            return cases;
+        } catch (JsonProcessingException e) {
+            throw new KbException(name, describe(e), e);
+        }
+    }
+
+    record GoldenFileDto(List<GoldenDto> cases) {
+    }
+
+    record GoldenDto(String name, Map<String, String> facts, Map<String, String> findings, List<String> steps,
+            List<String> missingFacts) {
+    }
+
     private static String readText(Path path, String name) {
         if (!Files.isRegularFile(path)) {
             throw new KbException(name, "file not found");
