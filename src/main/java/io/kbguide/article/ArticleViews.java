@@ -1,0 +1,68 @@
+package io.kbguide.article;
+
+import io.kbguide.engine.Article;
+import io.kbguide.engine.Fact;
+import io.kbguide.engine.Section;
+import io.kbguide.engine.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** What the article endpoints return. */
+public final class ArticleViews {
+
+    private ArticleViews() {
+    }
+
+    @Schema(description = "An article the service can diagnose from.")
+    public record ArticleSummary(
+            @Schema(examples = "heartbeat-registry-driver") String id,
+            @Schema(examples = "Technical Description of the Registry Driver (Neverfail Heartbeat HookRegistryDriver.sys)")
+            String title,
+            @Schema(description = "Changes whenever the article's flow changes", examples = "1") String version) {
+
+        static ArticleSummary of(Article a) {
+            return new ArticleSummary(a.id(), a.title(), a.version());
+        }
+    }
+
+    @Schema(description = "An article: its facts with their questions, and its text by section.")
+    public record ArticleDetail(String id, String title, String version, List<FactView> facts,
+            List<SectionView> sections) {
+
+        static ArticleDetail of(Article a) {
+            return new ArticleDetail(a.id(), a.title(), a.version(), a.facts().stream().map(FactView::of).toList(),
+                    a.sections().stream().map(SectionView::of).toList());
+        }
+    }
+
+    @Schema(description = "A fact the diagnosis takes, in the order the conversation asks them.")
+    public record FactView(
+            @Schema(examples = "servicePack") String id,
+            @Schema(description = "choice: one of the choices; version: a dotted version", enumeration = {"choice",
+                    "version"}) String type,
+            String question,
+            @Schema(description = "How to find the answer on the server") String help,
+            @Schema(description = "Commands that show the answer") List<String> commands,
+            @Schema(description = "The values a choice fact accepts (besides \"unknown\")") List<ChoiceView> choices,
+            @Schema(description = "For a version fact: what a valid answer looks like") String format) {
+
+        static FactView of(Fact f) {
+            boolean version = f.type() == Fact.Type.VERSION;
+            return new FactView(f.id(), version ? "version" : "choice", f.question(), f.help(), f.commands(),
+                    f.choices().stream().map(c -> new ChoiceView(c.value(), c.label())).toList(),
+                    version ? Version.FORMAT : null);
+        }
+    }
+
+    public record ChoiceView(String value, String label) {
+    }
+
+    @Schema(description = "One section of the article; citations name it by anchor.")
+    public record SectionView(String anchor, String title, String markdown) {
+
+        static SectionView of(Section s) {
+            return new SectionView(s.anchor(), s.title(), s.markdown());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.kbguide.diagnosis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.Map;
+
+/** The body of a diagnosis request. */
+@Schema(description = "Facts about the server. Any fact may be omitted, null or \"unknown\".")
+public record DiagnosisRequest(
+        @Schema(description = "Fact id to value. architecture: x86|x64; os: windows-2000|windows-2003|"
+                + "windows-2003-r2|windows-2008-or-later|other; servicePack: none|sp1|sp2; threeGb: yes|no; "
+                + "useNewApi: absent|zero|nonzero; heartbeatVersion: a dotted version such as \"5.0.3\"; leakPatch: "
+                + "installed|not-installed. Each may also be \"unknown\".",
+                examples = "{\"architecture\":\"x86\",\"os\":\"windows-2003\",\"servicePack\":\"sp1\",\"useNewApi\":"
+                        + "\"zero\",\"threeGb\":\"no\",\"heartbeatVersion\":\"5.0.3\",\"leakPatch\":\"not-installed\"}")
+        @Size(max = 50, message = "at most 50 facts") Map<String, JsonNode> facts) {
+}

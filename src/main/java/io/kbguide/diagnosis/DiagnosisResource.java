@@ -1,0 +1,86 @@
+package io.kbguide.diagnosis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kbguide.engine.CompiledArticle;
+import io.kbguide.engine.FactError;
+import io.kbguide.engine.InvalidFactsException;
+import io.kbguide.kb.ArticleRegistry;
+import io.kbguide.problem.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/v1/articles/{articleId}/diagnosis")
+@Tag(name = "Diagnosis")
+public class DiagnosisResource {
+
+    private final ArticleRegistry registry;
+
+    public DiagnosisResource(ArticleRegistry registry) {
+        this.registry = registry;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Diagnose a server from the facts known about it",
+            description = "Stateless. Unknown facts are allowed: a finding is given only when every possible value"
+                    + " of the unknown facts agrees, and only steps right for every possible value are advised.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "SP1 installed after Heartbeat", value = "{\"facts\":{\"architecture\":\"x86\","
+                    + "\"os\":\"windows-2003\",\"servicePack\":\"sp1\",\"useNewApi\":\"zero\",\"threeGb\":\"no\","
+                    + "\"heartbeatVersion\":\"5.0.3\",\"leakPatch\":\"not-installed\"}}"),
+            @ExampleObject(name = "Service pack unknown", value = "{\"facts\":{\"architecture\":\"x86\",\"os\":"
+                    + "\"windows-2003\",\"servicePack\":\"unknown\",\"useNewApi\":\"zero\"}}")}))
+    @APIResponse(responseCode = "200", description = "The diagnosis")
+    @APIResponse(responseCode = "400", description = "Unknown fact, value outside the choices, malformed version,"
+            + " contradictory facts or malformed JSON (application/problem+json naming the field and the allowed"
+            + " values)")
+    @APIResponse(responseCode = "404", description = "No such article")
+    @APIResponse(responseCode = "413", description = "Body too large")
+    public DiagnosisView diagnose(@PathParam("articleId") String articleId, @Valid DiagnosisRequest request) {
+        CompiledArticle article = registry.require(articleId);
+        if (request == null) {
+            throw ProblemException.badRequest("missing-body", "Missing body",
+                    "Send a JSON body such as {\"facts\": {\"os\": \"windows-2003\"}}.", List.of());
+        }
+        return DiagnosisView.of(article.article(), article.diagnose(answers(request.facts())));
+    }
+
+    /** Fact values must be JSON strings (or null for unknown). */
+    static Map<String, String> answers(Map<String, JsonNode> facts) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        List<FactError> errors = new ArrayList<>();
+        if (facts != null) {
+            facts.forEach((id, node) -> {
+                if (node == null || node.isNull()) {
+                    answers.put(id, null);
+                } else if (node.isTextual()) {
+                    answers.put(id, node.textValue());
+                } else {
+                    errors.add(new FactError(id, "facts." + id + " must be a JSON string, not " + node.getNodeType()
+                            .name().toLowerCase(java.util.Locale.ROOT), "a string value"));
+                }
+            });
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFactsException(errors);
+        }
+        return answers;
+    }
+}

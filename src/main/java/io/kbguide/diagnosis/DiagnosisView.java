@@ -1,0 +1,112 @@
+package io.kbguide.diagnosis;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.kbguide.engine.Article;
+import io.kbguide.engine.Citation;
+import io.kbguide.engine.Diagnosis;
+import io.kbguide.engine.Explanation;
+import io.kbguide.engine.Fact;
+import io.kbguide.engine.RemediationStep;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON contract of a diagnosis. The first eight fields are the stable contract help-desk systems rely on;
+ * the rest add detail without changing them.
+ */
+@Schema(name = "Diagnosis", description = "What the article says about one server.")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DiagnosisView(
+        ArticleRef article,
+        @Schema(description = "True when no unknown fact could still change a finding or a step") boolean complete,
+        @Schema(description = "Unknown facts whose answer could still change a finding or a step, in asking order",
+                examples = "[\"servicePack\"]") List<String> missingFacts,
+        @Schema(description = "driverMethod: hookers|callbacks|undetermined; recommendedMethod: hookers|callbacks|"
+                + "not-stated|undetermined; leakExposure: exposed|not-expected|fixed|not-affected|not-stated|"
+                + "undetermined; bluescreenRisk: high|none-known|not-stated|undetermined; installSupported: yes|no|"
+                + "not-stated|undetermined; scope: in-article|outside-article|undetermined. 'undetermined' means it"
+                + " depends on a fact not known yet (or, for driverMethod outside the article, that the article does"
+                + " not describe it).",
+                examples = "{\"driverMethod\":\"hookers\",\"recommendedMethod\":\"callbacks\",\"leakExposure\":"
+                        + "\"exposed\",\"bluescreenRisk\":\"none-known\",\"installSupported\":\"yes\",\"scope\":"
+                        + "\"in-article\"}")
+        Map<String, String> findings,
+        @Schema(description = "Steps to carry out, in order; every one is safe on this server as it is now. Empty:"
+                + " nothing to do (or nothing is safe to advise until the missing facts are known).")
+        List<Step> remediation,
+        @Schema(description = "Every passage of the article the findings, steps and notes rest on")
+        List<CitationView> citations,
+        String summary,
+        @Schema(description = "Why each finding holds, with its source and citations")
+        Map<String, FindingDetail> findingDetails,
+        @Schema(description = "Further statements that apply to this server") List<Note> notes,
+        @Schema(description = "How to find out each missing fact") List<FactToCheck> toFindOut) {
+
+    public static DiagnosisView of(Article article, Diagnosis d) {
+        Map<String, String> findings = new LinkedHashMap<>();
+        Map<String, FindingDetail> details = new LinkedHashMap<>();
+        d.findings().forEach((id, f) -> {
+            findings.put(id, f.value());
+            details.put(id, new FindingDetail(f.value(), f.sentence(), f.because().text(),
+                    f.because().source().id(), cite(article, f.because().citations())));
+        });
+        return new DiagnosisView(new ArticleRef(article.id(), article.title(), article.version()), d.complete(),
+                d.missingFacts().stream().map(Fact::id).toList(), findings,
+                d.remediation().stream().map(s -> Step.of(article, s)).toList(), cite(article, d.citations()),
+                d.summary(), details, d.notes().stream().map(n -> Note.of(article, n)).toList(),
+                d.missingFacts().stream().map(FactToCheck::of).toList());
+    }
+
+    static List<CitationView> cite(Article article, List<Citation> citations) {
+        return citations.stream().map(c -> new CitationView(c.section(),
+                article.section(c.section()).map(s -> s.title()).orElse(c.section()), c.quote())).toList();
+    }
+
+    @Schema(description = "The article a diagnosis comes from")
+    public record ArticleRef(String id, String title, String version) {
+    }
+
+    @Schema(description = "A remediation step")
+    public record Step(
+            @Schema(enumeration = {"apply-leak-patch", "remove-usenewapi", "set-usenewapi-zero",
+                    "install-service-pack", "remove-3gb-switch", "restart-server", "contact-support"}) String id,
+            String title, String detail, List<String> commands,
+            @Schema(enumeration = {"article", "inference"},
+                    description = "inference: the step goes beyond what the article says") String source,
+            List<CitationView> citations) {
+
+        static Step of(Article article, RemediationStep s) {
+            return new Step(s.id(), s.step().title(), s.detail(), s.step().commands(), s.source().id(),
+                    cite(article, s.citations()));
+        }
+    }
+
+    @Schema(description = "A verbatim quote of one article section")
+    public record CitationView(
+            @Schema(description = "The section's anchor (see GET /api/v1/articles/{articleId})",
+                    examples = "runtime-decision") String section,
+            String sectionTitle, String quote) {
+    }
+
+    public record FindingDetail(String value, String statement, String explanation,
+            @Schema(enumeration = {"article", "inference"}) String source, List<CitationView> citations) {
+    }
+
+    public record Note(String text, @Schema(enumeration = {"article", "inference"}) String source,
+            List<CitationView> citations) {
+
+        static Note of(Article article, Explanation e) {
+            return new Note(e.text(), e.source().id(), cite(article, e.citations()));
+        }
+    }
+
+    public record FactToCheck(String factId, String question, String help, List<String> commands) {
+
+        static FactToCheck of(Fact f) {
+            return new FactToCheck(f.id(), f.question(), f.help(), f.commands());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.kbguide.problem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void shouldBeReadyOnceTheKbIsVerified() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("kb"));
+    }
+
+    @Test
+    void shouldPublishOpenApiWithExamples() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/articles/{articleId}/diagnosis"))
+                .body(containsString("SP1 installed after Heartbeat"))
+                .body(containsString("\"Diagnosis\""));
+    }
+}
