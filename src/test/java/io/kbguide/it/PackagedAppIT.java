@@ -1,0 +1,105 @@
+package io.kbguide.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs the packaged service the way the README does ({@code java -jar target/quarkus-app/quarkus-run.jar}): it
+ * starts on the kb and answers; with a broken article it refuses to start and says which file and rule.
+ */
+class PackagedAppIT {
+
+    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldRefuseToStartOnABrokenArticleNamingTheFileAndTheRule() throws Exception {
+        Path kb = temp.resolve("kb");
+        Path folder = kb.resolve("printer-spooler");
+        Files.createDirectories(folder);
+        Path fixture = Path.of("src/test/resources/kb-fixtures/valid/printer-spooler");
+        try (Stream<Path> files = Files.list(fixture)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, folder.resolve(f.getFileName()));
+            }
+        }
+        Path flow = folder.resolve("flow.yaml");
+        Files.writeString(flow, Files.readString(flow).replace(
+                "when: {driverVersion: [before-2.0], isolation: [\"on\"]}", "when: {driverVersion: [before-2.0]}"));
+
+        Process process = start(kb, temp.resolve("broken.log"));
+        assertTrue(process.waitFor(90, TimeUnit.SECONDS), "the service should stop by itself");
+        String log = Files.readString(temp.resolve("broken.log"));
+        assertNotEquals(0, process.exitValue(), log);
+        assertTrue(log.contains("printer-spooler/flow.yaml: rules 'old-driver-no-isolation' (line 35) and"
+                + " 'old-driver-isolated' (line 43) of decision 'crashRisk' both apply"), log);
+    }
+
+    @Test
+    void shouldStartOnTheKbAndDiagnose() throws Exception {
+        Path log = temp.resolve("app.log");
+        Process process = start(Path.of("kb"), log);
+        try {
+            int port = awaitPort(process, log);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + port + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ready.statusCode(), ready.body());
+            HttpResponse<String> diagnosis = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/articles/heartbeat-registry-driver/diagnosis"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"facts\": {\"architecture\": \"x64\"}}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, diagnosis.statusCode(), diagnosis.body());
+            assertTrue(diagnosis.body().contains("\"scope\":\"outside-article\""), diagnosis.body());
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process start(Path kb, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(List.of(java, "-Dkbguide.kb.dir=" + kb.toAbsolutePath(), "-Dquarkus.http.port=0",
+                "-jar", JAR.toAbsolutePath().toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static int awaitPort(Process process, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            Matcher m = LISTENING.matcher(text);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the service stopped: " + text);
+            }
+            process.waitFor(200, TimeUnit.MILLISECONDS);
+        }
+        throw new AssertionError("the service did not start in 90 s: " + Files.readString(log));
+    }
+}
