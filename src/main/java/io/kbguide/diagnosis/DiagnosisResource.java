@@ -6,6 +6,7 @@ import io.kbguide.engine.FactError;
 import io.kbguide.engine.InvalidFactsException;
 import io.kbguide.kb.ArticleRegistry;
 import io.kbguide.problem.ProblemException;
+import io.kbguide.render.TextRenderer;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -30,9 +31,25 @@ import java.util.Map;
 public class DiagnosisResource {
 
     private final ArticleRegistry registry;
+    private final TextRenderer renderer;
 
-    public DiagnosisResource(ArticleRegistry registry) {
+    public DiagnosisResource(ArticleRegistry registry, TextRenderer renderer) {
         this.registry = registry;
+        this.renderer = renderer;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces("text/markdown;charset=UTF-8")
+    public String diagnoseAsMarkdown(@PathParam("articleId") String articleId, @Valid DiagnosisRequest request) {
+        return renderer.markdown(diagnose(articleId, request));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
+    public String diagnoseAsText(@PathParam("articleId") String articleId, @Valid DiagnosisRequest request) {
+        return renderer.text(diagnose(articleId, request));
     }
 
     @POST

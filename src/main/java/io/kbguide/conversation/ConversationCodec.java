@@ -1,0 +1,123 @@
+package io.kbguide.conversation;
+
+import io.kbguide.engine.Answer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Conversation ids: the whole state of a conversation (article, article version, answers in order), signed
+ * with HMAC-SHA256 and encoded base64url. No store is needed, memory does not grow with abandoned
+ * conversations, and a forged, truncated or corrupted id is refused.
+ */
+public final class ConversationCodec {
+
+    /** Longest id accepted; Slack button values hold at most 2000 characters. */
+    public static final int MAX_LENGTH = 2000;
+
+    private static final int MAC_BYTES = 16;
+    private static final String FORMAT = "c1";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9.-]+");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
+
+    private final byte[] key;
+
+    public ConversationCodec(byte[] key) {
+        if (key.length < 32) {
+            throw new IllegalArgumentException("the conversation signing key must have at least 32 bytes");
+        }
+        this.key = key.clone();
+    }
+
+    /** The state an id carries. */
+    public record State(String articleId, String articleVersion, List<Answer> answers) {
+
+        public State {
+            answers = List.copyOf(answers);
+        }
+    }
+
+    /** Why an id was refused. */
+    public static class InvalidIdException extends RuntimeException {
+        public InvalidIdException(String message) {
+            super(message);
+        }
+    }
+
+    public String encode(State state) {
+        StringBuilder text = new StringBuilder(FORMAT).append('|').append(check(state.articleId())).append('|')
+                .append(check(state.articleVersion())).append('|');
+        for (int i = 0; i < state.answers().size(); i++) {
+            Answer a = state.answers().get(i);
+            text.append(i == 0 ? "" : ",").append(check(a.factId())).append('=').append(check(a.value()));
+        }
+        byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] token = Arrays.copyOf(payload, payload.length + MAC_BYTES);
+        System.arraycopy(mac(payload), 0, token, payload.length, MAC_BYTES);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    }
+
+    public State decode(String id) {
+        if (id == null || id.isEmpty()) {
+            throw new InvalidIdException("the conversation id is empty");
+        }
+        if (id.length() > MAX_LENGTH || !ID.matcher(id).matches()) {
+            throw new InvalidIdException("this is not a conversation id issued by this service");
+        }
+        byte[] token;
+        try {
+            token = Base64.getUrlDecoder().decode(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidIdException("the conversation id is truncated or corrupted");
+        }
+        if (token.length <= MAC_BYTES) {
+            throw new InvalidIdException("the conversation id is truncated or corrupted");
+        }
+        byte[] payload = Arrays.copyOf(token, token.length - MAC_BYTES);
+        byte[] mac = Arrays.copyOfRange(token, token.length - MAC_BYTES, token.length);
+        if (!MessageDigest.isEqual(mac, Arrays.copyOf(mac(payload), MAC_BYTES))) {
+            throw new InvalidIdException("the conversation id is truncated, corrupted, or was not issued by this"
+                    + " service (or by one with the same signing key)");
+        }
+        String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
+        if (parts.length != 4 || !FORMAT.equals(parts[0])) {
+            throw new InvalidIdException("the conversation id has a format this service does not know");
+        }
+        List<Answer> answers = new ArrayList<>();
+        if (!parts[3].isEmpty()) {
+            for (String pair : parts[3].split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new InvalidIdException("the conversation id has a format this service does not know");
+                }
+                answers.add(new Answer(pair.substring(0, eq), pair.substring(eq + 1)));
+            }
+        }
+        return new State(parts[1], parts[2], answers);
+    }
+
+    private static String check(String token) {
+        if (!TOKEN.matcher(token).matches()) {
+            throw new IllegalArgumentException("'" + token + "' cannot be carried in a conversation id");
+        }
+        return token;
+    }
+
+    private byte[] mac(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(payload);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}

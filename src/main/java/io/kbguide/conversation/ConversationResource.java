@@ -1,0 +1,110 @@
+package io.kbguide.conversation;
+
+import io.kbguide.render.TextRenderer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The guided conversation: thin adapter over {@link ConversationService}. */
+@Path("/api/v1/conversations")
+@Tag(name = "Conversations")
+public class ConversationResource {
+
+    static final String MARKDOWN = "text/markdown";
+
+    private final ConversationService conversations;
+    private final TextRenderer renderer;
+
+    public ConversationResource(ConversationService conversations, TextRenderer renderer) {
+        this.conversations = conversations;
+        this.renderer = renderer;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a guided conversation about an article")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "Heartbeat registry driver",
+            value = "{\"articleId\": \"heartbeat-registry-driver\"}")))
+    @APIResponse(responseCode = "201", description = "The first question")
+    @APIResponse(responseCode = "404", description = "No such article")
+    public Response start(@Valid @NotNull(message = "send {\"articleId\": \"...\"}") ConversationRequests.Start request,
+            UriInfo uri) {
+        ConversationView view = conversations.start(request.articleId());
+        return Response.created(uri.getAbsolutePathBuilder().path(view.conversationId()).build()).entity(view)
+                .build();
+    }
+
+    @GET
+    @Path("/{conversationId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The current step of a conversation",
+            description = "Also served as text/markdown and text/plain, for tickets and chat.")
+    @APIResponse(responseCode = "400", description = "Forged, truncated or corrupted conversation id")
+    public ConversationView get(@PathParam("conversationId") String conversationId) {
+        return conversations.get(conversationId);
+    }
+
+    @GET
+    @Path("/{conversationId}")
+    @Produces(MARKDOWN + ";charset=UTF-8")
+    public String markdown(@PathParam("conversationId") String conversationId) {
+        return renderer.markdown(conversations.get(conversationId));
+    }
+
+    @GET
+    @Path("/{conversationId}")
+    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
+    public String text(@PathParam("conversationId") String conversationId) {
+        return renderer.text(conversations.get(conversationId));
+    }
+
+    @POST
+    @Path("/{conversationId}/replies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Answer the current question, or correct an earlier answer",
+            description = "value may be \"unknown\". A reply to an earlier question is a correction: the path is"
+                    + " recomputed and answers that no longer apply are dropped. Continue with the returned id.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "Answer", value = "{\"factId\": \"architecture\", \"value\": \"x86\"}"),
+            @ExampleObject(name = "I don't know", value = "{\"factId\": \"servicePack\", \"value\": \"unknown\"}")}))
+    @APIResponse(responseCode = "200", description = "The next step")
+    @APIResponse(responseCode = "400", description = "Invalid id, unknown fact, value outside the choices, or an"
+            + " answer that contradicts another; the conversation is unchanged")
+    public ConversationView reply(@PathParam("conversationId") String conversationId,
+            @Valid @NotNull(message = "send {\"factId\": \"...\", \"value\": \"...\"}") ConversationRequests.Reply reply) {
+        return conversations.reply(conversationId, reply.factId(), reply.value());
+    }
+
+    @POST
+    @Path("/{conversationId}/back")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Go back one question, forgetting its answer")
+    @APIResponse(responseCode = "409", description = "Already at the first question")
+    public ConversationView back(@PathParam("conversationId") String conversationId) {
+        return conversations.back(conversationId);
+    }
+
+    @POST
+    @Path("/{conversationId}/restart")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start the same conversation again from the first question")
+    public ConversationView restart(@PathParam("conversationId") String conversationId) {
+        return conversations.restart(conversationId);
+    }
+}

@@ -1,0 +1,50 @@
+package io.kbguide.conversation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.kbguide.diagnosis.DiagnosisView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** A conversation's current step, with the id to continue it. */
+@Schema(name = "Conversation")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ConversationView(
+        @Schema(description = "Continue with this id; it changes at every step. It carries the answers, signed,"
+                + " so it works after a restart and on any instance with the same signing key.")
+        String conversationId,
+        @Schema(description = "Set when the conversation had to be carried over to a newer article version")
+        String notice,
+        Step step) {
+
+    @Schema(name = "ConversationStep", description = "Either a question or the diagnosis")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Step(
+            @Schema(enumeration = {"question", "diagnosis"}) String type,
+            Question question,
+            @Schema(description = "The answers that apply, in the order they were asked") List<AnswerView> answers,
+            Progress progress,
+            @Schema(description = "The same object the diagnosis endpoint returns") DiagnosisView diagnosis) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Question(
+            @Schema(examples = "servicePack") String factId,
+            String text, String help, List<String> commands,
+            @Schema(description = "Empty for a version question, which takes free text in 'format'")
+            List<Choice> choices,
+            @Schema(description = "Whether \"unknown\" (I don't know) is accepted") boolean allowUnknown,
+            @Schema(description = "For a version question: what a valid answer looks like") String format) {
+    }
+
+    public record Choice(String value, String label) {
+    }
+
+    public record AnswerView(String factId, String value, String label) {
+    }
+
+    public record Progress(
+            @Schema(description = "Questions answered so far") int answered,
+            @Schema(description = "The most questions that can still come, this one included") int remainingAtMost) {
+    }
+}
