@@ -80,11 +80,76 @@ class PackagedAppIT {
         }
     }
 
-    private Process start(Path kb, Path log) throws IOException {
+    @Test
+    void shouldContinueAConversationAfterARestartWithTheEmbeddedDefaultKey() throws Exception {
+        Path keyFile = temp.resolve("data/conversation.key");
+        String id;
+        String step;
+        Process first = start(Path.of("kb"), temp.resolve("first.log"), "-Dkbguide.conversation.key-file=" + keyFile);
+        try {
+            int port = awaitPort(first, temp.resolve("first.log"));
+            String started = send(port, "POST", "/api/v1/conversations", "{\"articleId\": \"heartbeat-registry-driver\"}");
+            id = field(started, "conversationId");
+            String replied = send(port, "POST", "/api/v1/conversations/" + id + "/replies",
+                    "{\"factId\": \"architecture\", \"value\": \"x86\"}");
+            id = field(replied, "conversationId");
+            step = send(port, "GET", "/api/v1/conversations/" + id, null);
+        } finally {
+            first.destroy();
+            first.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertTrue(Files.exists(keyFile), "the generated key is kept");
+
+        Process second = start(Path.of("kb"), temp.resolve("second.log"), "-Dkbguide.conversation.key-file=" + keyFile);
+        try {
+            int port = awaitPort(second, temp.resolve("second.log"));
+            assertEquals(step, send(port, "GET", "/api/v1/conversations/" + id, null));
+            String next = send(port, "POST", "/api/v1/conversations/" + id + "/replies",
+                    "{\"factId\": \"os\", \"value\": \"windows-2003\"}");
+            assertTrue(next.contains("\"factId\":\"heartbeatVersion\""), next);
+        } finally {
+            second.destroy();
+            second.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        Process other = start(Path.of("kb"), temp.resolve("other.log"),
+                "-Dkbguide.conversation.signing-key=b3RoZXIta2V5LW90aGVyLWtleS1vdGhlci1rZXktMDAwMDA=");
+        try {
+            int port = awaitPort(other, temp.resolve("other.log"));
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/v1/conversations/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, refused.statusCode(), "an instance with another key refuses the id");
+        } finally {
+            other.destroy();
+            other.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String send(int port, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() < 300, response.statusCode() + " " + response.body());
+        return response.body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertTrue(m.find(), json);
+        return m.group(1);
+    }
+
+    private Process start(Path kb, Path log, String... options) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-Dkbguide.kb.dir=" + kb.toAbsolutePath(), "-Dquarkus.http.port=0",
-                "-jar", JAR.toAbsolutePath().toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Dkbguide.kb.dir=" + kb.toAbsolutePath(),
+                "-Dquarkus.http.port=0", "-Dkbguide.conversation.key-file=" + temp.resolve("default.key")));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static int awaitPort(Process process, Path log) throws Exception {

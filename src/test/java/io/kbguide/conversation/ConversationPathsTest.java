@@ -1,0 +1,144 @@
+package io.kbguide.conversation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kbguide.engine.Fact;
+import io.kbguide.engine.KbReader;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Walks every path of the guided conversation through the API. The paths are not listed by hand: at each
+ * question the walk tries every choice the kb gives (for a version question, one version of each band the kb
+ * defines) and "unknown". Each path must end in the diagnosis the stateless endpoint gives for the same facts,
+ * and every question on it must be one whose answer can change the outcome. (Plain HttpClient rather than REST
+ * Assured: the walk makes about 1,600 requests.)
+ */
+@QuarkusTest
+class ConversationPathsTest {
+
+    static final String ARTICLE = "heartbeat-registry-driver";
+    static final String DIAGNOSIS = "/api/v1/articles/" + ARTICLE + "/diagnosis";
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Fact> facts = new LinkedHashMap<>();
+    private final List<Integer> lengths = new ArrayList<>();
+    private int questionsChecked;
+
+    @Test
+    void shouldEndEveryPathInTheStatelessDiagnosisAskingOnlyQuestionsThatMatter() {
+        new KbReader().read(Path.of("kb", ARTICLE)).facts().forEach(f -> facts.put(f.id(), f));
+        HttpResponse<String> start = post("/api/v1/conversations", Map.of("articleId", ARTICLE));
+        assertEquals(201, start.statusCode());
+        walk(read(start), new LinkedHashMap<>());
+
+        int max = lengths.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        double mean = lengths.stream().mapToInt(Integer::intValue).average().orElseThrow();
+        System.out.printf("conversation paths walked: %d; questions per path: max %d, mean %.2f; question steps"
+                + " checked: %d%n", lengths.size(), max, mean, questionsChecked);
+        assertTrue(lengths.size() > 100, "the flow has many paths: " + lengths.size());
+        assertTrue(max <= facts.size());
+    }
+
+    private void walk(JsonNode step, Map<String, String> answers) {
+        String id = step.path("conversationId").asText();
+        assertTrue(id.length() <= ConversationCodec.MAX_LENGTH, "fits a Slack button value: " + id.length());
+        assertEquals(answers.size(), step.path("step").path("answers").size(), "answers so far");
+        if ("diagnosis".equals(step.path("step").path("type").asText())) {
+            HttpResponse<String> stateless = post(DIAGNOSIS, Map.of("facts", answers));
+            assertEquals(200, stateless.statusCode());
+            assertEquals(read(stateless), step.path("step").path("diagnosis"), "path " + answers);
+            lengths.add(answers.size());
+            return;
+        }
+        String factId = step.path("step").path("question").path("factId").asText();
+        assertTrue(step.path("step").path("progress").path("remainingAtMost").asInt() >= 1);
+        Fact fact = facts.get(factId);
+        List<String> values = new ArrayList<>();
+        fact.domain().forEach(v -> values.add(fact.representative(v)));
+        values.add(Fact.UNKNOWN);
+        assertNecessary(answers, factId, values);
+        for (String value : values) {
+            HttpResponse<String> response = post("/api/v1/conversations/" + id + "/replies",
+                    Map.of("factId", factId, "value", value));
+            if (response.statusCode() == 400 && "urn:kb-guide:problem:contradictory-answer"
+                    .equals(read(response).path("type").asText())) {
+                continue; // e.g. no service pack on Windows Server 2003 R2 cannot be chosen
+            }
+            assertEquals(200, response.statusCode(), response.body());
+            Map<String, String> next = new LinkedHashMap<>(answers);
+            next.put(factId, value);
+            walk(read(response), next);
+        }
+    }
+
+    /** Some answer to the question must change a finding or the steps, compared with leaving it unknown. */
+    private void assertNecessary(Map<String, String> answers, String factId, List<String> values) {
+        questionsChecked++;
+        String without = outcome(answers);
+        for (String value : values) {
+            Map<String, String> with = new LinkedHashMap<>(answers);
+            with.put(factId, value);
+            String outcome = outcome(with);
+            if (outcome != null && !Objects.equals(outcome, without)) {
+                return;
+            }
+        }
+        fail("question " + factId + " after " + answers + " cannot change the outcome");
+    }
+
+    private String outcome(Map<String, String> answers) {
+        HttpResponse<String> response = post(DIAGNOSIS, Map.of("facts", answers));
+        if (response.statusCode() != 200) {
+            assertNotEquals(500, response.statusCode());
+            return null;
+        }
+        JsonNode d = read(response);
+        List<String> steps = new ArrayList<>();
+        d.path("remediation").forEach(s -> steps.add(s.path("id").asText()));
+        return d.path("findings") + " " + steps;
+    }
+
+    private HttpResponse<String> post(String path, Object body) {
+        try {
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(response.body(), e);
+        }
+    }
+}
