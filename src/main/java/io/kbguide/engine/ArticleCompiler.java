@@ -26,6 +26,8 @@ public final class ArticleCompiler {
     private List<Fact> facts;
     private int[] size;
     private Map<String, Integer> factIndex;
+    private String[][] domains;
+    private boolean[][] assumed;
 
     /** Verifies and compiles one article. */
     public CompiledArticle compile(Article article) {
@@ -34,8 +36,16 @@ public final class ArticleCompiler {
         this.facts = article.facts();
         this.size = facts.stream().mapToInt(f -> f.domain().size()).toArray();
         this.factIndex = new HashMap<>();
+        this.domains = new String[facts.size()][];
+        this.assumed = new boolean[facts.size()][];
         for (int i = 0; i < facts.size(); i++) {
-            factIndex.put(facts.get(i).id(), i);
+            Fact f = facts.get(i);
+            factIndex.put(f.id(), i);
+            domains[i] = f.domain().toArray(String[]::new);
+            assumed[i] = new boolean[domains[i].length];
+            for (int v = 0; v < domains[i].length; v++) {
+                assumed[i][v] = f.unknownAssumes().isEmpty() || f.unknownAssumes().contains(domains[i][v]);
+            }
         }
         checkStatic();
         return new Tables().build();
@@ -286,6 +296,7 @@ public final class ArticleCompiler {
             }
 
             CompiledArticle.Interner<Diagnosis> diagnoses = new CompiledArticle.Interner<>();
+            Map<List<Object>, Integer> diagnosisOfKey = new HashMap<>();
             int[] resultOf = new int[fullCount];
             Set<String> relevantSomewhere = new HashSet<>();
             Set<String> stepsReached = new HashSet<>();
@@ -328,10 +339,11 @@ public final class ArticleCompiler {
                 }
                 checkGuards(codes, core.remediation());
                 core.remediation().forEach(s -> stepsReached.add(s.id()));
-                Diagnosis diagnosis = new Diagnosis(core.findings(), core.remediation(), notes, missing,
+                List<Object> key = List.of(coreOf[index], missing, notes);
+                resultOf[index] = diagnosisOfKey.computeIfAbsent(key, k -> diagnoses.id(new Diagnosis(core.findings(),
+                        core.remediation(), notes, missing,
                         CompiledArticle.citationsOf(core.findings(), core.remediation(), notes),
-                        CompiledArticle.summarize(article, core.findings(), core.remediation(), missing));
-                resultOf[index] = diagnoses.id(diagnosis);
+                        CompiledArticle.summarize(article, core.findings(), core.remediation(), missing))));
             }
             for (Step s : article.steps()) {
                 if (!stepsReached.contains(s.id())) {
@@ -347,13 +359,13 @@ public final class ArticleCompiler {
         }
 
         private boolean assumes(Fact fact, int v) {
-            return fact.unknownAssumes().isEmpty() || fact.unknownAssumes().contains(fact.domain().get(v));
+            return assumed[facts.indexOf(fact)][v];
         }
 
         private Evaluation evaluate(int[] codes) {
             Map<String, String> env = new HashMap<>();
             for (int i = 0; i < codes.length; i++) {
-                env.put(facts.get(i).id(), facts.get(i).domain().get(codes[i]));
+                env.put(facts.get(i).id(), domains[i][codes[i]]);
             }
             List<Rule> chosen = new ArrayList<>();
             List<Rule> notes = new ArrayList<>();
@@ -516,8 +528,7 @@ public final class ArticleCompiler {
                     int[] c = new int[codes.length];
                     decode(complete, size, c);
                     boolean allowed = rs.step().allowedWhen().stream()
-                            .anyMatch(g -> g.matches(name -> facts.get(factIndex.get(name)).domain()
-                                    .get(c[factIndex.get(name)])));
+                            .anyMatch(g -> g.matches(name -> domains[factIndex.get(name)][c[factIndex.get(name)]]));
                     if (!allowed) {
                         throw fail("step '" + rs.id() + "' would be advised for " + describe(codes)
                                 + ", which its allowedWhen guard forbids when " + describe(c));
@@ -536,7 +547,7 @@ public final class ArticleCompiler {
             for (Constraint c : article.constraints()) {
                 if (c.when().matches(name -> {
                     int i = factIndex.get(name);
-                    return codes[i] >= size[i] ? null : facts.get(i).domain().get(codes[i]);
+                    return codes[i] >= size[i] ? null : domains[i][codes[i]];
                 })) {
                     return true;
                 }
@@ -563,9 +574,8 @@ public final class ArticleCompiler {
                 complete(c, i + 1, action);
                 return;
             }
-            Fact fact = facts.get(i);
             for (int v = 0; v < size[i]; v++) {
-                if (assumes(fact, v)) {
+                if (assumed[i][v]) {
                     c[i] = v;
                     complete(c, i + 1, action);
                 }
@@ -577,7 +587,7 @@ public final class ArticleCompiler {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < codes.length; i++) {
                 parts.add(facts.get(i).id() + "=" + (codes[i] >= size[i] ? Fact.UNKNOWN
-                        : facts.get(i).domain().get(codes[i])));
+                        : domains[i][codes[i]]));
             }
             return "{" + String.join(", ", parts) + "}";
         }

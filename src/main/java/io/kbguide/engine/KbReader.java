@@ -36,6 +36,10 @@ public final class KbReader {
     private static final Pattern ANCHOR = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern LIST_MARKER = Pattern.compile("(?m)^\\s*(?:[-*+•]|\\d+\\.)\\s+");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
+    private static final Pattern ID_LINE = Pattern.compile("\\s*-?\\s*id:\\s*[\"']?([^\"'\\s]+)[\"']?\\s*");
+
+    private static final ObjectMapper TREE = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -186,6 +190,7 @@ public final class KbReader {
         private final String flowName;
         private final String flowText;
         private final Path folder;
+        private Map<String, Integer> lines;
 
         Builder(String folderName, String flowName, String flowText, Path folder) {
             this.folderName = folderName;
@@ -313,8 +318,7 @@ public final class KbReader {
                 for (JsonNode item : then) {
                     PlanItemDto p;
                     try {
-                        p = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                                .treeToValue(item, PlanItemDto.class);
+                        p = TREE.treeToValue(item, PlanItemDto.class);
                     } catch (JsonProcessingException e) {
                         throw fail(where + ": " + describe(e));
                     }
@@ -425,9 +429,17 @@ public final class KbReader {
         }
 
         private int lineOf(String id) {
-            Matcher m = Pattern.compile("(?m)^\\s*-?\\s*(?:id|value):\\s*[\"']?" + Pattern.quote(id) + "[\"']?\\s*$")
-                    .matcher(flowText);
-            return m.find() ? (int) flowText.substring(0, m.start()).lines().count() + 1 : 0;
+            if (lines == null) {
+                lines = new java.util.HashMap<>();
+                String[] all = flowText.split("\\R", -1);
+                for (int i = 0; i < all.length; i++) {
+                    Matcher m = ID_LINE.matcher(all[i]);
+                    if (m.matches()) {
+                        lines.putIfAbsent(m.group(1), i + 1);
+                    }
+                }
+            }
+            return lines.getOrDefault(id, 0);
         }
 
         private KbException fail(String message) {
