@@ -16,11 +16,12 @@ import io.kbguide.engine.Version;
  * ("but", "and"); clauses end at {@code , ; ! ? ( )}, a full stop and a line end:
  * <ul>
  * <li>a mention in a question (a clause ending with "?" or starting like one) is dropped;</li>
- * <li>a mention in a scope with a hedge ("not sure", "will", "maybe") is dropped;</li>
+ * <li>a mention with a hedge ("not sure", "will", "maybe") in its clause, up to a hedge break, is dropped;</li>
  * <li>a mention after a past cue ("upgraded from") within the window of words before it is dropped;</li>
  * <li>a negated mention (a negation cue within the window before it, or a negatedAfter pattern right after it)
  * takes the fact's {@code negated} value, or is dropped when there is none.</li>
  * </ul>
+ * Hedges are looked for in the whole clause up to a hedge break ("but"), negations only in the scope.
  * Product versions ({@code extractors.versions}) are read here too, with the same weighing: after the product's
  * name ("Heartbeat v5.0.3"); after "version"/"v" when the message names the product, the fact is being asked, or
  * nothing but a neutral word ("the", "is", "running") precedes it (so "Java version 1.4.2" is not read);
@@ -219,6 +220,7 @@ final class FreeTextReader {
         private final Language.Cues cues;
         private final List<int[]> clauses = new ArrayList<>(); // start, end, question (0/1)
         private final List<int[]> scopes = new ArrayList<>(); // start, end, clause index
+        private final List<int[]> hedgeScopes = new ArrayList<>(); // start, end, clause index
 
         Scopes(String line, Language.Cues cues) {
             this.line = line;
@@ -242,9 +244,15 @@ final class FreeTextReader {
             boolean question = questionMark || cues.questions().stream().anyMatch(p -> p.matcher(text).find());
             int index = clauses.size();
             clauses.add(new int[] {start, end, question ? 1 : 0});
+            split(text, start, end, index, cues.scopeBreaks(), scopes);
+            split(text, start, end, index, cues.hedgeBreaks(), hedgeScopes);
+        }
+
+        private static void split(String text, int start, int end, int index, List<Pattern> breakPatterns,
+                List<int[]> into) {
             int s = start;
             List<int[]> breaks = new ArrayList<>();
-            for (Pattern p : cues.scopeBreaks()) {
+            for (Pattern p : breakPatterns) {
                 Matcher mt = p.matcher(text);
                 while (mt.find()) {
                     breaks.add(new int[] {start + mt.start(), start + mt.end()});
@@ -253,15 +261,15 @@ final class FreeTextReader {
             breaks.sort(Comparator.comparingInt(b -> b[0]));
             for (int[] b : breaks) {
                 if (b[0] >= s) {
-                    scopes.add(new int[] {s, b[0], index});
+                    into.add(new int[] {s, b[0], index});
                     s = b[1];
                 }
             }
-            scopes.add(new int[] {s, end, index});
+            into.add(new int[] {s, end, index});
         }
 
-        private int[] scopeAt(int pos) {
-            for (int[] s : scopes) {
+        private static int[] at(List<int[]> ranges, int pos) {
+            for (int[] s : ranges) {
                 if (pos >= s[0] && pos < s[1]) {
                     return s;
                 }
@@ -271,15 +279,16 @@ final class FreeTextReader {
 
         /** How the mention at [start, end) counts. */
         Weight weigh(int start, int end) {
-            int[] scope = scopeAt(start);
-            if (scope == null || clauses.get(scope[2])[2] == 1) {
+            int[] scope = at(scopes, start);
+            int[] hedgeScope = at(hedgeScopes, start);
+            if (scope == null || hedgeScope == null || clauses.get(scope[2])[2] == 1) {
                 return Weight.DROPPED;
             }
             String before = line.substring(scope[0], start);
-            int[] endScope = scopeAt(Math.max(start, end - 1));
+            int[] endScope = at(scopes, Math.max(start, end - 1));
             String after = endScope == null ? "" : line.substring(Math.min(end, endScope[1]), endScope[1]);
-            String rest = line.substring(end, Math.max(end, scope[1]));
-            String hedgeText = before + " " + rest;
+            String hedgeText = line.substring(hedgeScope[0], start) + " "
+                    + line.substring(Math.min(end, hedgeScope[1]), hedgeScope[1]);
             if (cues.hedges().stream().anyMatch(p -> p.matcher(hedgeText).find())) {
                 return Weight.DROPPED;
             }

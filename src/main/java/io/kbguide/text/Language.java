@@ -76,13 +76,16 @@ public final class Language {
      * @param negations   cues before a mention that negate it ("no", "not", "without", "removed")
      * @param negatedAfter patterns anchored right after a mention that negate it ("is not set", "is absent")
      * @param past        cues before a mention that make it a former state ("upgraded from", "used to be")
-     * @param hedges      cues anywhere in the mention's scope that make it uncertain or future ("not sure", "will")
+     * @param hedges      cues in the mention's clause, up to a hedge break, that make it uncertain, future or
+     *                    quoted ("not sure", "will", "the article says")
      * @param questions   patterns matched at the start of a clause that make it a question
-     * @param scopeBreaks words that end the scope of a cue within a clause ("but", "and")
+     * @param hedgeBreaks words that end the scope of a hedge within a clause ("but")
+     * @param scopeBreaks words that end the scope of a negation within a clause ("but", "and")
      * @param fillers     normalised words dropped from the start of a whole-message answer ("it's", "i think")
      */
     record Cues(int window, List<Pattern> negations, List<Pattern> negatedAfter, List<Pattern> past,
-            List<Pattern> hedges, List<Pattern> questions, List<Pattern> scopeBreaks, List<String> fillers) {
+            List<Pattern> hedges, List<Pattern> questions, List<Pattern> hedgeBreaks, List<Pattern> scopeBreaks,
+            List<String> fillers) {
     }
 
     /** A pattern naming one value of a fact in free text; {@code entry} names its place in the file. */

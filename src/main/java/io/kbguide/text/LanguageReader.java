@@ -164,7 +164,7 @@ public final class LanguageReader {
 
         private Language.Cues cues(JsonNode node) {
             Map<String, JsonNode> m = object(node, "cues", Set.of("window", "negations", "negatedAfter", "past",
-                    "hedges", "questions", "scopeBreaks", "fillers"));
+                    "hedges", "questions", "hedgeBreaks", "scopeBreaks", "fillers"));
             int window = 4;
             if (m.containsKey("window")) {
                 JsonNode w = m.get("window");
@@ -180,7 +180,8 @@ public final class LanguageReader {
             return new Language.Cues(window, patterns(m.get("negations"), "cues.negations"),
                     patterns(m.get("negatedAfter"), "cues.negatedAfter"), patterns(m.get("past"), "cues.past"),
                     patterns(m.get("hedges"), "cues.hedges"), patterns(m.get("questions"), "cues.questions"),
-                    patterns(m.get("scopeBreaks"), "cues.scopeBreaks"), fillers);
+                    patterns(m.get("hedgeBreaks"), "cues.hedgeBreaks"), patterns(m.get("scopeBreaks"),
+                    "cues.scopeBreaks"), fillers);
         }
 
         private Language.FactLanguage fact(String factId, JsonNode node) {
