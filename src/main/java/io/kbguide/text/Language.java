@@ -1,0 +1,150 @@
+package io.kbguide.text;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * An article's typed-text language, read from its {@code language.yaml} by {@link LanguageReader} and checked
+ * against the article: the phrases and patterns that name each fact's values, the cue words that negate or
+ * hedge a mention, and the article specifics the generic readers of pasted command output need. Immutable;
+ * its parts are visible to this package only.
+ */
+public final class Language {
+
+    private final String file;
+    private final String articleId;
+    private final Cues cues;
+    private final List<FactLanguage> facts;
+    private final List<SystemInfoField> systemInfo;
+    private final List<RegistryValue> registry;
+    private final List<BootSwitch> bootSwitches;
+    private final List<ProductVersion> versions;
+
+    Language(String file, String articleId, Cues cues, List<FactLanguage> facts, List<SystemInfoField> systemInfo,
+            List<RegistryValue> registry, List<BootSwitch> bootSwitches, List<ProductVersion> versions) {
+        this.file = Objects.requireNonNull(file);
+        this.articleId = Objects.requireNonNull(articleId);
+        this.cues = Objects.requireNonNull(cues);
+        this.facts = List.copyOf(facts);
+        this.systemInfo = List.copyOf(systemInfo);
+        this.registry = List.copyOf(registry);
+        this.bootSwitches = List.copyOf(bootSwitches);
+        this.versions = List.copyOf(versions);
+    }
+
+    /** The file it was read from, relative to the kb directory (for messages). */
+    public String file() {
+        return file;
+    }
+
+    /** The id of the article it was checked against. */
+    public String articleId() {
+        return articleId;
+    }
+
+    Cues cues() {
+        return cues;
+    }
+
+    List<FactLanguage> facts() {
+        return facts;
+    }
+
+    List<SystemInfoField> systemInfo() {
+        return systemInfo;
+    }
+
+    List<RegistryValue> registry() {
+        return registry;
+    }
+
+    List<BootSwitch> bootSwitches() {
+        return bootSwitches;
+    }
+
+    List<ProductVersion> versions() {
+        return versions;
+    }
+
+    /**
+     * Words around a mention that change its meaning.
+     *
+     * @param window      how many words before a mention are searched for a negation or past cue
+     * @param negations   cues before a mention that negate it ("no", "not", "without", "removed")
+     * @param negatedAfter patterns anchored right after a mention that negate it ("is not set", "is absent")
+     * @param past        cues before a mention that make it a former state ("upgraded from", "used to be")
+     * @param hedges      cues in the mention's clause, up to a hedge break, that make it uncertain, future or
+     *                    quoted ("not sure", "will", "the article says")
+     * @param questions   patterns matched at the start of a clause that make it a question
+     * @param hedgeBreaks words that end the scope of a hedge within a clause ("but")
+     * @param scopeBreaks words that end the scope of a negation within a clause ("but", "and")
+     * @param fillers     normalised words dropped from the start of a whole-message answer ("it's", "i think")
+     */
+    record Cues(int window, List<Pattern> negations, List<Pattern> negatedAfter, List<Pattern> past,
+            List<Pattern> hedges, List<Pattern> questions, List<Pattern> hedgeBreaks, List<Pattern> scopeBreaks,
+            List<String> fillers) {
+    }
+
+    /** A pattern naming one value of a fact in free text; {@code entry} names its place in the file. */
+    record ValueRule(String value, Pattern pattern, String entry) {
+    }
+
+    /** A pattern for something about a fact that cannot be used, with the reason. */
+    record RejectRule(Pattern pattern, String reason, String entry) {
+    }
+
+    /** A whole-message answer to the fact while it is being asked. */
+    record ShortAnswer(String value, Pattern whole, String entry) {
+    }
+
+    /**
+     * Free-text language of one fact.
+     *
+     * @param negated  value to value: what a negated mention of the key means; absent keys are dropped
+     * @param refines  value to the more general values it refines
+     */
+    record FactLanguage(String factId, List<Pattern> ignore, List<ValueRule> rules, List<RejectRule> rejections,
+            List<ShortAnswer> answers, Map<String, String> negated, Map<String, Set<String>> refines) {
+    }
+
+    /**
+     * A rule applied to the text of a field of pasted output. Sets each fact in {@code set} and rejects each fact
+     * in {@code reject} (fact to reason, where {0} is the whole match and {1}... its groups), unless an earlier
+     * rule of the same output already decided that fact.
+     */
+    record FieldRule(Pattern match, Map<String, String> set, Map<String, String> reject, String entry) {
+    }
+
+    /** A systeminfo field ("OS Name") and the rules applied to its value, in order. */
+    record SystemInfoField(String name, Pattern line, List<FieldRule> rules) {
+    }
+
+    /**
+     * A registry value a fact is read from.
+     *
+     * @param key       pattern a key path must contain to be this value's key
+     * @param type      the only registry type accepted (REG_DWORD)
+     * @param wrongType reason for a value of another type; {name}, {type} and {data} are replaced
+     * @param badData   reason for data of the right type that is not a number; same placeholders
+     */
+    record RegistryValue(String name, Pattern key, String factId, String type, String zero, String nonzero,
+            String absent, String wrongType, String badData) {
+    }
+
+    /** A boot switch (/3GB) a fact is read from: {@code present} when the booting entry carries it. */
+    record BootSwitch(String factId, String switchName, String present, String absent) {
+    }
+
+    /**
+     * A product whose version a version fact is read from.
+     *
+     * @param product    pattern for the product's name ("Neverfail Heartbeat", "HB")
+     * @param exclude    patterns for versions that are not the product's (Windows builds such as 5.2.3790)
+     * @param incomplete reason for a version with too few numbers ("Heartbeat 5.1"); {version} is replaced
+     */
+    record ProductVersion(String factId, Pattern product, List<Pattern> exclude, String incomplete) {
+    }
+}

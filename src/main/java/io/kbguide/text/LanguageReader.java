@@ -1,0 +1,493 @@
+package io.kbguide.text;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.kbguide.engine.Article;
+import io.kbguide.engine.Fact;
+import io.kbguide.engine.KbException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads an article's {@code language.yaml} and checks it against the {@link Article} it belongs to. Fails fast
+ * with a {@link KbException} naming the file and the entry at fault (for example
+ * {@code facts.os.values.windows-2003.patterns[2]}): an unknown key, fact id or value, a bad regular expression,
+ * a phrase for a version fact. The file format is described at the top of the seed article's language.yaml.
+ */
+public final class LanguageReader {
+
+    /** The language file every article folder may hold. */
+    public static final String LANGUAGE_FILE = "language.yaml";
+
+    static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory()).build();
+
+    /** Reads {@code language.yaml} from the article's folder. */
+    public Language read(Path articleFolder, Article article) {
+        String name = articleFolder.getFileName() + "/" + LANGUAGE_FILE;
+        String text;
+        try {
+            text = Files.readString(articleFolder.resolve(LANGUAGE_FILE), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new KbException(name, "the language file does not exist", e);
+        } catch (IOException e) {
+            throw new KbException(name, "cannot read the language file: " + e.getMessage(), e);
+        }
+        return parse(name, text, article);
+    }
+
+    /**
+     * Reads language text.
+     *
+     * @param fileName the file's name for messages, relative to the kb directory
+     */
+    public Language parse(String fileName, String yamlText, Article article) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(yamlText);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new KbException(fileName, "not valid YAML" + where + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new KbException(fileName, "expected a mapping with cues, facts and extractors");
+        }
+        return new Parser(fileName, article).language(root);
+    }
+
+    /** The regular expression a phrase stands for (see the format notes in language.yaml). */
+    static String phraseRegex(String phrase) {
+        String p = phrase.trim().toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder();
+        char first = p.charAt(0);
+        char last = p.charAt(p.length() - 1);
+        if (Character.isLetterOrDigit(first)) {
+            sb.append("(?<![\\p{Alnum}_\\\\])");
+        }
+        if (Character.isDigit(first)) {
+            sb.append("(?<!\\d[.,])");
+        }
+        String[] tokens = p.split("[\\s\\-_]+");
+        for (int i = 0; i < tokens.length; i++) {
+            if (i > 0) {
+                sb.append("[\\s\\-_]*");
+            }
+            sb.append(Pattern.quote(tokens[i]));
+        }
+        if (Character.isLetterOrDigit(last)) {
+            sb.append("(?![\\p{Alnum}_])");
+        }
+        if (Character.isDigit(last)) {
+            sb.append("(?![.,]\\d)");
+        }
+        return sb.toString();
+    }
+
+    /** Normalises a whole-message answer: lower case, no quotes, apostrophes, , ; : ( ), single spaces, no end dot. */
+    static String normaliseAnswer(String text) {
+        String s = text.toLowerCase(Locale.ROOT)
+                .replaceAll("['\"`\u2018\u2019\u201c\u201d]", "")
+                .replaceAll("[,;:()]", " ")
+                .replaceAll("\\s+", " ")
+                .trim();
+        return s.replaceAll("[\\s.!]+$", "").trim();
+    }
+
+    private static final class Parser {
+        private final String file;
+        private final Article article;
+
+        Parser(String file, Article article) {
+            this.file = file;
+            this.article = article;
+        }
+
+        Language language(JsonNode root) {
+            Map<String, JsonNode> top = object(root, "", Set.of("article", "cues", "facts", "extractors"));
+            if (top.containsKey("article")) {
+                String id = text(top.get("article"), "article");
+                if (!id.equals(article.id())) {
+                    throw fail("article", "names article '" + id + "' but belongs to '" + article.id() + "'");
+                }
+            }
+            Language.Cues cues = cues(required(top, "cues", ""));
+            List<Language.FactLanguage> facts = new ArrayList<>();
+            Map<String, JsonNode> factNodes = object(required(top, "facts", ""), "facts", null);
+            for (Map.Entry<String, JsonNode> e : factNodes.entrySet()) {
+                facts.add(fact(e.getKey(), e.getValue()));
+            }
+            Map<String, JsonNode> ex = top.containsKey("extractors")
+                    ? object(top.get("extractors"), "extractors",
+                            Set.of("systeminfo", "registry", "bootSwitch", "versions"))
+                    : Map.of();
+            List<Language.SystemInfoField> sys = new ArrayList<>();
+            List<JsonNode> sysNodes = list(ex.get("systeminfo"), "extractors.systeminfo");
+            for (int i = 0; i < sysNodes.size(); i++) {
+                sys.add(systemInfoField(sysNodes.get(i), "extractors.systeminfo[" + i + "]"));
+            }
+            List<Language.RegistryValue> reg = new ArrayList<>();
+            List<JsonNode> regNodes = list(ex.get("registry"), "extractors.registry");
+            for (int i = 0; i < regNodes.size(); i++) {
+                reg.add(registry(regNodes.get(i), "extractors.registry[" + i + "]"));
+            }
+            List<Language.BootSwitch> boot = new ArrayList<>();
+            List<JsonNode> bootNodes = list(ex.get("bootSwitch"), "extractors.bootSwitch");
+            for (int i = 0; i < bootNodes.size(); i++) {
+                boot.add(bootSwitch(bootNodes.get(i), "extractors.bootSwitch[" + i + "]"));
+            }
+            List<Language.ProductVersion> versions = new ArrayList<>();
+            List<JsonNode> verNodes = list(ex.get("versions"), "extractors.versions");
+            for (int i = 0; i < verNodes.size(); i++) {
+                versions.add(version(verNodes.get(i), "extractors.versions[" + i + "]"));
+            }
+            return new Language(file, article.id(), cues, facts, sys, reg, boot, versions);
+        }
+
+        private Language.Cues cues(JsonNode node) {
+            Map<String, JsonNode> m = object(node, "cues", Set.of("window", "negations", "negatedAfter", "past",
+                    "hedges", "questions", "hedgeBreaks", "scopeBreaks", "fillers"));
+            int window = 4;
+            if (m.containsKey("window")) {
+                JsonNode w = m.get("window");
+                if (!w.canConvertToInt() || w.asInt() < 1 || w.asInt() > 20) {
+                    throw fail("cues.window", "expected a whole number from 1 to 20, got '" + w.asText() + "'");
+                }
+                window = w.asInt();
+            }
+            List<String> fillers = new ArrayList<>();
+            for (String f : strings(m.get("fillers"), "cues.fillers")) {
+                fillers.add(normaliseAnswer(f));
+            }
+            return new Language.Cues(window, patterns(m.get("negations"), "cues.negations"),
+                    patterns(m.get("negatedAfter"), "cues.negatedAfter"), patterns(m.get("past"), "cues.past"),
+                    patterns(m.get("hedges"), "cues.hedges"), patterns(m.get("questions"), "cues.questions"),
+                    patterns(m.get("hedgeBreaks"), "cues.hedgeBreaks"), patterns(m.get("scopeBreaks"),
+                    "cues.scopeBreaks"), fillers);
+        }
+
+        private Language.FactLanguage fact(String factId, JsonNode node) {
+            String path = "facts." + factId;
+            Fact fact = article.fact(factId).orElseThrow(() -> fail(path,
+                    "unknown fact '" + factId + "' (the article's facts are " + factIds() + ")"));
+            Map<String, JsonNode> m = object(node, path,
+                    Set.of("ignore", "values", "negated", "refines", "rejections"));
+            List<Pattern> ignore = patterns(m.get("ignore"), path + ".ignore");
+            List<Language.ValueRule> rules = new ArrayList<>();
+            List<Language.ShortAnswer> answers = new ArrayList<>();
+            if (m.containsKey("values")) {
+                if (fact.type() == Fact.Type.VERSION) {
+                    throw fail(path + ".values", "'" + factId + "' is a version fact: its values are versions, "
+                            + "read by extractors.versions, and cannot be listed");
+                }
+                for (Map.Entry<String, JsonNode> e : object(m.get("values"), path + ".values", null).entrySet()) {
+                    String value = e.getKey();
+                    String vpath = path + ".values." + value;
+                    checkValue(fact, value, vpath);
+                    Map<String, JsonNode> v = object(e.getValue(), vpath,
+                            Set.of("phrases", "patterns", "answers", "answerPatterns"));
+                    List<String> phrases = strings(v.get("phrases"), vpath + ".phrases");
+                    for (int i = 0; i < phrases.size(); i++) {
+                        String entry = vpath + ".phrases[" + i + "]";
+                        rules.add(new Language.ValueRule(value, phrase(phrases.get(i), entry), entry));
+                    }
+                    List<String> pats = strings(v.get("patterns"), vpath + ".patterns");
+                    for (int i = 0; i < pats.size(); i++) {
+                        String entry = vpath + ".patterns[" + i + "]";
+                        rules.add(new Language.ValueRule(value, compile(pats.get(i), entry), entry));
+                    }
+                    List<String> ans = strings(v.get("answers"), vpath + ".answers");
+                    for (int i = 0; i < ans.size(); i++) {
+                        String entry = vpath + ".answers[" + i + "]";
+                        String norm = normaliseAnswer(ans.get(i));
+                        if (norm.isEmpty()) {
+                            throw fail(entry, "an answer must not be empty");
+                        }
+                        answers.add(new Language.ShortAnswer(value, Pattern.compile(Pattern.quote(norm)), entry));
+                    }
+                    List<String> ansPats = strings(v.get("answerPatterns"), vpath + ".answerPatterns");
+                    for (int i = 0; i < ansPats.size(); i++) {
+                        String entry = vpath + ".answerPatterns[" + i + "]";
+                        answers.add(new Language.ShortAnswer(value, compile(ansPats.get(i), entry), entry));
+                    }
+                }
+            }
+            Map<String, String> negated = new LinkedHashMap<>();
+            if (m.containsKey("negated")) {
+                for (Map.Entry<String, JsonNode> e : object(m.get("negated"), path + ".negated", null).entrySet()) {
+                    String entry = path + ".negated." + e.getKey();
+                    checkValue(fact, e.getKey(), entry);
+                    String to = text(e.getValue(), entry);
+                    checkValue(fact, to, entry);
+                    negated.put(e.getKey(), to);
+                }
+            }
+            Map<String, Set<String>> refines = new LinkedHashMap<>();
+            if (m.containsKey("refines")) {
+                for (Map.Entry<String, JsonNode> e : object(m.get("refines"), path + ".refines", null).entrySet()) {
+                    String entry = path + ".refines." + e.getKey();
+                    checkValue(fact, e.getKey(), entry);
+                    Set<String> general = new LinkedHashSet<>();
+                    for (String g : strings(e.getValue(), entry)) {
+                        checkValue(fact, g, entry);
+                        if (g.equals(e.getKey())) {
+                            throw fail(entry, "a value cannot refine itself");
+                        }
+                        general.add(g);
+                    }
+                    refines.put(e.getKey(), Set.copyOf(general));
+                }
+            }
+            List<Language.RejectRule> rejections = new ArrayList<>();
+            List<JsonNode> rej = list(m.get("rejections"), path + ".rejections");
+            for (int i = 0; i < rej.size(); i++) {
+                String rpath = path + ".rejections[" + i + "]";
+                Map<String, JsonNode> r = object(rej.get(i), rpath, Set.of("phrases", "patterns", "reason"));
+                String reason = text(required(r, "reason", rpath), rpath + ".reason");
+                List<String> phrases = strings(r.get("phrases"), rpath + ".phrases");
+                for (int j = 0; j < phrases.size(); j++) {
+                    String entry = rpath + ".phrases[" + j + "]";
+                    rejections.add(new Language.RejectRule(phrase(phrases.get(j), entry), reason, entry));
+                }
+                List<String> pats = strings(r.get("patterns"), rpath + ".patterns");
+                for (int j = 0; j < pats.size(); j++) {
+                    String entry = rpath + ".patterns[" + j + "]";
+                    rejections.add(new Language.RejectRule(compile(pats.get(j), entry), reason, entry));
+                }
+                if (phrases.isEmpty() && pats.isEmpty()) {
+                    throw fail(rpath, "a rejection needs phrases or patterns");
+                }
+            }
+            return new Language.FactLanguage(factId, ignore, rules, rejections, answers, negated, refines);
+        }
+
+        private Language.SystemInfoField systemInfoField(JsonNode node, String path) {
+            Map<String, JsonNode> m = object(node, path, Set.of("field", "rules"));
+            String name = text(required(m, "field", path), path + ".field");
+            Pattern line = Pattern.compile("^\\s*" + Pattern.quote(name) + "\\s*:\\s*(.*?)\\s*$", FLAGS);
+            List<Language.FieldRule> rules = new ArrayList<>();
+            List<JsonNode> ruleNodes = list(required(m, "rules", path), path + ".rules");
+            for (int i = 0; i < ruleNodes.size(); i++) {
+                rules.add(fieldRule(ruleNodes.get(i), path + ".rules[" + i + "]"));
+            }
+            return new Language.SystemInfoField(name, line, rules);
+        }
+
+        private Language.FieldRule fieldRule(JsonNode node, String path) {
+            Map<String, JsonNode> m = object(node, path, Set.of("match", "set", "reject"));
+            Pattern match = compile(text(required(m, "match", path), path + ".match"), path + ".match");
+            Map<String, String> set = new LinkedHashMap<>();
+            if (m.containsKey("set")) {
+                for (Map.Entry<String, JsonNode> e : object(m.get("set"), path + ".set", null).entrySet()) {
+                    String entry = path + ".set." + e.getKey();
+                    Fact fact = choiceFact(e.getKey(), entry);
+                    String value = text(e.getValue(), entry);
+                    checkValue(fact, value, entry);
+                    set.put(fact.id(), value);
+                }
+            }
+            Map<String, String> reject = new LinkedHashMap<>();
+            if (m.containsKey("reject")) {
+                for (Map.Entry<String, JsonNode> e : object(m.get("reject"), path + ".reject", null).entrySet()) {
+                    String entry = path + ".reject." + e.getKey();
+                    existingFact(e.getKey(), entry);
+                    reject.put(e.getKey(), text(e.getValue(), entry));
+                }
+            }
+            if (set.isEmpty() && reject.isEmpty()) {
+                throw fail(path, "a rule needs set or reject");
+            }
+            return new Language.FieldRule(match, set, reject, path);
+        }
+
+        private Language.RegistryValue registry(JsonNode node, String path) {
+            Map<String, JsonNode> m = object(node, path, Set.of("value", "key", "fact", "type", "zero", "nonzero",
+                    "absent", "wrongType", "badData"));
+            String name = text(required(m, "value", path), path + ".value");
+            Pattern key = compile(text(required(m, "key", path), path + ".key"), path + ".key");
+            Fact fact = choiceFact(text(required(m, "fact", path), path + ".fact"), path + ".fact");
+            String type = m.containsKey("type") ? text(m.get("type"), path + ".type") : "REG_DWORD";
+            String zero = text(required(m, "zero", path), path + ".zero");
+            String nonzero = text(required(m, "nonzero", path), path + ".nonzero");
+            String absent = text(required(m, "absent", path), path + ".absent");
+            checkValue(fact, zero, path + ".zero");
+            checkValue(fact, nonzero, path + ".nonzero");
+            checkValue(fact, absent, path + ".absent");
+            return new Language.RegistryValue(name, key, fact.id(), type, zero, nonzero, absent,
+                    text(required(m, "wrongType", path), path + ".wrongType"),
+                    text(required(m, "badData", path), path + ".badData"));
+        }
+
+        private Language.BootSwitch bootSwitch(JsonNode node, String path) {
+            Map<String, JsonNode> m = object(node, path, Set.of("fact", "switch", "present", "absent"));
+            Fact fact = choiceFact(text(required(m, "fact", path), path + ".fact"), path + ".fact");
+            String sw = text(required(m, "switch", path), path + ".switch");
+            if (!sw.matches("/[A-Za-z0-9]+")) {
+                throw fail(path + ".switch", "expected a boot switch such as /3GB, got '" + sw + "'");
+            }
+            String present = text(required(m, "present", path), path + ".present");
+            String absent = text(required(m, "absent", path), path + ".absent");
+            checkValue(fact, present, path + ".present");
+            checkValue(fact, absent, path + ".absent");
+            return new Language.BootSwitch(fact.id(), sw, present, absent);
+        }
+
+        private Language.ProductVersion version(JsonNode node, String path) {
+            Map<String, JsonNode> m = object(node, path, Set.of("fact", "products", "exclude", "incomplete"));
+            String factId = text(required(m, "fact", path), path + ".fact");
+            Fact fact = existingFact(factId, path + ".fact");
+            if (fact.type() != Fact.Type.VERSION) {
+                throw fail(path + ".fact", "'" + factId + "' is not a version fact");
+            }
+            List<Pattern> products = patterns(required(m, "products", path), path + ".products");
+            if (products.isEmpty()) {
+                throw fail(path + ".products", "at least one product name pattern is needed");
+            }
+            StringBuilder alt = new StringBuilder();
+            for (Pattern p : products) {
+                alt.append(alt.length() == 0 ? "" : "|").append("(?:").append(p.pattern()).append(')');
+            }
+            return new Language.ProductVersion(fact.id(), Pattern.compile("(?:" + alt + ")", FLAGS),
+                    patterns(m.get("exclude"), path + ".exclude"),
+                    text(required(m, "incomplete", path), path + ".incomplete"));
+        }
+
+        // --- helpers -------------------------------------------------------------------------------------
+
+        private Fact existingFact(String factId, String path) {
+            return article.fact(factId).orElseThrow(() -> fail(path,
+                    "unknown fact '" + factId + "' (the article's facts are " + factIds() + ")"));
+        }
+
+        private Fact choiceFact(String factId, String path) {
+            Fact fact = existingFact(factId, path);
+            if (fact.type() != Fact.Type.CHOICE) {
+                throw fail(path, "'" + factId + "' is a version fact; only choice facts can be set here");
+            }
+            return fact;
+        }
+
+        private void checkValue(Fact fact, String value, String path) {
+            if (fact.type() != Fact.Type.CHOICE || !fact.domain().contains(value)) {
+                String hint = "true".equals(value) || "false".equals(value) ? " (quote \"yes\" and \"no\")" : "";
+                throw fail(path, "unknown value '" + value + "' for fact '" + fact.id() + "' (its values are "
+                        + fact.domain() + ")" + hint);
+            }
+        }
+
+        private String factIds() {
+            return article.facts().stream().map(Fact::id).toList().toString();
+        }
+
+        private Pattern phrase(String phrase, String entry) {
+            if (phrase.isBlank()) {
+                throw fail(entry, "a phrase must not be empty");
+            }
+            return Pattern.compile(phraseRegex(phrase), FLAGS);
+        }
+
+        private Pattern compile(String regex, String entry) {
+            if (regex.isEmpty()) {
+                throw fail(entry, "a pattern must not be empty");
+            }
+            try {
+                Pattern p = Pattern.compile(regex, FLAGS);
+                if (p.matcher("").matches()) {
+                    throw fail(entry, "pattern '" + regex + "' matches the empty text");
+                }
+                return p;
+            } catch (PatternSyntaxException e) {
+                throw new KbException(file, entry + ": '" + regex + "' is not a valid regular expression: "
+                        + e.getDescription() + " near index " + e.getIndex(), e);
+            }
+        }
+
+        private List<Pattern> patterns(JsonNode node, String path) {
+            List<String> texts = strings(node, path);
+            List<Pattern> out = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                out.add(compile(texts.get(i), path + "[" + i + "]"));
+            }
+            return out;
+        }
+
+        private JsonNode required(Map<String, JsonNode> m, String key, String path) {
+            JsonNode n = m.get(key);
+            if (n == null || n.isNull()) {
+                throw fail(path.isEmpty() ? key : path + "." + key, "is missing");
+            }
+            return n;
+        }
+
+        private Map<String, JsonNode> object(JsonNode node, String path, Set<String> allowed) {
+            if (node == null || node.isNull()) {
+                return Map.of();
+            }
+            if (!node.isObject()) {
+                throw fail(path, "expected a mapping");
+            }
+            Map<String, JsonNode> out = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (allowed != null && !allowed.contains(e.getKey())) {
+                    throw fail(path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+                            "unknown key '" + e.getKey() + "' (expected one of " + new java.util.TreeSet<>(allowed)
+                                    + ")");
+                }
+                out.put(e.getKey(), e.getValue());
+            }
+            return out;
+        }
+
+        private List<JsonNode> list(JsonNode node, String path) {
+            if (node == null || node.isNull()) {
+                return List.of();
+            }
+            if (!node.isArray()) {
+                throw fail(path, "expected a list");
+            }
+            List<JsonNode> out = new ArrayList<>();
+            node.forEach(out::add);
+            return out;
+        }
+
+        private List<String> strings(JsonNode node, String path) {
+            List<JsonNode> nodes = list(node, path);
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                out.add(text(nodes.get(i), path + "[" + i + "]"));
+            }
+            return out;
+        }
+
+        private String text(JsonNode node, String path) {
+            if (node == null || !node.isValueNode() || node.isNull()) {
+                throw fail(path, "expected a text");
+            }
+            return node.asText();
+        }
+
+        private KbException fail(String path, String message) {
+            return new KbException(file, path + ": " + message);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.kbguide.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A message split into lines. Readers of pasted output mark the lines they read as consumed, so that the
+ * free-text reader does not read them again (a non-default boot entry's /3GB, a systeminfo install date 2003).
+ */
+final class Message {
+
+    private static final Pattern PROMPT = Pattern.compile("^\\s*(?:[A-Za-z]:\\\\[^>]*>|PS [A-Za-z]:\\\\[^>]*>)");
+
+    final String text;
+    final String currentFactId;
+    final List<String> lines;
+    final boolean[] consumed;
+
+    Message(String text, String currentFactId) {
+        this.text = text;
+        this.currentFactId = currentFactId;
+        this.lines = new ArrayList<>(List.of(text.split("\\r?\\n|\\r", -1)));
+        this.consumed = new boolean[lines.size()];
+    }
+
+    int size() {
+        return lines.size();
+    }
+
+    String line(int i) {
+        return lines.get(i);
+    }
+
+    void consume(int i) {
+        consumed[i] = true;
+    }
+
+    /** Blanks part of a line that was read, leaving the rest of the line to the free-text reader. */
+    void blank(int i, int start, int end) {
+        String line = lines.get(i);
+        lines.set(i, line.substring(0, start) + " ".repeat(end - start) + line.substring(end));
+    }
+
+    /** True for a command echoed after a cmd.exe prompt ({@code C:\>reg query ...}). */
+    static boolean isPrompt(String line) {
+        return PROMPT.matcher(line).find();
+    }
+}

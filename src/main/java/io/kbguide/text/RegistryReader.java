@@ -1,0 +1,191 @@
+package io.kbguide.text;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads pasted {@code reg query} output (reg.exe 2.0 and 3.0 and later, and regedit-style "name  type  data"
+ * lines), shared by every article; which registry value feeds which fact comes from
+ * {@code extractors.registry} in language.yaml.
+ * <ul>
+ * <li>A value line of the configured name and type: data 0 is the {@code zero} value, any other number
+ * {@code nonzero}; data that is not a number is rejected ({@code badData}).</li>
+ * <li>The configured name with any other type (REG_SZ "0", REG_BINARY...): rejected ({@code wrongType}); a
+ * string "0" is not a zero for a driver that reads a DWORD.</li>
+ * <li>"ERROR: The system was unable to find the specified registry key or value." is {@code absent} when the
+ * query it answers (the last {@code reg query} line before it) names the value or its key; with no query line
+ * in the message, when the message names the value or key elsewhere or the value's fact is being asked.</li>
+ * <li>A query of the value's key without {@code /v} that lists the key but not the value: {@code absent}.</li>
+ * </ul>
+ * Every reg query line, key line, value line and error line is consumed.
+ */
+final class RegistryReader {
+
+    private static final Pattern QUERY = Pattern.compile(
+            "\\breg(?:\\.exe)?\\s+query\\s+(\"[^\"]*\"|\\S+)(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SLASH_V = Pattern.compile("/v\\s+(\"[^\"]*\"|\\S+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern KEY_LINE = Pattern.compile("^\\s*(HKEY_[A-Z_]+|HKLM|HKCU)(\\\\\\S.*?)?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern VALUE_LINE = Pattern.compile(
+            "^\\s*(\\S+)\\s+(REG_[A-Z_0-9]+)(?:\\s+(.*?))?\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VALUE_LINE_OLD = Pattern.compile(
+            "^\\s*(REG_[A-Z_0-9]+)\\s+(\\S+)(?:\\s+(.*?))?\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_FOUND = Pattern.compile(
+            "ERROR:\\s*The system was unable to find the specified registry key(?: or value)?\\.?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BANNER = Pattern.compile("^\\s*! REG\\.EXE VERSION [\\d.]+\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NUMBER = Pattern.compile("^(?:0x([0-9a-f]+)|(\\d+))(?:\\s*\\(\\d+\\))?$",
+            Pattern.CASE_INSENSITIVE);
+
+    private final List<Language.RegistryValue> values;
+
+    RegistryReader(Language language) {
+        this.values = language.registry();
+    }
+
+    void read(Message m, List<Finding> out) {
+        for (Language.RegistryValue rv : values) {
+            read(m, rv, out);
+        }
+    }
+
+    private void read(Message m, Language.RegistryValue rv, List<Finding> out) {
+        Query query = null;
+        boolean mentionedElsewhere = false;
+        for (int i = 0; i < m.size(); i++) {
+            String line = m.line(i);
+            Matcher q = QUERY.matcher(line);
+            if (q.find()) {
+                finish(query, rv, out);
+                String key = unquote(q.group(1));
+                Matcher v = SLASH_V.matcher(q.group(2));
+                String valueName = v.find() ? unquote(v.group(1)) : null;
+                query = new Query(line.trim(), rv.key().matcher(key).find(), valueName);
+                m.consume(i);
+                continue;
+            }
+            if (BANNER.matcher(line).matches()) {
+                m.consume(i);
+                continue;
+            }
+            Matcher kl = KEY_LINE.matcher(line);
+            if (kl.matches()) {
+                if (query != null && rv.key().matcher(line).find()) {
+                    query.keyListed = true;
+                }
+                m.consume(i);
+                continue;
+            }
+            Matcher nf = NOT_FOUND.matcher(line);
+            if (nf.find()) {
+                m.consume(i);
+                boolean ours;
+                if (query != null) {
+                    ours = query.valueName == null ? query.ourKey
+                            : query.valueName.equalsIgnoreCase(rv.name());
+                    query.errored = true;
+                } else {
+                    ours = rv.factId().equals(m.currentFactId) || mentionedElsewhere || mentionsAfter(m, i, rv);
+                }
+                if (ours) {
+                    out.add(Finding.value(rv.factId(), rv.absent(), line.trim()));
+                }
+                continue;
+            }
+            String name = null;
+            String type = null;
+            String data = null;
+            Matcher vl = VALUE_LINE.matcher(line);
+            if (vl.matches()) {
+                name = vl.group(1);
+                type = vl.group(2);
+                data = vl.group(3);
+            } else {
+                Matcher old = VALUE_LINE_OLD.matcher(line);
+                if (old.matches()) {
+                    type = old.group(1);
+                    name = old.group(2);
+                    data = old.group(3);
+                }
+            }
+            if (name != null) {
+                name = name.replaceAll("^\\W+|[\\W&&[^_]]+$", "");
+                boolean ours = name.equalsIgnoreCase(rv.name());
+                if (ours || query != null || Character.isWhitespace(line.charAt(0))) {
+                    m.consume(i);
+                }
+                if (ours) {
+                    if (query != null) {
+                        query.valueListed = true;
+                    }
+                    out.add(valueFinding(rv, type.toUpperCase(Locale.ROOT), data == null ? "" : data.trim(),
+                            line.trim()));
+                }
+                continue;
+            }
+            if (line.toLowerCase(Locale.ROOT).contains(rv.name().toLowerCase(Locale.ROOT))
+                    || rv.key().matcher(line).find()) {
+                mentionedElsewhere = true;
+            }
+        }
+        finish(query, rv, out);
+    }
+
+    private static boolean mentionsAfter(Message m, int from, Language.RegistryValue rv) {
+        for (int j = from + 1; j < m.size(); j++) {
+            if (m.line(j).toLowerCase(Locale.ROOT).contains(rv.name().toLowerCase(Locale.ROOT))
+                    || rv.key().matcher(m.line(j)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A key listing without /v that shows the key but not the value means the value is absent. */
+    private static void finish(Query query, Language.RegistryValue rv, List<Finding> out) {
+        if (query != null && query.valueName == null && query.ourKey && query.keyListed && !query.valueListed
+                && !query.errored) {
+            out.add(Finding.value(rv.factId(), rv.absent(), query.line));
+        }
+    }
+
+    private static Finding valueFinding(Language.RegistryValue rv, String type, String data, String evidence) {
+        if (!type.equals(rv.type().toUpperCase(Locale.ROOT))) {
+            return Finding.rejection(rv.factId(), evidence, place(rv.wrongType(), rv, type, data));
+        }
+        Matcher n = NUMBER.matcher(data);
+        if (!n.matches()) {
+            return Finding.rejection(rv.factId(), evidence, place(rv.badData(), rv, type, data));
+        }
+        BigInteger number = n.group(1) != null ? new BigInteger(n.group(1), 16) : new BigInteger(n.group(2));
+        return Finding.value(rv.factId(), number.signum() == 0 ? rv.zero() : rv.nonzero(), evidence);
+    }
+
+    private static String place(String reason, Language.RegistryValue rv, String type, String data) {
+        return reason.replace("{name}", rv.name()).replace("{type}", type)
+                .replace("{data}", data.isEmpty() ? "(empty)" : data);
+    }
+
+    private static String unquote(String s) {
+        return s.startsWith("\"") && s.endsWith("\"") && s.length() >= 2 ? s.substring(1, s.length() - 1) : s;
+    }
+
+    private static final class Query {
+        final String line;
+        final boolean ourKey;
+        final String valueName;
+        boolean keyListed;
+        boolean valueListed;
+        boolean errored;
+
+        Query(String line, boolean ourKey, String valueName) {
+            this.line = line;
+            this.ourKey = ourKey;
+            this.valueName = valueName;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package io.kbguide.text;
+
+import io.kbguide.engine.Article;
+import io.kbguide.engine.KbReader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Understands typed and pasted answers for one article: reads a message (chat text, or pasted systeminfo,
+ * ver/winver, reg query, boot.ini, bootcfg /query or product version output, or all of them at once) and says
+ * which of the article's facts it answers, with what value and on what evidence. Pure and thread-safe.
+ *
+ * <p>The pasted-output readers run first and consume the lines they read; the free-text reader reads the rest.
+ * When one fact is given different values it is reported as a {@link Conflict} and not understood; a value
+ * that refines another (Windows Server 2003 R2 refines Windows Server 2003) is not a conflict. A fact with a
+ * {@link Rejection} in the message is neither understood nor in conflict.
+ */
+public final class TextUnderstanding {
+
+    private static final Pattern LEADING_ANSWER =
+            Pattern.compile("^\\s*([^,;.!:\\-\\r\\n]{1,24}?)\\s*(?:[,;.!:]|\\s-)\\s*(\\S.*)$", Pattern.DOTALL);
+    private static final Pattern FILLER_SEPARATOR = Pattern.compile("^[\\s,]+");
+
+    private final Article article;
+    private final Language language;
+    private final RegistryReader registry;
+    private final BootReader boot;
+    private final SystemInfoReader systemInfo;
+    private final FreeTextReader freeText;
+    private final Map<String, Language.FactLanguage> factLanguages = new LinkedHashMap<>();
+
+    private TextUnderstanding(Article article, Language language) {
+        this.article = article;
+        this.language = language;
+        this.registry = new RegistryReader(language);
+        this.boot = new BootReader(language);
+        this.systemInfo = new SystemInfoReader(language);
+        this.freeText = new FreeTextReader(language);
+        language.facts().forEach(f -> factLanguages.put(f.factId(), f));
+    }
+
+    /**
+     * The understanding of an article's messages.
+     *
+     * @throws IllegalArgumentException when the language was read for another article
+     */
+    public static TextUnderstanding forArticle(Article article, Language language) {
+        Objects.requireNonNull(article, "article");
+        Objects.requireNonNull(language, "language");
+        if (!language.articleId().equals(article.id())) {
+            throw new IllegalArgumentException(language.file() + " was read for article '" + language.articleId()
+                    + "', not '" + article.id() + "'");
+        }
+        return new TextUnderstanding(article, language);
+    }
+
+    /**
+     * Reads an article folder's flow.yaml and language.yaml.
+     *
+     * @throws io.kbguide.engine.KbException when either file is missing or faulty
+     */
+    public static TextUnderstanding read(Path articleFolder) {
+        Article article = new KbReader().read(articleFolder);
+        return forArticle(article, new LanguageReader().read(articleFolder, article));
+    }
+
+    /** The article this understanding is for. */
+    public Article article() {
+        return article;
+    }
+
+    /** Reads a message on its own, with no question being asked. */
+    public Extraction extract(String text) {
+        return extract(text, null);
+    }
+
+    /**
+     * Reads a message sent while the service asks {@code currentFactId}. A bare answer ("no", "2", "none",
+     * "0x0", "yes it's there") is read against that fact only, from its {@code answers} in language.yaml; a
+     * message that starts with such an answer ("no, never touched boot.ini") gives it to that fact when the
+     * rest says nothing about it. Everything else is read as by {@link #extract(String)}; while a version fact
+     * is asked, a bare version ("5.0.3") is taken as its answer.
+     *
+     * @param currentFactId the fact being asked, or null
+     * @throws IllegalArgumentException when the article has no such fact
+     */
+    public Extraction extract(String text, String currentFactId) {
+        if (currentFactId != null && article.fact(currentFactId).isEmpty()) {
+            throw new IllegalArgumentException("unknown fact '" + currentFactId + "' for article " + article.id());
+        }
+        if (text == null || text.isBlank()) {
+            return Extraction.EMPTY;
+        }
+        String clean = text.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"')
+                .replace('\u201d', '"').replace('\u00a0', ' ');
+        if (currentFactId != null) {
+            Finding whole = shortAnswer(clean, currentFactId);
+            if (whole != null) {
+                return merge(List.of(whole));
+            }
+        }
+        Message m = new Message(clean, currentFactId);
+        List<Finding> findings = new ArrayList<>();
+        registry.read(m, findings);
+        boot.read(m, findings);
+        systemInfo.read(m, findings);
+        freeText.read(m, findings);
+        if (currentFactId != null && findings.stream().noneMatch(f -> f.factId().equals(currentFactId))) {
+            Finding leading = leadingAnswer(clean, currentFactId);
+            if (leading != null) {
+                findings.add(leading);
+            }
+        }
+        return merge(findings);
+    }
+
+    private Finding shortAnswer(String text, String factId) {
+        Language.FactLanguage fl = factLanguages.get(factId);
+        if (fl == null || fl.answers().isEmpty()) {
+            return null;
+        }
+        String normalised = stripFillers(LanguageReader.normaliseAnswer(text));
+        for (Language.ShortAnswer a : fl.answers()) {
+            if (a.whole().matcher(normalised).matches()) {
+                return Finding.value(factId, a.value(), text.trim());
+            }
+        }
+        return null;
+    }
+
+    private Finding leadingAnswer(String text, String factId) {
+        Matcher mt = LEADING_ANSWER.matcher(text);
+        if (!mt.matches()) {
+            return null;
+        }
+        String rest = mt.group(2);
+        if (language.cues().hedges().stream().anyMatch(p -> p.matcher(rest).find())) {
+            return null;
+        }
+        Finding f = shortAnswer(mt.group(1), factId);
+        return f == null ? null : Finding.value(factId, f.value(), mt.group(1).trim());
+    }
+
+    private String stripFillers(String normalised) {
+        String s = normalised;
+        boolean again = true;
+        while (again && !s.isEmpty()) {
+            again = false;
+            for (String filler : language.cues().fillers()) {
+                if (!filler.isEmpty() && s.startsWith(filler)
+                        && (s.length() == filler.length() || !Character.isLetterOrDigit(s.charAt(filler.length())))) {
+                    String next = FILLER_SEPARATOR.matcher(s.substring(filler.length())).replaceFirst("");
+                    if (!next.isEmpty()) {
+                        s = next;
+                        again = true;
+                    }
+                }
+            }
+        }
+        return s;
+    }
+
+    private Extraction merge(List<Finding> findings) {
+        Map<String, List<Finding>> byFact = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            byFact.computeIfAbsent(f.factId(), k -> new ArrayList<>()).add(f);
+        }
+        List<Understood> understood = new ArrayList<>();
+        List<Conflict> conflicts = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        for (Map.Entry<String, List<Finding>> e : byFact.entrySet()) {
+            String factId = e.getKey();
+            List<Finding> list = e.getValue();
+            if (list.stream().anyMatch(Finding::isRejection)) {
+                Set<String> seen = new LinkedHashSet<>();
+                for (Finding f : list) {
+                    if (f.isRejection() && seen.add(f.evidence() + "\n" + f.reason())) {
+                        rejections.add(new Rejection(factId, f.evidence(), f.reason()));
+                    }
+                }
+                continue;
+            }
+            Map<String, Finding> firstByValue = new LinkedHashMap<>();
+            for (Finding f : list) {
+                firstByValue.putIfAbsent(f.value(), f);
+            }
+            Language.FactLanguage fl = factLanguages.get(factId);
+            if (fl != null && !fl.refines().isEmpty()) {
+                Set<String> general = new LinkedHashSet<>();
+                for (String v : firstByValue.keySet()) {
+                    general.addAll(fl.refines().getOrDefault(v, Set.of()));
+                }
+                firstByValue.keySet().removeAll(general);
+            }
+            List<Understood> candidates = firstByValue.values().stream()
+                    .map(f -> new Understood(factId, f.value(), f.evidence())).toList();
+            if (candidates.size() == 1) {
+                understood.add(candidates.get(0));
+            } else {
+                conflicts.add(new Conflict(factId, candidates));
+            }
+        }
+        return new Extraction(understood, conflicts, rejections);
+    }
+}

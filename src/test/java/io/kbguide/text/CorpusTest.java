@@ -1,0 +1,174 @@
+package io.kbguide.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Runs the seed article's corpus of realistic messages and pasted outputs through {@link TextUnderstanding} and
+ * scores it per fact. Each fact of each message has one expected outcome: a value, "conflict", "rejected", or
+ * nothing. An outcome read that differs from the expected one is a false positive; an expected outcome not read
+ * is a false negative (a wrong value is both).
+ */
+class CorpusTest {
+
+    static final String CONFLICT = "<conflict>";
+    static final String REJECTED = "<rejected>";
+    /** Facts whose misreading leads to a harmful step: any wrong value fails the test. */
+    static final Set<String> STRICT_FACTS = Set.of("servicePack", "useNewApi");
+    static final double MIN_PRECISION = 0.98;
+    static final double MIN_RECALL = 0.95;
+
+    static TextUnderstanding understanding;
+    static List<Case> cases;
+
+    record Case(String id, String text, String currentFact, Map<String, String> expected) {
+    }
+
+    @BeforeAll
+    static void load() throws IOException {
+        understanding = TextUnderstanding.read(Path.of("kb/heartbeat-registry-driver"));
+        ObjectMapper yaml = JsonMapper.builder(new YAMLFactory()).build();
+        JsonNode root;
+        try (InputStream in = CorpusTest.class.getResourceAsStream("/corpus/heartbeat-registry-driver.yaml")) {
+            root = yaml.readTree(in);
+        }
+        cases = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (JsonNode c : root.get("cases")) {
+            String id = c.get("id").asText();
+            assertTrue(ids.add(id), "duplicate corpus id " + id);
+            Map<String, String> expected = new LinkedHashMap<>();
+            if (c.has("expect")) {
+                c.get("expect").fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asText()));
+            }
+            if (c.has("conflicts")) {
+                c.get("conflicts").forEach(f -> expected.put(f.asText(), CONFLICT));
+            }
+            if (c.has("rejections")) {
+                c.get("rejections").forEach(f -> expected.put(f.asText(), REJECTED));
+            }
+            for (String factId : expected.keySet()) {
+                assertTrue(understanding.article().fact(factId).isPresent(), id + ": unknown fact " + factId);
+            }
+            cases.add(new Case(id, c.get("text").asText(),
+                    c.has("currentFact") ? c.get("currentFact").asText() : null, expected));
+        }
+    }
+
+    static Map<String, String> outcomes(Extraction e) {
+        Map<String, String> out = new LinkedHashMap<>();
+        e.understood().forEach(u -> out.put(u.factId(), u.value()));
+        e.conflicts().forEach(c -> out.put(c.factId(), CONFLICT));
+        e.rejections().forEach(r -> out.put(r.factId(), REJECTED));
+        return out;
+    }
+
+    @Test
+    void shouldHoldEnoughRealisticMessages() {
+        assertTrue(cases.size() >= 170, "the corpus holds " + cases.size() + " messages, expected at least 170");
+        long pastes = cases.stream().filter(c -> c.text().lines().count() >= 5).count();
+        long empty = cases.stream().filter(c -> c.expected().isEmpty()).count();
+        assertTrue(pastes >= 25, "only " + pastes + " multi-line pastes");
+        assertTrue(empty >= 15, "only " + empty + " messages that should yield nothing");
+    }
+
+    @Test
+    void shouldReadTheCorpusWithHighPrecisionAndRecall() {
+        List<String> factIds = understanding.article().facts().stream().map(f -> f.id()).toList();
+        Map<String, int[]> counts = new LinkedHashMap<>(); // tp, fp, fn
+        factIds.forEach(f -> counts.put(f, new int[3]));
+        List<String> misreads = new ArrayList<>();
+        List<String> strictMisreads = new ArrayList<>();
+        for (Case c : cases) {
+            Extraction e = understanding.extract(c.text(), c.currentFact());
+            Map<String, String> actual = outcomes(e);
+            Set<String> facts = new TreeSet<>(c.expected().keySet());
+            facts.addAll(actual.keySet());
+            for (String f : facts) {
+                String want = c.expected().get(f);
+                String got = actual.get(f);
+                int[] n = counts.get(f);
+                if (want != null && want.equals(got)) {
+                    n[0]++;
+                    continue;
+                }
+                if (got != null) {
+                    n[1]++;
+                }
+                if (want != null) {
+                    n[2]++;
+                }
+                String line = c.id() + " " + f + ": expected " + want + ", read " + got;
+                misreads.add(line);
+                if (STRICT_FACTS.contains(f) && got != null && !got.equals(CONFLICT) && !got.equals(REJECTED)) {
+                    strictMisreads.add(line);
+                }
+            }
+        }
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        StringBuilder table = new StringBuilder(String.format("%n%-18s %5s %5s %5s %9s %9s%n", "fact", "tp", "fp",
+                "fn", "precision", "recall"));
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            int[] n = e.getValue();
+            tp += n[0];
+            fp += n[1];
+            fn += n[2];
+            table.append(String.format("%-18s %5d %5d %5d %9.3f %9.3f%n", e.getKey(), n[0], n[1], n[2],
+                    ratio(n[0], n[0] + n[1]), ratio(n[0], n[0] + n[2])));
+        }
+        double precision = ratio(tp, tp + fp);
+        double recall = ratio(tp, tp + fn);
+        table.append(String.format("%-18s %5d %5d %5d %9.3f %9.3f%n", "overall", tp, fp, fn, precision, recall));
+        table.append(cases.size()).append(" messages\n");
+        misreads.forEach(m -> table.append("  misread ").append(m).append('\n'));
+        System.out.println(table);
+        if (!strictMisreads.isEmpty()) {
+            fail("servicePack and useNewApi must never be misread:\n  " + String.join("\n  ", strictMisreads));
+        }
+        assertTrue(precision >= MIN_PRECISION, "precision " + precision + " < " + MIN_PRECISION + table);
+        assertTrue(recall >= MIN_RECALL, "recall " + recall + " < " + MIN_RECALL + table);
+    }
+
+    @Test
+    void shouldGiveEvidenceThatOccursInTheMessage() {
+        for (Case c : cases) {
+            Extraction e = understanding.extract(c.text(), c.currentFact());
+            List<String> evidence = new ArrayList<>();
+            e.understood().forEach(u -> evidence.add(u.evidence()));
+            e.conflicts().forEach(k -> k.candidates().forEach(u -> evidence.add(u.evidence())));
+            e.rejections().forEach(r -> evidence.add(r.evidence()));
+            String flat = c.text().replace('\u2019', '\'');
+            for (String ev : evidence) {
+                assertTrue(!ev.isBlank() && flat.contains(ev), c.id() + ": evidence '" + ev + "' is not in the text");
+            }
+            assertEquals(e.understood().size(), e.understood().stream().map(Understood::factId).distinct().count(),
+                    c.id() + ": a fact understood twice");
+        }
+    }
+
+    private static double ratio(int a, int b) {
+        return b == 0 ? 1.0 : (double) a / b;
+    }
+}
