@@ -37,11 +37,28 @@ public final class ConversationCodec {
         this.key = key.clone();
     }
 
-    /** The state an id carries. */
-    public record State(String articleId, String articleVersion, List<Answer> answers) {
+    /**
+     * The state an id carries.
+     *
+     * @param confirm a fact whose value must be confirmed before it is used (typed text gave it two values, or
+     *        contradicted an earlier answer), with the candidate values; null when nothing awaits confirmation
+     */
+    public record State(String articleId, String articleVersion, List<Answer> answers, Confirmation confirm) {
 
         public State {
             answers = List.copyOf(answers);
+        }
+
+        public State(String articleId, String articleVersion, List<Answer> answers) {
+            this(articleId, articleVersion, answers, null);
+        }
+    }
+
+    /** A fact waiting to be confirmed, and the values to choose from. */
+    public record Confirmation(String factId, List<String> values) {
+
+        public Confirmation {
+            values = List.copyOf(values);
         }
     }
 
@@ -58,6 +75,12 @@ public final class ConversationCodec {
         for (int i = 0; i < state.answers().size(); i++) {
             Answer a = state.answers().get(i);
             text.append(i == 0 ? "" : ",").append(check(a.factId())).append('=').append(check(a.value()));
+        }
+        if (state.confirm() != null) {
+            text.append('|').append(check(state.confirm().factId())).append('=');
+            for (int i = 0; i < state.confirm().values().size(); i++) {
+                text.append(i == 0 ? "" : "/").append(check(state.confirm().values().get(i)));
+            }
         }
         byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
         byte[] token = Arrays.copyOf(payload, payload.length + MAC_BYTES);
@@ -88,7 +111,7 @@ public final class ConversationCodec {
                     + " service (or by one with the same signing key)");
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
-        if (parts.length != 4 || !FORMAT.equals(parts[0])) {
+        if (parts.length < 4 || parts.length > 5 || !FORMAT.equals(parts[0])) {
             throw new InvalidIdException("the conversation id has a format this service does not know");
         }
         List<Answer> answers = new ArrayList<>();
@@ -101,7 +124,15 @@ public final class ConversationCodec {
                 answers.add(new Answer(pair.substring(0, eq), pair.substring(eq + 1)));
             }
         }
-        return new State(parts[1], parts[2], answers);
+        Confirmation confirm = null;
+        if (parts.length == 5) {
+            int eq = parts[4].indexOf('=');
+            if (eq <= 0) {
+                throw new InvalidIdException("the conversation id has a format this service does not know");
+            }
+            confirm = new Confirmation(parts[4].substring(0, eq), List.of(parts[4].substring(eq + 1).split("/")));
+        }
+        return new State(parts[1], parts[2], answers, confirm);
     }
 
     private static String check(String token) {

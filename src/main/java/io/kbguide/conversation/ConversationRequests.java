@@ -10,18 +10,25 @@ public final class ConversationRequests {
     private ConversationRequests() {
     }
 
+    /** Longest text message read, in characters (a full systeminfo paste is about 3,000). */
+    public static final int MAX_TEXT = 12_000;
+
     @Schema(name = "StartConversation")
     public record Start(
             @Schema(examples = "heartbeat-registry-driver") @NotBlank(message = "must name an article")
-            @Size(max = 200) String articleId) {
+            @Size(max = 200) String articleId,
+            @Schema(description = "Optional first message: typed answers or pasted systeminfo, reg query, boot.ini"
+                    + " output") @Size(max = MAX_TEXT, message = "at most 12000 characters") String text) {
     }
 
-    @Schema(name = "Reply", description = "An answer to the current question, or a corrected earlier answer")
+    @Schema(name = "Reply", description = "Either factId and value (an answer to the current question, a"
+            + " corrected earlier answer, or an early answer to a later question), or text (typed or pasted)")
     public record Reply(
-            @Schema(examples = "servicePack") @NotBlank(message = "must name the fact answered") @Size(max = 200)
-            String factId,
+            @Schema(examples = "servicePack") @Size(max = 200) String factId,
             @Schema(description = "One of the question's choice values, a version for a version question, or"
-                    + " \"unknown\"", examples = "sp1")
-            @NotBlank(message = "must be a choice value, a version, or unknown") @Size(max = 200) String value) {
+                    + " \"unknown\"", examples = "sp1") @Size(max = 200) String value,
+            @Schema(description = "A typed or pasted message, read against every fact of the article",
+                    examples = "it's a w2k3 box, SP2, no /3GB")
+            @Size(max = MAX_TEXT, message = "at most 12000 characters") String text) {
     }
 }

@@ -1,5 +1,7 @@
 package io.kbguide.conversation;
 
+import io.kbguide.problem.Problem;
+import io.kbguide.problem.ProblemException;
 import io.kbguide.render.TextRenderer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
 
 /** The guided conversation: thin adapter over {@link ConversationService}. */
 @Path("/api/v1/conversations")
@@ -44,7 +48,9 @@ public class ConversationResource {
     @APIResponse(responseCode = "404", description = "No such article")
     public Response start(@Valid @NotNull(message = "send {\"articleId\": \"...\"}") ConversationRequests.Start request,
             UriInfo uri) {
-        ConversationView view = conversations.start(request.articleId());
+        ConversationView view = request.text() == null || request.text().isBlank()
+                ? conversations.start(request.articleId())
+                : conversations.start(request.articleId(), request.text());
         return Response.created(uri.getAbsolutePathBuilder().path(view.conversationId()).build()).entity(view)
                 .build();
     }
@@ -77,17 +83,42 @@ public class ConversationResource {
     @Path("/{conversationId}/replies")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Answer the current question, or correct an earlier answer",
+    @Operation(summary = "Answer the current question, correct an earlier answer, or send typed text",
             description = "value may be \"unknown\". A reply to an earlier question is a correction: the path is"
-                    + " recomputed and answers that no longer apply are dropped. Continue with the returned id.")
+                    + " recomputed and answers that no longer apply are dropped. A text reply is read against every"
+                    + " fact: it may answer several questions at once; what was read is listed in 'understood'; two"
+                    + " values for one fact, or a value contradicting an earlier answer, is asked back for"
+                    + " confirmation. Continue with the returned id.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "Answer", value = "{\"factId\": \"architecture\", \"value\": \"x86\"}"),
-            @ExampleObject(name = "I don't know", value = "{\"factId\": \"servicePack\", \"value\": \"unknown\"}")}))
+            @ExampleObject(name = "I don't know", value = "{\"factId\": \"servicePack\", \"value\": \"unknown\"}"),
+            @ExampleObject(name = "Typed text", value = "{\"text\": \"it's a w2k3 box, SP2, no /3GB\"}")}))
     @APIResponse(responseCode = "200", description = "The next step")
     @APIResponse(responseCode = "400", description = "Invalid id, unknown fact, value outside the choices, or an"
             + " answer that contradicts another; the conversation is unchanged")
     public ConversationView reply(@PathParam("conversationId") String conversationId,
             @Valid @NotNull(message = "send {\"factId\": \"...\", \"value\": \"...\"}") ConversationRequests.Reply reply) {
+        boolean hasText = reply.text() != null && !reply.text().isBlank();
+        boolean hasAnswer = reply.factId() != null || reply.value() != null;
+        if (hasText && hasAnswer) {
+            throw ProblemException.badRequest("invalid-reply", "Invalid reply",
+                    "Send either text, or factId and value, not both.",
+                    List.of(new Problem.FieldError("text", "not allowed with factId and value", null)));
+        }
+        if (hasText) {
+            return conversations.replyText(conversationId, reply.text());
+        }
+        List<Problem.FieldError> missing = new java.util.ArrayList<>();
+        if (reply.factId() == null || reply.factId().isBlank()) {
+            missing.add(new Problem.FieldError("factId", "must name the fact answered (or send text)", null));
+        }
+        if (reply.value() == null || reply.value().isBlank()) {
+            missing.add(new Problem.FieldError("value", "must be a choice value, a version, or unknown", null));
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.badRequest("invalid-reply", "Invalid reply", String.join("; ",
+                    missing.stream().map(m -> m.field() + " " + m.message()).toList()), missing);
+        }
         return conversations.reply(conversationId, reply.factId(), reply.value());
     }
 

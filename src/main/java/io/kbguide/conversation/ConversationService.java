@@ -10,6 +10,11 @@ import io.kbguide.engine.Version;
 import io.kbguide.kb.ArticleRegistry;
 import io.kbguide.problem.Problem;
 import io.kbguide.problem.ProblemException;
+import io.kbguide.text.Conflict;
+import io.kbguide.text.Extraction;
+import io.kbguide.text.Rejection;
+import io.kbguide.text.TextUnderstanding;
+import io.kbguide.text.Understood;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -17,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /** The steps of a guided conversation, shared by every channel (JSON API, text, Slack, widget). */
 @ApplicationScoped
@@ -26,13 +32,25 @@ public class ConversationService {
     private final ConversationCodec codec;
     private final Map<String, GuidedFlow> flows = new ConcurrentHashMap<>();
 
+    /** "I don't know" in any article's conversation, when nothing else could be read from the message. */
+    private static final Pattern DONT_KNOW = Pattern.compile("(?i).*\\b(i\\s+(?:really\\s+)?(?:do\\s*n[o']?t|dont)"
+            + "\\s+know|no\\s+idea|not\\s+sure|unsure|dunno|idk|unknown|no\\s+clue|can'?t\\s+tell|cannot\\s+tell|"
+            + "(?:have|has)\\s*n[o']?t\\s+(?:got\\s+)?a\\s+clue)\\b.*|\\s*\\?+\\s*", Pattern.DOTALL);
+
     public ConversationService(ArticleRegistry registry, ConversationCodec codec) {
         this.registry = registry;
         this.codec = codec;
     }
 
     /** A decoded conversation: its flow, where it stands, and what to tell the user about its state. */
-    public record Loaded(GuidedFlow flow, List<Answer> answers, GuidedFlow.Position position, String notice) {
+    public record Loaded(GuidedFlow flow, List<Answer> answers, GuidedFlow.Position position, String notice,
+            ConversationCodec.Confirmation confirm) {
+    }
+
+    /** What a text reply adds to the step shown: what was read, what was not, and a hint for the question. */
+    private record Reading(List<DiagnosisView.UnderstoodView> understood, List<DiagnosisView.UnclearView> unclear,
+            String hint) {
+        static final Reading NONE = new Reading(null, null, null);
     }
 
     public ConversationView start(String articleId) {
@@ -40,9 +58,110 @@ public class ConversationService {
         return view(flow, List.of(), null);
     }
 
+    /** Starts a conversation and reads a first message, such as pasted systeminfo and reg query output. */
+    public ConversationView start(String articleId, String text) {
+        GuidedFlow flow = flow(registry.require(articleId));
+        return replyText(new Loaded(flow, List.of(), flow.replay(List.of()), null, null), text);
+    }
+
     public ConversationView get(String conversationId) {
         Loaded loaded = load(conversationId);
-        return view(loaded.flow(), loaded.answers(), loaded.notice());
+        return render(loaded.flow(), loaded.answers(), loaded.notice(), loaded.confirm(), Reading.NONE);
+    }
+
+    /** Reads a typed or pasted message: it may answer several questions, or correct earlier answers. */
+    public ConversationView replyText(String conversationId, String text) {
+        return replyText(load(conversationId), text);
+    }
+
+    private ConversationView replyText(Loaded loaded, String text) {
+        CompiledArticle article = loaded.flow().article();
+        TextUnderstanding understanding = registry.understanding(article.id()).orElseThrow(() ->
+                ProblemException.badRequest("text-not-understood", "Text not supported",
+                        "Article '" + article.id() + "' has no language file, so it cannot read typed answers;"
+                                + " reply with factId and value.", List.of(new Problem.FieldError("text",
+                                "not supported for this article", "factId and value"))));
+        String current = loaded.confirm() != null ? loaded.confirm().factId()
+                : loaded.position().finished() ? null : loaded.position().next().id();
+        Extraction extraction = understanding.extract(text, current);
+        Map<String, String> recorded = new java.util.LinkedHashMap<>();
+        loaded.answers().forEach(a -> recorded.put(a.factId(), a.value()));
+
+        List<DiagnosisView.UnderstoodView> understood = new ArrayList<>();
+        List<DiagnosisView.UnclearView> unclear = new ArrayList<>();
+        List<Answer> toApply = new ArrayList<>();
+        ConversationCodec.Confirmation confirm = null;
+        StringBuilder hint = new StringBuilder();
+        for (Understood u : extraction.understood()) {
+            Fact fact = article.article().fact(u.factId()).orElseThrow();
+            String prior = recorded.get(u.factId());
+            boolean confirming = loaded.confirm() != null && loaded.confirm().factId().equals(u.factId());
+            if (prior != null && !prior.equals(u.value()) && !confirming) {
+                unclear.add(new DiagnosisView.UnclearView(u.factId(), "You answered \"" + fact.labelOf(prior)
+                        + "\" before, but this message says \"" + fact.labelOf(u.value()) + "\" (from \""
+                        + u.evidence() + "\"). Which is right?", List.of(prior, u.value())));
+                if (confirm == null) {
+                    confirm = new ConversationCodec.Confirmation(u.factId(), List.of(prior, u.value()));
+                }
+            } else {
+                toApply.add(new Answer(u.factId(), u.value()));
+                understood.add(new DiagnosisView.UnderstoodView(u.factId(), u.value(), fact.labelOf(u.value()),
+                        u.evidence()));
+            }
+        }
+        for (Conflict c : extraction.conflicts()) {
+            Fact fact = article.article().fact(c.factId()).orElseThrow();
+            List<String> values = c.candidates().stream().map(Understood::value).distinct().toList();
+            unclear.add(new DiagnosisView.UnclearView(c.factId(), "The message gives more than one answer to \""
+                    + fact.question() + "\": " + String.join(" and ", c.candidates().stream().map(u -> "\""
+                    + fact.labelOf(u.value()) + "\" (from \"" + u.evidence() + "\")").toList())
+                    + ". Which is right?", values));
+            if (confirm == null) {
+                confirm = new ConversationCodec.Confirmation(c.factId(), values);
+            }
+        }
+        for (Rejection r : extraction.rejections()) {
+            unclear.add(new DiagnosisView.UnclearView(r.factId(), r.reason() + " (from \"" + r.evidence() + "\")",
+                    List.of()));
+            hint.append(hint.length() == 0 ? "" : " ").append(r.reason());
+        }
+        if (toApply.isEmpty() && confirm == null && unclear.isEmpty()) {
+            if (current != null && DONT_KNOW.matcher(text).matches()) {
+                toApply.add(new Answer(current, Fact.UNKNOWN));
+                understood.add(new DiagnosisView.UnderstoodView(current, Fact.UNKNOWN, "I don't know",
+                        abbreviate(text)));
+            } else {
+                hint.append("I could not read an answer from \"").append(abbreviate(text)).append("\".")
+                        .append(current == null ? "" : " Choose one of the answers below, or say you don't know.");
+            }
+        }
+        List<Answer> answers = loaded.answers();
+        if (!toApply.isEmpty()) {
+            try {
+                answers = apply(loaded, toApply.toArray(Answer[]::new));
+            } catch (ProblemException contradiction) {
+                // typed answers that cannot all be true: apply none of them and ask
+                unclear.add(new DiagnosisView.UnclearView(toApply.stream().map(Answer::factId)
+                        .reduce((a, b) -> a + ", " + b).orElse(""), contradiction.getMessage()
+                        .replace(" The conversation is unchanged: continue with the same conversationId.", ""),
+                        List.of()));
+                hint.append(hint.length() == 0 ? "" : " ").append("These answers contradict each other; please"
+                        + " answer the question again.");
+                understood.clear();
+                answers = loaded.answers();
+            }
+        }
+        if (confirm == null && loaded.confirm() != null
+                && toApply.stream().noneMatch(a -> a.factId().equals(loaded.confirm().factId()))) {
+            confirm = loaded.confirm();
+        }
+        return render(loaded.flow(), answers, loaded.notice(), confirm,
+                new Reading(understood, unclear, hint.length() == 0 ? null : hint.toString()));
+    }
+
+    private static String abbreviate(String text) {
+        String folded = text.strip().replaceAll("\\s+", " ");
+        return folded.length() <= 80 ? folded : folded.substring(0, 77) + "...";
     }
 
     /** Answers the current question, corrects an earlier answer, or answers a later question early. */
@@ -55,6 +174,11 @@ public class ConversationService {
                         article.article().facts().stream().map(Fact::id).toList())))));
         String normalized = normalize(fact, value);
         return view(loaded.flow(), apply(loaded, new Answer(fact.id(), normalized)), loaded.notice());
+    }
+
+    /** Whether a reply may be given as text for this conversation's article. */
+    public boolean understandsText(String articleId) {
+        return registry.understanding(articleId).isPresent();
     }
 
     /** Applies answers to a conversation: later ones win; answers that no longer apply are dropped. */
@@ -91,6 +215,10 @@ public class ConversationService {
 
     public ConversationView back(String conversationId) {
         Loaded loaded = load(conversationId);
+        if (loaded.confirm() != null) {
+            // leave the confirmation: the earlier answer stays
+            return view(loaded.flow(), loaded.answers(), loaded.notice());
+        }
         List<Answer> path = loaded.position().path();
         if (path.isEmpty()) {
             throw new ProblemException(409, "nothing-to-undo", "Nothing to go back to",
@@ -126,7 +254,7 @@ public class ConversationService {
         GuidedFlow flow = flow(article.get());
         String version = article.get().article().version();
         if (version.equals(state.articleVersion())) {
-            return new Loaded(flow, state.answers(), flow.replay(state.answers()), null);
+            return new Loaded(flow, state.answers(), flow.replay(state.answers()), null, state.confirm());
         }
         List<Answer> carried = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
@@ -144,29 +272,56 @@ public class ConversationService {
             GuidedFlow.Position position = flow.replay(carried);
             String notice = from + (dropped.isEmpty() ? "Your answers were carried over."
                     : "Answers that no longer apply were dropped: " + String.join(", ", dropped) + ".");
-            return new Loaded(flow, carried, position, notice);
+            return new Loaded(flow, carried, position, notice, null);
         } catch (InvalidFactsException e) {
             return new Loaded(flow, List.of(), flow.replay(List.of()),
-                    from + "Your earlier answers do not fit the new version, so the conversation starts again.");
+                    from + "Your earlier answers do not fit the new version, so the conversation starts again.",
+                    null);
         }
     }
 
     public ConversationView view(GuidedFlow flow, List<Answer> answers, String notice) {
+        return render(flow, answers, notice, null, Reading.NONE);
+    }
+
+    private ConversationView render(GuidedFlow flow, List<Answer> answers, String notice,
+            ConversationCodec.Confirmation confirm, Reading reading) {
         GuidedFlow.Position position = flow.replay(answers);
         CompiledArticle article = flow.article();
-        String id = codec.encode(new ConversationCodec.State(article.id(), article.article().version(), answers));
+        String id = codec.encode(new ConversationCodec.State(article.id(), article.article().version(), answers,
+                confirm));
         List<ConversationView.AnswerView> given = position.path().stream().map(a -> new ConversationView.AnswerView(
                 a.factId(), a.value(), article.article().fact(a.factId()).orElseThrow().labelOf(a.value()))).toList();
-        if (position.finished()) {
-            return new ConversationView(id, notice, new ConversationView.Step("diagnosis", null, given, null,
-                    DiagnosisView.of(article.article(), position.diagnosis())));
+        ConversationView.Step step;
+        if (confirm != null) {
+            Fact fact = article.article().fact(confirm.factId()).orElseThrow();
+            String hint = "Please confirm: " + String.join(" or ", confirm.values().stream()
+                    .map(v -> "\"" + fact.labelOf(v) + "\"").toList()) + "?"
+                    + (reading.hint() == null ? "" : " " + reading.hint());
+            step = new ConversationView.Step("question", question(fact, confirm.values().stream()
+                    .map(v -> new ConversationView.Choice(v, fact.labelOf(v))).toList(), hint, true), given,
+                    new ConversationView.Progress(given.size(), Math.max(1, flow.remainingAtMost(position))), null);
+        } else if (position.finished()) {
+            step = new ConversationView.Step("diagnosis", null, given, null,
+                    DiagnosisView.of(article.article(), position.diagnosis()));
+        } else {
+            Fact next = position.next();
+            step = new ConversationView.Step("question", question(next, next.choices().stream()
+                    .map(c -> new ConversationView.Choice(c.value(), c.label())).toList(), reading.hint(), false), given,
+                    new ConversationView.Progress(given.size(), flow.remainingAtMost(position)), null);
         }
-        Fact next = position.next();
-        ConversationView.Question question = new ConversationView.Question(next.id(), next.question(), next.help(),
-                next.commands(), next.choices().stream().map(c -> new ConversationView.Choice(c.value(), c.label()))
-                        .toList(), true, next.type() == Fact.Type.VERSION ? Version.FORMAT : null);
-        return new ConversationView(id, notice, new ConversationView.Step("question", question, given,
-                new ConversationView.Progress(given.size(), flow.remainingAtMost(position)), null));
+        return new ConversationView(id, notice, reading.understood(), emptyToNull(reading.unclear()), step);
+    }
+
+    private static ConversationView.Question question(Fact fact, List<ConversationView.Choice> choices, String hint,
+            boolean confirming) {
+        boolean version = fact.type() == Fact.Type.VERSION;
+        return new ConversationView.Question(fact.id(), fact.question(), fact.help(), fact.commands(),
+                version && !confirming ? List.of() : choices, true, version ? Version.FORMAT : null, hint);
+    }
+
+    private static <T> List<T> emptyToNull(List<T> list) {
+        return list == null || list.isEmpty() ? null : list;
     }
 
     public GuidedFlow flow(CompiledArticle article) {

@@ -15,7 +15,17 @@ public record ConversationView(
         String conversationId,
         @Schema(description = "Set when the conversation had to be carried over to a newer article version")
         String notice,
+        @Schema(description = "For a text reply: the facts read from it, with the words or output line each came"
+                + " from") List<DiagnosisView.UnderstoodView> understood,
+        @Schema(description = "For a text reply: facts it mentioned that could not be used (given two values,"
+                + " contradicting an earlier answer, or in an unusable form), and why")
+        List<DiagnosisView.UnclearView> unclear,
         Step step) {
+
+    public ConversationView(String conversationId, String notice, Step step) {
+        this(conversationId, notice, null, null, step);
+    }
+
 
     @Schema(name = "ConversationStep", description = "Either a question or the diagnosis")
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,7 +44,8 @@ public record ConversationView(
             @Schema(description = "Empty for a version question, which takes free text in 'format'")
             List<Choice> choices,
             @Schema(description = "Whether \"unknown\" (I don't know) is accepted") boolean allowUnknown,
-            @Schema(description = "For a version question: what a valid answer looks like") String format) {
+            @Schema(description = "For a version question: what a valid answer looks like") String format,
+            @Schema(description = "Why the question is asked again, or what to confirm") String hint) {
     }
 
     public record Choice(String value, String label) {

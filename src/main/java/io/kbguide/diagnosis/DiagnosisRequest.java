@@ -15,5 +15,9 @@ public record DiagnosisRequest(
                 + "installed|not-installed. Each may also be \"unknown\".",
                 examples = "{\"architecture\":\"x86\",\"os\":\"windows-2003\",\"servicePack\":\"sp1\",\"useNewApi\":"
                         + "\"zero\",\"threeGb\":\"no\",\"heartbeatVersion\":\"5.0.3\",\"leakPatch\":\"not-installed\"}")
-        @Size(max = 50, message = "at most 50 facts") Map<String, JsonNode> facts) {
+        @Size(max = 50, message = "at most 50 facts") Map<String, JsonNode> facts,
+        @Schema(description = "Typed or pasted text (systeminfo, reg query, boot.ini, a chat message) to read facts"
+                + " from. Facts given explicitly win over facts read from the text.",
+                examples = "OS Name: Microsoft(R) Windows(R) Server 2003, Enterprise Edition")
+        @Size(max = 12_000, message = "at most 12000 characters") String text) {
 }

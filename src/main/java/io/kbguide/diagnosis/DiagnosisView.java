@@ -43,7 +43,27 @@ public record DiagnosisView(
         @Schema(description = "Why each finding holds, with its source and citations")
         Map<String, FindingDetail> findingDetails,
         @Schema(description = "Further statements that apply to this server") List<Note> notes,
-        @Schema(description = "How to find out each missing fact") List<FactToCheck> toFindOut) {
+        @Schema(description = "How to find out each missing fact") List<FactToCheck> toFindOut,
+        @Schema(description = "When text was sent: the facts read from it, with their evidence")
+        List<UnderstoodView> understood,
+        @Schema(description = "When text was sent: facts it mentioned that could not be used, and why")
+        List<UnclearView> unclear) {
+
+    /** The same diagnosis with what was read from a text message. */
+    public DiagnosisView withText(List<UnderstoodView> understood, List<UnclearView> unclear) {
+        return new DiagnosisView(article, complete, missingFacts, findings, remediation, citations, summary,
+                findingDetails, notes, toFindOut, understood, unclear);
+    }
+
+    @Schema(description = "A fact read from text")
+    public record UnderstoodView(String factId, String value, String label,
+            @Schema(description = "The words or the line of pasted output it was read from") String evidence) {
+    }
+
+    @Schema(description = "A fact the text mentioned but that could not be used")
+    public record UnclearView(String factId, String message,
+            @Schema(description = "The values to choose from, when the text gave several") List<String> candidates) {
+    }
 
     public static DiagnosisView of(Article article, Diagnosis d) {
         Map<String, String> findings = new LinkedHashMap<>();
@@ -57,7 +77,7 @@ public record DiagnosisView(
                 d.missingFacts().stream().map(Fact::id).toList(), findings,
                 d.remediation().stream().map(s -> Step.of(article, s)).toList(), cite(article, d.citations()),
                 d.summary(), details, d.notes().stream().map(n -> Note.of(article, n)).toList(),
-                d.missingFacts().stream().map(FactToCheck::of).toList());
+                d.missingFacts().stream().map(FactToCheck::of).toList(), null, null);
     }
 
     static List<CitationView> cite(Article article, List<Citation> citations) {

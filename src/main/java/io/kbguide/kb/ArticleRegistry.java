@@ -3,6 +3,8 @@ package io.kbguide.kb;
 import io.kbguide.engine.ArticleCompiler;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.KbReader;
+import io.kbguide.text.LanguageReader;
+import io.kbguide.text.TextUnderstanding;
 import io.kbguide.problem.ProblemException;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -26,6 +28,7 @@ public class ArticleRegistry {
 
     private final KbConfig config;
     private volatile Map<String, CompiledArticle> articles = Map.of();
+    private volatile Map<String, TextUnderstanding> understandings = Map.of();
 
     public ArticleRegistry(KbConfig config) {
         this.config = config;
@@ -35,12 +38,20 @@ public class ArticleRegistry {
     void load() {
         long start = System.nanoTime();
         Map<String, CompiledArticle> loaded = new LinkedHashMap<>();
+        Map<String, TextUnderstanding> texts = new LinkedHashMap<>();
         int combinations = 0;
-        for (var article : new KbReader().readAll(config.dir().toAbsolutePath().normalize())) {
+        java.nio.file.Path dir = config.dir().toAbsolutePath().normalize();
+        for (var article : new KbReader().readAll(dir)) {
             CompiledArticle compiled = new ArticleCompiler().compile(article);
             loaded.put(compiled.id(), compiled);
             combinations += compiled.combinations();
+            java.nio.file.Path folder = dir.resolve(article.folder());
+            if (java.nio.file.Files.exists(folder.resolve(LanguageReader.LANGUAGE_FILE))) {
+                texts.put(compiled.id(), TextUnderstanding.forArticle(article,
+                        new LanguageReader().read(folder, article)));
+            }
         }
+        understandings = Map.copyOf(texts);
         articles = Map.copyOf(loaded);
         LOG.infof("Loaded and verified %d article(s) from %s in %d ms: %d fact combinations enumerated, %d"
                 + " distinct diagnoses", loaded.size(), config.dir().toAbsolutePath().normalize(),
@@ -59,6 +70,11 @@ public class ArticleRegistry {
 
     public Optional<CompiledArticle> find(String id) {
         return Optional.ofNullable(articles.get(id));
+    }
+
+    /** How typed and pasted text is read for an article, if its kb folder has a language file. */
+    public Optional<TextUnderstanding> understanding(String id) {
+        return Optional.ofNullable(understandings.get(id));
     }
 
     /** The article, or a 404 problem naming the articles there are. */

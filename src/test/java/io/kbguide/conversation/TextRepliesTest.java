@@ -1,0 +1,186 @@
+package io.kbguide.conversation;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Typed and pasted replies in a conversation, and text on the stateless diagnosis endpoint. */
+@QuarkusTest
+class TextRepliesTest {
+
+    static final String BASE = "/api/v1/conversations";
+    static final String PASTE = """
+            C:\\>systeminfo
+
+            Host Name:                 HBSRV01
+            OS Name:                   Microsoft(R) Windows(R) Server 2003, Enterprise Edition
+            OS Version:                5.2.3790 Service Pack 2 Build 3790
+            System Type:               X86-based PC
+
+            C:\\>reg query "HKLM\\Software\\Neverfail\\R2\\HookRegistryDriver" /v UseNewApi
+
+            HKEY_LOCAL_MACHINE\\Software\\Neverfail\\R2\\HookRegistryDriver
+                UseNewApi    REG_DWORD    0x0
+
+            C:\\>wmic product where "Name like '%Heartbeat%'" get Name,Version
+            Name                         Version
+            Neverfail Heartbeat          5.0.1
+            """;
+
+    static JsonPath startWith(String text) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("articleId", "heartbeat-registry-driver", "text", text))
+                .when().post(BASE).then().statusCode(201).extract().jsonPath();
+    }
+
+    static JsonPath say(String id, String text) {
+        return given().contentType(ContentType.JSON).body(Map.of("text", text))
+                .when().post(BASE + "/" + id + "/replies").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void shouldGoStraightToTheDiagnosisFromPastedSysteminfoRegQueryAndVersion() {
+        given().contentType(ContentType.JSON).body(Map.of("articleId", "heartbeat-registry-driver", "text", PASTE))
+                .when().post(BASE).then().statusCode(201)
+                .body("understood.factId", containsInAnyOrder("architecture", "os", "servicePack", "useNewApi",
+                        "heartbeatVersion"))
+                .body("understood.find { it.factId == 'useNewApi' }.evidence", containsString("REG_DWORD    0x0"))
+                .body("understood.find { it.factId == 'servicePack' }.value", equalTo("sp2"))
+                .body("step.type", equalTo("diagnosis"))
+                .body("step.diagnosis.findings.driverMethod", equalTo("hookers"))
+                .body("step.diagnosis.remediation.id", contains("remove-usenewapi", "restart-server"));
+    }
+
+    @Test
+    void shouldReadSeveralFactsFromOneTypedMessage() {
+        String id = startWith("hello").getString("conversationId");
+        JsonPath step = say(id, "it's a w2k3 box, SP2, no /3GB, 32-bit");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("architecture", "os", "servicePack",
+                "threeGb"), step.getList("understood.factId").stream().sorted(
+                        java.util.Comparator.comparing(f -> java.util.List.of("architecture", "os", "servicePack",
+                                "threeGb").indexOf(f))).toList());
+        org.junit.jupiter.api.Assertions.assertEquals("heartbeatVersion", step.getString("step.question.factId"));
+    }
+
+    @Test
+    void shouldReadABareAnswerAgainstTheCurrentQuestion() {
+        JsonPath step = startWith("x86, Windows Server 2003, Heartbeat 5.0.2");
+        org.junit.jupiter.api.Assertions.assertEquals("servicePack", step.getString("step.question.factId"));
+        JsonPath next = say(step.getString("conversationId"), "none");
+        org.junit.jupiter.api.Assertions.assertEquals("useNewApi", next.getString("step.question.factId"));
+        org.junit.jupiter.api.Assertions.assertEquals("none",
+                next.getString("step.answers.find { it.factId == 'servicePack' }.value"));
+    }
+
+    @Test
+    void shouldAskToConfirmWhenOneMessageGivesTwoServicePacks() {
+        JsonPath step = startWith("x86 windows 2003. The box has SP1. Actually the other node has SP2.");
+        org.junit.jupiter.api.Assertions.assertEquals("servicePack", step.getString("unclear[0].factId"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("sp1", "sp2"),
+                step.getList("unclear[0].candidates"));
+        org.junit.jupiter.api.Assertions.assertEquals("servicePack", step.getString("step.question.factId"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("sp1", "sp2"),
+                step.getList("step.question.choices.value"));
+        org.junit.jupiter.api.Assertions.assertTrue(step.getString("step.question.hint").startsWith("Please confirm"));
+        // the confirmation survives a reload of the id, and a button reply settles it
+        String id = step.getString("conversationId");
+        given().when().get(BASE + "/" + id).then().body("step.question.factId", equalTo("servicePack"))
+                .body("step.question.choices.value", contains("sp1", "sp2"));
+        given().contentType(ContentType.JSON).body(Map.of("factId", "servicePack", "value", "sp2"))
+                .when().post(BASE + "/" + id + "/replies").then().statusCode(200)
+                .body("step.question.factId", equalTo("heartbeatVersion"))
+                .body("step.question.hint", nullValue());
+    }
+
+    @Test
+    void shouldAskToConfirmATypedAnswerThatContradictsAnEarlierOne() {
+        String id = startWith("x86 windows 2003 sp1, heartbeat 5.0.3").getString("conversationId");
+        JsonPath step = say(id, "sorry, it is SP2");
+        org.junit.jupiter.api.Assertions.assertTrue(step.getString("unclear[0].message")
+                .contains("You answered \"Service Pack 1\" before"));
+        org.junit.jupiter.api.Assertions.assertEquals("servicePack", step.getString("step.question.factId"));
+        org.junit.jupiter.api.Assertions.assertEquals("sp1",
+                step.getString("step.answers.find { it.factId == 'servicePack' }.value"), "nothing changed yet");
+        JsonPath confirmed = say(step.getString("conversationId"), "SP2");
+        org.junit.jupiter.api.Assertions.assertEquals("sp2",
+                confirmed.getString("step.answers.find { it.factId == 'servicePack' }.value"));
+    }
+
+    @Test
+    void shouldTreatIDontKnowAsUnknownForTheCurrentQuestion() {
+        String id = startWith("x86 windows 2003").getString("conversationId");
+        JsonPath step = say(id, "no idea, sorry");
+        org.junit.jupiter.api.Assertions.assertEquals("unknown",
+                step.getString("step.answers.find { it.factId == 'heartbeatVersion' }.value"));
+        org.junit.jupiter.api.Assertions.assertEquals("servicePack", step.getString("step.question.factId"));
+    }
+
+    @Test
+    void shouldReAskWithAHintWhenNothingIsUnderstood() {
+        String id = startWith("x86 windows 2003").getString("conversationId");
+        given().contentType(ContentType.JSON).body(Map.of("text", "purple elephants"))
+                .when().post(BASE + "/" + id + "/replies").then().statusCode(200)
+                .body("understood", empty())
+                .body("step.question.factId", equalTo("heartbeatVersion"))
+                .body("step.question.hint", containsString("could not read an answer from \"purple elephants\""))
+                .body("step.answers.factId", contains("architecture", "os"));
+    }
+
+    @Test
+    void shouldExplainWhyARegSzUseNewApiIsNotZero() {
+        JsonPath step = startWith("x86, windows server 2003, sp2, heartbeat 5.0.1");
+        JsonPath next = say(step.getString("conversationId"),
+                "    UseNewApi    REG_SZ    0");
+        org.junit.jupiter.api.Assertions.assertEquals("useNewApi", next.getString("unclear[0].factId"));
+        org.junit.jupiter.api.Assertions.assertEquals("useNewApi", next.getString("step.question.factId"));
+        org.junit.jupiter.api.Assertions.assertTrue(next.getString("step.question.hint").contains("REG_DWORD"),
+                next.getString("step.question.hint"));
+    }
+
+    @Test
+    void shouldRejectTextAndAnAnswerTogether() {
+        String id = startWith("x86").getString("conversationId");
+        given().contentType(ContentType.JSON).body(Map.of("text", "x64", "factId", "os", "value", "other"))
+                .when().post(BASE + "/" + id + "/replies").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("text"));
+        given().contentType(ContentType.JSON).body(Map.of("value", "other"))
+                .when().post(BASE + "/" + id + "/replies").then().statusCode(400)
+                .body("errors.field", contains("factId"));
+    }
+
+    @Test
+    void shouldRenderWhatWasReadInMarkdown() {
+        String id = startWith("it's a w2k3 box, SP2, no /3GB, 32-bit").getString("conversationId");
+        given().accept("text/markdown").when().get(BASE + "/" + id).then().statusCode(200)
+                .body(containsString("**Your answers:** architecture = 32-bit (x86)"));
+    }
+
+    @Test
+    void shouldReadTextOnTheStatelessDiagnosisWithExplicitFactsWinning() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", PASTE, "facts", Map.of("heartbeatVersion", "4.0.0")))
+                .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200)
+                .body("understood.factId", hasItem("useNewApi"))
+                .body("findings.driverMethod", equalTo("hookers"))
+                .body("findings.leakExposure", equalTo("not-affected"))
+                .body("remediation.id", contains("remove-usenewapi", "restart-server"));
+        given().contentType(ContentType.JSON).body(Map.of("text", "w2k3 with SP1 and also SP2, x86"))
+                .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200)
+                .body("unclear[0].factId", equalTo("servicePack"))
+                .body("missingFacts", hasItem("servicePack"))
+                .body("remediation.id", not(hasItem("remove-usenewapi")));
+    }
+}
