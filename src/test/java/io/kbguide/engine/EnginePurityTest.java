@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class EnginePurityTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"engine"})
+    @ValueSource(strings = {"engine", "text"})
     void shouldImportNoFrameworkInPurePackages(String pkg) throws IOException {
         Path dir = Path.of("src/main/java/io/kbguide", pkg);
         List<String> offenders;
