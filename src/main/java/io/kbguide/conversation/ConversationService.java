@@ -76,11 +76,7 @@ public class ConversationService {
 
     private ConversationView replyText(Loaded loaded, String text) {
         CompiledArticle article = loaded.flow().article();
-        TextUnderstanding understanding = registry.understanding(article.id()).orElseThrow(() ->
-                ProblemException.badRequest("text-not-understood", "Text not supported",
-                        "Article '" + article.id() + "' has no language file, so it cannot read typed answers;"
-                                + " reply with factId and value.", List.of(new Problem.FieldError("text",
-                                "not supported for this article", "factId and value"))));
+        TextUnderstanding understanding = registry.requireUnderstanding(article.id());
         String current = loaded.confirm() != null ? loaded.confirm().factId()
                 : loaded.position().finished() ? null : loaded.position().next().id();
         Extraction extraction = understanding.extract(text, current);
@@ -105,7 +101,7 @@ public class ConversationService {
                 }
             } else {
                 toApply.add(new Answer(u.factId(), u.value()));
-                understood.add(new DiagnosisView.UnderstoodView(u.factId(), u.value(), fact.labelOf(u.value()),
+                understood.add(DiagnosisView.UnderstoodView.of(article.article(), u.factId(), u.value(),
                         u.evidence()));
             }
         }
@@ -176,10 +172,6 @@ public class ConversationService {
         return view(loaded.flow(), apply(loaded, new Answer(fact.id(), normalized)), loaded.notice());
     }
 
-    /** Whether a reply may be given as text for this conversation's article. */
-    public boolean understandsText(String articleId) {
-        return registry.understanding(articleId).isPresent();
-    }
 
     /** Applies answers to a conversation: later ones win; answers that no longer apply are dropped. */
     public List<Answer> apply(Loaded loaded, Answer... replies) {

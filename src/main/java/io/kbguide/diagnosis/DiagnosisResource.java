@@ -6,13 +6,7 @@ import io.kbguide.engine.FactError;
 import io.kbguide.engine.InvalidFactsException;
 import io.kbguide.kb.ArticleRegistry;
 import io.kbguide.problem.ProblemException;
-import io.kbguide.problem.Problem;
 import io.kbguide.render.TextRenderer;
-import io.kbguide.text.Conflict;
-import io.kbguide.text.Extraction;
-import io.kbguide.text.Rejection;
-import io.kbguide.text.TextUnderstanding;
-import io.kbguide.text.Understood;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -37,10 +31,12 @@ import java.util.Map;
 public class DiagnosisResource {
 
     private final ArticleRegistry registry;
+    private final DiagnosisService diagnoses;
     private final TextRenderer renderer;
 
-    public DiagnosisResource(ArticleRegistry registry, TextRenderer renderer) {
+    public DiagnosisResource(ArticleRegistry registry, DiagnosisService diagnoses, TextRenderer renderer) {
         this.registry = registry;
+        this.diagnoses = diagnoses;
         this.renderer = renderer;
     }
 
@@ -82,36 +78,7 @@ public class DiagnosisResource {
             throw ProblemException.badRequest("missing-body", "Missing body",
                     "Send a JSON body such as {\"facts\": {\"os\": \"windows-2003\"}}.", List.of());
         }
-        Map<String, String> answers = answers(request.facts());
-        if (request.text() == null || request.text().isBlank()) {
-            return DiagnosisView.of(article.article(), article.diagnose(answers));
-        }
-        TextUnderstanding understanding = registry.understanding(articleId).orElseThrow(() ->
-                ProblemException.badRequest("text-not-understood", "Text not supported", "Article '" + articleId
-                        + "' has no language file, so it cannot read text; send facts.",
-                        List.of(new Problem.FieldError("text", "not supported for this article", "facts"))));
-        Extraction extraction = understanding.extract(request.text());
-        Map<String, String> merged = new LinkedHashMap<>();
-        List<DiagnosisView.UnderstoodView> understood = new ArrayList<>();
-        for (Understood u : extraction.understood()) {
-            merged.put(u.factId(), u.value());
-            understood.add(new DiagnosisView.UnderstoodView(u.factId(), u.value(),
-                    article.article().fact(u.factId()).orElseThrow().labelOf(u.value()), u.evidence()));
-        }
-        merged.putAll(answers); // explicit facts win
-        List<DiagnosisView.UnclearView> unclear = new ArrayList<>();
-        for (Conflict c : extraction.conflicts()) {
-            unclear.add(new DiagnosisView.UnclearView(c.factId(), "The text gives more than one value: "
-                    + String.join(", ", c.candidates().stream().map(u -> u.value() + " (from \"" + u.evidence()
-                    + "\")").toList()) + "; it is left unknown.", c.candidates().stream().map(Understood::value)
-                    .distinct().toList()));
-        }
-        for (Rejection r : extraction.rejections()) {
-            unclear.add(new DiagnosisView.UnclearView(r.factId(), r.reason() + " (from \"" + r.evidence() + "\")",
-                    List.of()));
-        }
-        return DiagnosisView.of(article.article(), article.diagnose(merged)).withText(understood,
-                unclear.isEmpty() ? null : unclear);
+        return diagnoses.diagnose(article, answers(request.facts()), request.text());
     }
 
     /** Fact values must be JSON strings (or null for unknown). */

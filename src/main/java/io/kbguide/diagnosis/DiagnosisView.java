@@ -58,6 +58,10 @@ public record DiagnosisView(
     @Schema(description = "A fact read from text")
     public record UnderstoodView(String factId, String value, String label,
             @Schema(description = "The words or the line of pasted output it was read from") String evidence) {
+
+        public static UnderstoodView of(Article article, String factId, String value, String evidence) {
+            return new UnderstoodView(factId, value, article.fact(factId).orElseThrow().labelOf(value), evidence);
+        }
     }
 
     @Schema(description = "A fact the text mentioned but that could not be used")

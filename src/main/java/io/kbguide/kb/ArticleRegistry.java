@@ -77,6 +77,15 @@ public class ArticleRegistry {
         return Optional.ofNullable(understandings.get(id));
     }
 
+    /** How text is read for an article, or a 400 problem when the article has no language file. */
+    public TextUnderstanding requireUnderstanding(String id) {
+        return understanding(id).orElseThrow(() -> ProblemException.badRequest("text-not-understood",
+                "Text not supported", "Article '" + id + "' has no language file, so it cannot read typed or pasted"
+                        + " text; send the facts (factId and value) instead.",
+                List.of(new io.kbguide.problem.Problem.FieldError("text", "not supported for this article",
+                        "facts"))));
+    }
+
     /** The article, or a 404 problem naming the articles there are. */
     public CompiledArticle require(String id) {
         return find(id).orElseThrow(() -> ProblemException.notFound("unknown-article", "Unknown article",
