@@ -59,7 +59,7 @@ public final class CompiledArticle {
     public Diagnosis diagnose(int[] codes) {
         int result = resultOf[index(codes)];
         if (result < 0) {
-            throw new InvalidFactsException(List.of(contradiction(codes)));
+            throw new InvalidFactsException(contradiction(codes));
         }
         return results.get(result);
     }
@@ -96,7 +96,7 @@ public final class CompiledArticle {
             throw new InvalidFactsException(errors);
         }
         if (resultOf[index(codes)] < 0) {
-            throw new InvalidFactsException(List.of(contradiction(codes)));
+            throw new InvalidFactsException(contradiction(codes));
         }
         return codes;
     }
@@ -119,17 +119,19 @@ public final class CompiledArticle {
         return index;
     }
 
-    private FactError contradiction(int[] codes) {
+    /** One error per fact of the first constraint the answers break. */
+    private List<FactError> contradiction(int[] codes) {
         for (Constraint c : article.constraints()) {
             if (c.when().matches(name -> {
                 int i = indexOfFact(name);
                 return i < 0 || codes[i] == radix[i] - 1 ? null : article.facts().get(i).domain().get(codes[i]);
             })) {
-                return new FactError(String.join(", ", c.when().accepts().keySet()), c.message(),
-                        "answers that do not contradict each other");
+                return c.when().accepts().keySet().stream().map(fact -> new FactError(fact, c.message(),
+                        "a value that does not contradict " + String.join(" and ", c.when().accepts().keySet()
+                                .stream().filter(other -> !other.equals(fact)).toList()))).toList();
             }
         }
-        return new FactError("facts", "these answers contradict each other", "answers that can all be true");
+        return List.of(new FactError("facts", "these answers contradict each other", "answers that can all be true"));
     }
 
     private int indexOfFact(String id) {

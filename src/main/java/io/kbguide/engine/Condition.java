@@ -11,7 +11,7 @@ import java.util.function.Function;
 public record Condition(Map<String, Set<String>> accepts) {
 
     public Condition {
-        accepts = Map.copyOf(accepts);
+        accepts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(accepts));
     }
 
     /** Whether the values given by {@code valueOf} satisfy this condition. */

@@ -8,7 +8,8 @@ public class InvalidFactsException extends RuntimeException {
     private final transient List<FactError> errors;
 
     public InvalidFactsException(List<FactError> errors) {
-        super(errors.stream().map(FactError::message).reduce((a, b) -> a + "; " + b).orElse("invalid facts"));
+        super(errors.stream().map(FactError::message).distinct().reduce((a, b) -> a + "; " + b)
+                .orElse("invalid facts"));
         this.errors = List.copyOf(errors);
     }
 

@@ -180,7 +180,8 @@ class DiagnosisResourceTest {
                 .body("{\"facts\": {\"os\": \"windows-2003-r2\", \"servicePack\": \"none\"}}")
                 .when().post(URL)
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("facts.os, servicePack"))
+                .body("errors.field", contains("facts.os", "facts.servicePack"))
+                .body("errors[0].allowed", equalTo("a value that does not contradict servicePack"))
                 .body("detail", containsString("R2 is built on Service Pack 1 or later"));
     }
 
