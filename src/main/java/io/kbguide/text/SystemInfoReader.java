@@ -26,8 +26,12 @@ final class SystemInfoReader {
     /** The systeminfo field whose rules ver and winver output is read with. */
     static final String OS_VERSION = "OS Version";
 
-    private static final Pattern KEY_LINE =
-            Pattern.compile("^[A-Za-z][A-Za-z0-9 ().'/:,\\-]{0,45}:(?:\\s{2,}\\S.*|\\s*)$");
+    /**
+     * A systeminfo line: a key, a colon and its value after two or more spaces, or after one space where the
+     * value starts at column 27, where systeminfo aligns values ("Available Physical Memory: 2,811 MB").
+     */
+    private static final Pattern KEY_LINE = Pattern.compile(
+            "^[A-Za-z][A-Za-z0-9 ().'/:,\\-]{0,45}:(?:\\s{2,}\\S.*|\\s*)$|^[A-Za-z][A-Za-z0-9 ().'/:,\\-]{24}: \\S.*$");
     private static final Pattern CONTINUATION = Pattern.compile("^\\s{4,}\\S");
     private static final Pattern VER = Pattern.compile(
             "Microsoft\\s+Windows[^\\[\\]\\r\\n]{0,40}\\[\\s*Version\\s+(\\d{1,2})\\.(\\d{1,2})\\.(\\d{3,5})(?:\\.\\d+)?\\s*]",
