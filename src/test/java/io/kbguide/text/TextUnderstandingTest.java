@@ -171,6 +171,26 @@ class TextUnderstandingTest {
     void shouldPreferR2OverPlainServer2003() {
         assertEquals("windows-2003-r2", tu.extract("Windows Server 2003 R2 Enterprise").valueOf("os").orElseThrow());
         assertTrue(tu.extract("w2k3, the R2 release").conflicts().isEmpty());
+        assertEquals(Map.of("os", "windows-2003-r2", "architecture", "x86"),
+                values(tu.extract("Win2003 Standard R2, 32 bit")), "an edition between 2003 and R2");
+    }
+
+    @Test
+    void shouldConsumeTheWholeSysteminfoOutputIncludingItsOneSpaceField() {
+        // systeminfo aligns values at column 27: a 25-letter key leaves one space; the lines after it
+        // (a domain named after an old server) belong to the output, not to typed text.
+        String paste = """
+                OS Name:                   Microsoft Windows 2000 Advanced Server
+                OS Version:                5.0.2195 Service Pack 4 Build 2195
+                System Type:               X86-based PC
+                Total Physical Memory:     3,583 MB
+                Available Physical Memory: 2,811 MB
+                Domain:                    server2003.contoso.local
+                Logon Server:              \\SRV2003
+                """;
+        Extraction e = tu.extract(paste);
+        assertEquals(Map.of("os", "windows-2000", "architecture", "x86"), values(e));
+        assertTrue(e.conflicts().isEmpty(), e.toString());
     }
 
     @Test
