@@ -66,8 +66,9 @@ final class BootReader {
     private static boolean readBootIni(Message m, List<Entry> entries, String[] defaultPath) {
         boolean marked = false;
         for (int i = 0; i < m.size(); i++) {
-            Matcher e = INI_ENTRY.matcher(m.line(i));
-            if (INI_HEADER.matcher(m.line(i)).matches() || e.matches() && ARC.matcher(e.group(1)).find()) {
+            String line = m.line(i);
+            if (line.indexOf('[') >= 0 && INI_HEADER.matcher(line).matches() || isEntry(line)
+                    && ARC.matcher(entry(line).group(1)).find()) {
                 marked = true;
                 break;
             }
@@ -80,8 +81,12 @@ final class BootReader {
                 continue;
             }
             String line = m.line(i);
-            if (COMMENT.matcher(line).find() || INI_HEADER.matcher(line).matches()) {
+            if (line.indexOf(';') >= 0 && COMMENT.matcher(line).find()
+                    || line.indexOf('[') >= 0 && INI_HEADER.matcher(line).matches()) {
                 m.consume(i);
+                continue;
+            }
+            if (line.indexOf('=') < 0) {
                 continue;
             }
             Matcher s = INI_SETTING.matcher(line);
@@ -92,8 +97,8 @@ final class BootReader {
                 m.consume(i);
                 continue;
             }
-            Matcher e = INI_ENTRY.matcher(line);
-            if (e.matches()) {
+            if (isEntry(line)) {
+                Matcher e = entry(line);
                 m.consume(i);
                 if (ARC.matcher(e.group(1)).find()) {
                     entries.add(new Entry(e.group(1).trim(), e.group(3), line.trim()));
@@ -103,10 +108,21 @@ final class BootReader {
         return true;
     }
 
+    /** True for a boot.ini entry line ({@code path="name" /switches}); cheap checks first. */
+    private static boolean isEntry(String line) {
+        return line.indexOf('=') >= 0 && line.indexOf('"') >= 0 && INI_ENTRY.matcher(line).matches();
+    }
+
+    private static Matcher entry(String line) {
+        Matcher e = INI_ENTRY.matcher(line);
+        e.matches();
+        return e;
+    }
+
     private static boolean readBootCfg(Message m, List<Entry> entries, String[] defaultPath) {
         boolean marked = false;
         for (int i = 0; i < m.size(); i++) {
-            if (CFG_ID.matcher(m.line(i)).matches()) {
+            if (m.line(i).indexOf(':') >= 0 && CFG_ID.matcher(m.line(i)).matches()) {
                 marked = true;
                 break;
             }

@@ -46,8 +46,18 @@ final class FreeTextReader {
     private final List<Language.FactLanguage> facts;
     private final List<Language.ProductVersion> versions;
     private final List<Pattern> productVersions;
+    private final boolean prefilter;
 
     FreeTextReader(Language language) {
+        this(language, true);
+    }
+
+    /**
+     * @param prefilter whether lines without a rule's {@link Trigger} skip that rule (the default; false only to
+     *                  check in tests that the prefilter changes no result)
+     */
+    FreeTextReader(Language language, boolean prefilter) {
+        this.prefilter = prefilter;
         this.cues = language.cues();
         this.facts = language.facts();
         this.versions = language.versions();
@@ -63,29 +73,42 @@ final class FreeTextReader {
             if (m.consumed[i] || line.isBlank() || Message.isPrompt(line)) {
                 continue;
             }
-            Scopes scopes = new Scopes(line, cues);
+            Line l = new Line(line, prefilter ? Trigger.fold(line) : null, cues);
             for (Language.FactLanguage f : facts) {
-                readFact(line, scopes, f, out);
+                readFact(l, f, out);
             }
             for (int v = 0; v < versions.size(); v++) {
-                readVersions(m, line, scopes, versions.get(v), productVersions.get(v), out);
+                readVersions(m, l, versions.get(v), productVersions.get(v), out);
             }
         }
     }
 
-    private void readFact(String line, Scopes scopes, Language.FactLanguage f, List<Finding> out) {
-        String text = f.ignore().isEmpty() ? line : mask(line, f.ignore());
+    private void readFact(Line l, Language.FactLanguage f, List<Finding> out) {
+        String line = l.text;
+        String text = null;
         List<Span> spans = new ArrayList<>();
         int order = 0;
         for (Language.ValueRule rule : f.rules()) {
-            find(rule.pattern(), text, rule.value(), null, order++, spans);
+            if (l.mayContain(rule.triggers())) {
+                text = text != null ? text : f.ignore().isEmpty() ? line : mask(line, f.ignore());
+                find(rule.pattern(), text, rule.value(), null, order, spans);
+            }
+            order++;
         }
         for (Language.RejectRule rule : f.rejections()) {
-            find(rule.pattern(), text, null, rule.reason(), order++, spans);
+            if (l.mayContain(rule.triggers())) {
+                text = text != null ? text : f.ignore().isEmpty() ? line : mask(line, f.ignore());
+                find(rule.pattern(), text, null, rule.reason(), order, spans);
+            }
+            order++;
+        }
+        if (spans.isEmpty()) {
+            return;
         }
         if (!f.refines().isEmpty()) {
             dropRefined(spans, f);
         }
+        Scopes scopes = l.scopes();
         for (Span s : longestFirst(spans)) {
             Weight w = scopes.weigh(s.start, s.end);
             if (w == Weight.DROPPED) {
@@ -105,21 +128,24 @@ final class FreeTextReader {
         }
     }
 
-    private void readVersions(Message m, String line, Scopes scopes, Language.ProductVersion pv, Pattern product,
-            List<Finding> out) {
+    private void readVersions(Message m, Line l, Language.ProductVersion pv, Pattern product, List<Finding> out) {
+        String line = l.text;
         List<int[]> seen = new ArrayList<>();
         boolean asked = pv.factId().equals(m.currentFactId);
-        versions(product.matcher(line), line, scopes, pv, true, seen, out);
-        boolean named = asked || pv.product().matcher(m.text).find();
+        versions(product.matcher(line), l, pv, true, seen, out);
+        Boolean named = asked ? Boolean.TRUE : null;
         Matcher kw = KEYWORD_VERSION.matcher(line);
         while (kw.find()) {
+            if (named == null) {
+                named = pv.product().matcher(m.text).find();
+            }
             if (named || neutralBefore(line, kw.start())) {
-                versions(KEYWORD_VERSION.matcher(line.substring(0, kw.end())).region(kw.start(), kw.end()), line,
-                        scopes, pv, true, seen, out);
+                versions(KEYWORD_VERSION.matcher(line.substring(0, kw.end())).region(kw.start(), kw.end()), l,
+                        pv, true, seen, out);
             }
         }
         if (asked) {
-            versions(BARE_VERSION.matcher(line), line, scopes, pv, false, seen, out);
+            versions(BARE_VERSION.matcher(line), l, pv, false, seen, out);
         }
     }
 
@@ -132,8 +158,9 @@ final class FreeTextReader {
         return !w.find() || NEUTRAL.contains(w.group(1).toLowerCase(java.util.Locale.ROOT));
     }
 
-    private void versions(Matcher mt, String line, Scopes scopes, Language.ProductVersion pv, boolean named,
-            List<int[]> seen, List<Finding> out) {
+    private void versions(Matcher mt, Line l, Language.ProductVersion pv, boolean named, List<int[]> seen,
+            List<Finding> out) {
+        String line = l.text;
         while (mt.find()) {
             int vs = mt.start(1);
             if (seen.stream().anyMatch(r -> r[0] == vs)) {
@@ -144,7 +171,7 @@ final class FreeTextReader {
             if (pv.exclude().stream().anyMatch(p -> p.matcher(found).find())) {
                 continue;
             }
-            Weight w = scopes.weigh(mt.start(), mt.end());
+            Weight w = l.scopes().weigh(mt.start(), mt.end());
             if (w != Weight.PLAIN) {
                 continue;
             }
@@ -206,6 +233,31 @@ final class FreeTextReader {
     }
 
     record Span(int start, int end, String value, String reason, int order) {
+    }
+
+    /** A line being read: its folded text for the trigger check, and its scopes, made when first needed. */
+    private static final class Line {
+        final String text;
+        private final String folded;
+        private final Language.Cues cues;
+        private Scopes scopes;
+
+        Line(String text, String folded, Language.Cues cues) {
+            this.text = text;
+            this.folded = folded;
+            this.cues = cues;
+        }
+
+        boolean mayContain(List<String> triggers) {
+            return folded == null || Trigger.all(folded, triggers);
+        }
+
+        Scopes scopes() {
+            if (scopes == null) {
+                scopes = new Scopes(text, cues);
+            }
+            return scopes;
+        }
     }
 
     enum Weight {

@@ -88,12 +88,15 @@ public final class Language {
             List<String> fillers) {
     }
 
-    /** A pattern naming one value of a fact in free text; {@code entry} names its place in the file. */
-    record ValueRule(String value, Pattern pattern, String entry) {
+    /**
+     * A pattern naming one value of a fact in free text; {@code entry} names its place in the file and
+     * {@code triggers} are folded literals every match contains (see {@link Trigger}), maybe none.
+     */
+    record ValueRule(String value, Pattern pattern, List<String> triggers, String entry) {
     }
 
-    /** A pattern for something about a fact that cannot be used, with the reason. */
-    record RejectRule(Pattern pattern, String reason, String entry) {
+    /** A pattern for something about a fact that cannot be used, with the reason; triggers as for ValueRule. */
+    record RejectRule(Pattern pattern, String reason, List<String> triggers, String entry) {
     }
 
     /** A whole-message answer to the fact while it is being asked. */

@@ -207,12 +207,14 @@ public final class LanguageReader {
                     List<String> phrases = strings(v.get("phrases"), vpath + ".phrases");
                     for (int i = 0; i < phrases.size(); i++) {
                         String entry = vpath + ".phrases[" + i + "]";
-                        rules.add(new Language.ValueRule(value, phrase(phrases.get(i), entry), entry));
+                        rules.add(new Language.ValueRule(value, phrase(phrases.get(i), entry),
+                                Trigger.ofPhrase(phrases.get(i)), entry));
                     }
                     List<String> pats = strings(v.get("patterns"), vpath + ".patterns");
                     for (int i = 0; i < pats.size(); i++) {
                         String entry = vpath + ".patterns[" + i + "]";
-                        rules.add(new Language.ValueRule(value, compile(pats.get(i), entry), entry));
+                        rules.add(new Language.ValueRule(value, compile(pats.get(i), entry), Trigger.ofRegex(pats.get(i)),
+                                entry));
                     }
                     List<String> ans = strings(v.get("answers"), vpath + ".answers");
                     for (int i = 0; i < ans.size(); i++) {
@@ -265,12 +267,14 @@ public final class LanguageReader {
                 List<String> phrases = strings(r.get("phrases"), rpath + ".phrases");
                 for (int j = 0; j < phrases.size(); j++) {
                     String entry = rpath + ".phrases[" + j + "]";
-                    rejections.add(new Language.RejectRule(phrase(phrases.get(j), entry), reason, entry));
+                    rejections.add(new Language.RejectRule(phrase(phrases.get(j), entry), reason,
+                            Trigger.ofPhrase(phrases.get(j)), entry));
                 }
                 List<String> pats = strings(r.get("patterns"), rpath + ".patterns");
                 for (int j = 0; j < pats.size(); j++) {
                     String entry = rpath + ".patterns[" + j + "]";
-                    rejections.add(new Language.RejectRule(compile(pats.get(j), entry), reason, entry));
+                    rejections.add(new Language.RejectRule(compile(pats.get(j), entry), reason,
+                            Trigger.ofRegex(pats.get(j)), entry));
                 }
                 if (phrases.isEmpty() && pats.isEmpty()) {
                     throw fail(rpath, "a rejection needs phrases or patterns");

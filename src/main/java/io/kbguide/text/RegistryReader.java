@@ -58,8 +58,9 @@ final class RegistryReader {
         boolean mentionedElsewhere = false;
         for (int i = 0; i < m.size(); i++) {
             String line = m.line(i);
+            String folded = Trigger.fold(line); // cheap guards: each pattern below needs its literal
             Matcher q = QUERY.matcher(line);
-            if (q.find()) {
+            if (folded.contains("query") && q.find()) {
                 finish(query, rv, out);
                 String key = unquote(q.group(1));
                 Matcher v = SLASH_V.matcher(q.group(2));
@@ -68,20 +69,18 @@ final class RegistryReader {
                 m.consume(i);
                 continue;
             }
-            if (BANNER.matcher(line).matches()) {
+            if (folded.contains("reg.exe") && BANNER.matcher(line).matches()) {
                 m.consume(i);
                 continue;
             }
-            Matcher kl = KEY_LINE.matcher(line);
-            if (kl.matches()) {
+            if (folded.contains("hk") && KEY_LINE.matcher(line).matches()) {
                 if (query != null && rv.key().matcher(line).find()) {
                     query.keyListed = true;
                 }
                 m.consume(i);
                 continue;
             }
-            Matcher nf = NOT_FOUND.matcher(line);
-            if (nf.find()) {
+            if (folded.contains("error") && NOT_FOUND.matcher(line).find()) {
                 m.consume(i);
                 boolean ours;
                 if (query != null) {
@@ -99,14 +98,14 @@ final class RegistryReader {
             String name = null;
             String type = null;
             String data = null;
-            Matcher vl = VALUE_LINE.matcher(line);
-            if (vl.matches()) {
-                name = vl.group(1);
-                type = vl.group(2);
-                data = vl.group(3);
-            } else {
+            if (folded.contains("reg_")) {
+                Matcher vl = VALUE_LINE.matcher(line);
                 Matcher old = VALUE_LINE_OLD.matcher(line);
-                if (old.matches()) {
+                if (vl.matches()) {
+                    name = vl.group(1);
+                    type = vl.group(2);
+                    data = vl.group(3);
+                } else if (old.matches()) {
                     type = old.group(1);
                     name = old.group(2);
                     data = old.group(3);

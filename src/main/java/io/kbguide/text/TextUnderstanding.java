@@ -38,13 +38,13 @@ public final class TextUnderstanding {
     private final FreeTextReader freeText;
     private final Map<String, Language.FactLanguage> factLanguages = new LinkedHashMap<>();
 
-    private TextUnderstanding(Article article, Language language) {
+    private TextUnderstanding(Article article, Language language, boolean prefilter) {
         this.article = article;
         this.language = language;
         this.registry = new RegistryReader(language);
         this.boot = new BootReader(language);
         this.systemInfo = new SystemInfoReader(language);
-        this.freeText = new FreeTextReader(language);
+        this.freeText = new FreeTextReader(language, prefilter);
         language.facts().forEach(f -> factLanguages.put(f.factId(), f));
     }
 
@@ -60,7 +60,13 @@ public final class TextUnderstanding {
             throw new IllegalArgumentException(language.file() + " was read for article '" + language.articleId()
                     + "', not '" + article.id() + "'");
         }
-        return new TextUnderstanding(article, language);
+        return new TextUnderstanding(article, language, true);
+    }
+
+    /** As {@link #read(Path)}, but every phrase and pattern runs on every line: only to test the prefilter. */
+    static TextUnderstanding readWithoutPrefilter(Path articleFolder) {
+        Article article = new KbReader().read(articleFolder);
+        return new TextUnderstanding(article, new LanguageReader().read(articleFolder, article), false);
     }
 
     /**
