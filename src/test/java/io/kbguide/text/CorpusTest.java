@@ -95,8 +95,7 @@ class CorpusTest {
     @Test
     void shouldReadTheCorpusWithHighPrecisionAndRecall() {
         List<String> factIds = understanding.article().facts().stream().map(f -> f.id()).toList();
-        Map<String, int[]> counts = new LinkedHashMap<>(); // tp, fp, fn
-        factIds.forEach(f -> counts.put(f, new int[3]));
+        Scores scores = new Scores(factIds);
         List<String> misreads = new ArrayList<>();
         List<String> strictMisreads = new ArrayList<>();
         for (Case c : cases) {
@@ -107,16 +106,15 @@ class CorpusTest {
             for (String f : facts) {
                 String want = c.expected().get(f);
                 String got = actual.get(f);
-                int[] n = counts.get(f);
                 if (want != null && want.equals(got)) {
-                    n[0]++;
+                    scores.truePositive(f);
                     continue;
                 }
                 if (got != null) {
-                    n[1]++;
+                    scores.falsePositive(f);
                 }
                 if (want != null) {
-                    n[2]++;
+                    scores.falseNegative(f);
                 }
                 String line = c.id() + " " + f + ": expected " + want + ", read " + got;
                 misreads.add(line);
@@ -125,23 +123,9 @@ class CorpusTest {
                 }
             }
         }
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        StringBuilder table = new StringBuilder(String.format("%n%-18s %5s %5s %5s %9s %9s%n", "fact", "tp", "fp",
-                "fn", "precision", "recall"));
-        for (Map.Entry<String, int[]> e : counts.entrySet()) {
-            int[] n = e.getValue();
-            tp += n[0];
-            fp += n[1];
-            fn += n[2];
-            table.append(String.format("%-18s %5d %5d %5d %9.3f %9.3f%n", e.getKey(), n[0], n[1], n[2],
-                    ratio(n[0], n[0] + n[1]), ratio(n[0], n[0] + n[2])));
-        }
-        double precision = ratio(tp, tp + fp);
-        double recall = ratio(tp, tp + fn);
-        table.append(String.format("%-18s %5d %5d %5d %9.3f %9.3f%n", "overall", tp, fp, fn, precision, recall));
-        table.append(cases.size()).append(" messages\n");
+        double precision = scores.precision();
+        double recall = scores.recall();
+        StringBuilder table = new StringBuilder(scores.table("corpus, " + cases.size() + " messages"));
         misreads.forEach(m -> table.append("  misread ").append(m).append('\n'));
         System.out.println(table);
         if (!strictMisreads.isEmpty()) {
@@ -166,9 +150,5 @@ class CorpusTest {
             assertEquals(e.understood().size(), e.understood().stream().map(Understood::factId).distinct().count(),
                     c.id() + ": a fact understood twice");
         }
-    }
-
-    private static double ratio(int a, int b) {
-        return b == 0 ? 1.0 : (double) a / b;
     }
 }

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +43,7 @@ class HoldoutCorpusTest {
             corpus = yaml.readValue(in, Corpus.class);
         }
         TextUnderstanding understanding = TextUnderstanding.read(Path.of("kb/heartbeat-registry-driver"));
-        Map<String, int[]> counts = new TreeMap<>(); // tp, fp, fn
+        Scores scores = new Scores(understanding.article().facts().stream().map(f -> f.id()).toList());
         List<String> critical = new ArrayList<>();
         List<String> misses = new ArrayList<>();
         for (Case c : corpus.cases()) {
@@ -53,18 +52,17 @@ class HoldoutCorpusTest {
             Map<String, String> read = new LinkedHashMap<>();
             x.understood().forEach(u -> read.put(u.factId(), u.value()));
             for (var e : expected.entrySet()) {
-                int[] n = counts.computeIfAbsent(e.getKey(), k -> new int[3]);
                 if (e.getValue().equals(read.get(e.getKey()))) {
-                    n[0]++;
+                    scores.truePositive(e.getKey());
                 } else {
-                    n[2]++;
+                    scores.falseNegative(e.getKey());
                     misses.add(c.id() + ": " + e.getKey() + " expected " + e.getValue() + ", read "
                             + read.get(e.getKey()));
                 }
             }
             for (var r : read.entrySet()) {
                 if (!r.getValue().equals(expected.get(r.getKey()))) {
-                    counts.computeIfAbsent(r.getKey(), k -> new int[3])[1]++;
+                    scores.falsePositive(r.getKey());
                     String misread = c.id() + ": read " + r.getKey() + "=" + r.getValue() + " (evidence \""
                             + x.understood().stream().filter(u -> u.factId().equals(r.getKey())).findFirst()
                                     .map(Understood::evidence).orElse("") + "\")";
@@ -88,29 +86,10 @@ class HoldoutCorpusTest {
                 }
             }
         }
-        StringBuilder table = new StringBuilder(String.format("held-out corpus, %d messages%n%-18s %4s %4s %4s %9s %7s%n",
-                corpus.cases().size(), "fact", "tp", "fp", "fn", "precision", "recall"));
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        for (var e : counts.entrySet()) {
-            int[] n = e.getValue();
-            tp += n[0];
-            fp += n[1];
-            fn += n[2];
-            table.append(String.format("%-18s %4d %4d %4d %9.3f %7.3f%n", e.getKey(), n[0], n[1], n[2],
-                    ratio(n[0], n[0] + n[1]), ratio(n[0], n[0] + n[2])));
-        }
-        double precision = ratio(tp, tp + fp);
-        table.append(String.format("%-18s %4d %4d %4d %9.3f %7.3f%n", "overall", tp, fp, fn, precision,
-                ratio(tp, tp + fn)));
-        System.out.print(table);
+        double precision = scores.precision();
+        System.out.print(scores.table("held-out corpus, " + corpus.cases().size() + " messages"));
         misses.forEach(m -> System.out.println("  miss: " + m));
         assertTrue(critical.isEmpty(), "servicePack/useNewApi misread: " + critical);
         assertTrue(precision >= 0.9, "precision " + precision + "\n" + String.join("\n", misses));
-    }
-
-    private static double ratio(int a, int b) {
-        return b == 0 ? 1.0 : (double) a / b;
     }
 }
