@@ -282,8 +282,9 @@ public class ConversationService {
         CompiledArticle article = flow.article();
         String id = codec.encode(new ConversationCodec.State(article.id(), article.article().version(), answers,
                 confirm));
-        List<ConversationView.AnswerView> given = position.path().stream().map(a -> new ConversationView.AnswerView(
-                a.factId(), a.value(), article.article().fact(a.factId()).orElseThrow().labelOf(a.value()))).toList();
+        List<ConversationView.AnswerView> given = position.path().stream().map(a -> answerView(article, a)).toList();
+        List<ConversationView.AnswerView> early = emptyToNull(answers.stream()
+                .filter(a -> indexOf(position.path(), a.factId()) < 0).map(a -> answerView(article, a)).toList());
         ConversationView.Step step;
         if (confirm != null) {
             Fact fact = article.article().fact(confirm.factId()).orElseThrow();
@@ -291,18 +292,23 @@ public class ConversationService {
                     .map(v -> "\"" + fact.labelOf(v) + "\"").toList()) + "?"
                     + (reading.hint() == null ? "" : " " + reading.hint());
             step = new ConversationView.Step("question", question(fact, confirm.values().stream()
-                    .map(v -> new ConversationView.Choice(v, fact.labelOf(v))).toList(), hint, true), given,
+                    .map(v -> new ConversationView.Choice(v, fact.labelOf(v))).toList(), hint, true), given, early,
                     new ConversationView.Progress(given.size(), Math.max(1, flow.remainingAtMost(position))), null);
         } else if (position.finished()) {
-            step = new ConversationView.Step("diagnosis", null, given, null,
+            step = new ConversationView.Step("diagnosis", null, given, early, null,
                     DiagnosisView.of(article.article(), position.diagnosis()));
         } else {
             Fact next = position.next();
             step = new ConversationView.Step("question", question(next, next.choices().stream()
                     .map(c -> new ConversationView.Choice(c.value(), c.label())).toList(), reading.hint(), false), given,
-                    new ConversationView.Progress(given.size(), flow.remainingAtMost(position)), null);
+                    early, new ConversationView.Progress(given.size(), flow.remainingAtMost(position)), null);
         }
         return new ConversationView(id, notice, reading.understood(), emptyToNull(reading.unclear()), step);
+    }
+
+    private static ConversationView.AnswerView answerView(CompiledArticle article, Answer a) {
+        return new ConversationView.AnswerView(a.factId(), a.value(),
+                article.article().fact(a.factId()).orElseThrow().labelOf(a.value()));
     }
 
     private static ConversationView.Question question(Fact fact, List<ConversationView.Choice> choices, String hint,

@@ -33,6 +33,9 @@ public record ConversationView(
             @Schema(enumeration = {"question", "diagnosis"}) String type,
             Question question,
             @Schema(description = "The answers that apply, in the order they were asked") List<AnswerView> answers,
+            @Schema(description = "Answers given before their question came (typed or pasted with others): used"
+                    + " when their question comes. On a diagnosis: answers the outcome did not need. Absent when"
+                    + " there are none") List<AnswerView> earlyAnswers,
             Progress progress,
             @Schema(description = "The same object the diagnosis endpoint returns") DiagnosisView diagnosis) {
     }

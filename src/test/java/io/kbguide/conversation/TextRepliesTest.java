@@ -169,6 +169,29 @@ class TextRepliesTest {
     }
 
     @Test
+    void shouldShowAnswersGivenBeforeTheirQuestionCame() {
+        JsonPath step = startWith("it's a w2k3 box, SP2, no /3GB, 32-bit");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("architecture", "os"),
+                step.getList("step.answers.factId"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("servicePack", "threeGb"),
+                step.getList("step.earlyAnswers.factId").stream().sorted().toList());
+        given().accept("text/markdown").when().get(BASE + "/" + step.getString("conversationId")).then()
+                .statusCode(200).body(containsString("**Given early (used when asked):** "),
+                        containsString("servicePack = Service Pack 2"));
+    }
+
+    @Test
+    void shouldShowAnswersTheDiagnosisDidNotNeed() {
+        // /3GB does not matter on Windows Server 2003 SP1 or later: it is never asked
+        JsonPath step = startWith("x86 w2k3 SP2 with /3GB, UseNewApi 0, heartbeat 5.0.1");
+        org.junit.jupiter.api.Assertions.assertEquals("diagnosis", step.getString("step.type"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("threeGb"),
+                step.getList("step.earlyAnswers.factId"));
+        given().accept("text/plain").when().get(BASE + "/" + step.getString("conversationId")).then()
+                .statusCode(200).body(containsString("Also given, not needed for this diagnosis: threeGb = "));
+    }
+
+    @Test
     void shouldReadTextOnTheStatelessDiagnosisWithExplicitFactsWinning() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("text", PASTE, "facts", Map.of("heartbeatVersion", "4.0.0")))
