@@ -74,6 +74,11 @@ public final class LanguageReader {
         return new Parser(fileName, article).language(root);
     }
 
+    /** The words of a phrase, lower case: a space, "-" or "_" between them matches any run of those (or none). */
+    static String[] phraseTokens(String phrase) {
+        return phrase.trim().toLowerCase(Locale.ROOT).split("[\\s\\-_]+");
+    }
+
     /** The regular expression a phrase stands for (see the format notes in language.yaml). */
     static String phraseRegex(String phrase) {
         String p = phrase.trim().toLowerCase(Locale.ROOT);
@@ -86,7 +91,7 @@ public final class LanguageReader {
         if (Character.isDigit(first)) {
             sb.append("(?<!\\d[.,])");
         }
-        String[] tokens = p.split("[\\s\\-_]+");
+        String[] tokens = phraseTokens(phrase);
         for (int i = 0; i < tokens.length; i++) {
             if (i > 0) {
                 sb.append("[\\s\\-_]*");

@@ -2,7 +2,6 @@ package io.kbguide.text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A literal that every match of a phrase or pattern contains, so that a line without it is not searched with the
@@ -28,10 +27,10 @@ final class Trigger {
         return new String(out);
     }
 
-    /** The tokens of a phrase (what {@link LanguageReader#phraseRegex} quotes), folded. */
+    /** The tokens of a phrase ({@link LanguageReader#phraseTokens}, which its regular expression quotes), folded. */
     static List<String> ofPhrase(String phrase) {
         List<String> tokens = new ArrayList<>();
-        for (String token : phrase.trim().toLowerCase(Locale.ROOT).split("[\\s\\-_]+")) {
+        for (String token : LanguageReader.phraseTokens(phrase)) {
             if (!token.isEmpty()) {
                 tokens.add(fold(token));
             }
