@@ -67,8 +67,9 @@ final class BootReader {
         boolean marked = false;
         for (int i = 0; i < m.size(); i++) {
             String line = m.line(i);
-            if (line.indexOf('[') >= 0 && INI_HEADER.matcher(line).matches() || isEntry(line)
-                    && ARC.matcher(entry(line).group(1)).find()) {
+            Matcher e = entry(line);
+            if (line.indexOf('[') >= 0 && INI_HEADER.matcher(line).matches()
+                    || e != null && ARC.matcher(e.group(1)).find()) {
                 marked = true;
                 break;
             }
@@ -97,8 +98,8 @@ final class BootReader {
                 m.consume(i);
                 continue;
             }
-            if (isEntry(line)) {
-                Matcher e = entry(line);
+            Matcher e = entry(line);
+            if (e != null) {
                 m.consume(i);
                 if (ARC.matcher(e.group(1)).find()) {
                     entries.add(new Entry(e.group(1).trim(), e.group(3), line.trim()));
@@ -108,15 +109,13 @@ final class BootReader {
         return true;
     }
 
-    /** True for a boot.ini entry line ({@code path="name" /switches}); cheap checks first. */
-    private static boolean isEntry(String line) {
-        return line.indexOf('=') >= 0 && line.indexOf('"') >= 0 && INI_ENTRY.matcher(line).matches();
-    }
-
+    /** The match of a boot.ini entry line ({@code path="name" /switches}), or null; cheap checks first. */
     private static Matcher entry(String line) {
+        if (line.indexOf('=') < 0 || line.indexOf('"') < 0) {
+            return null;
+        }
         Matcher e = INI_ENTRY.matcher(line);
-        e.matches();
-        return e;
+        return e.matches() ? e : null;
     }
 
     private static boolean readBootCfg(Message m, List<Entry> entries, String[] defaultPath) {
