@@ -10,7 +10,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -42,17 +44,28 @@ public final class ConversationCodec {
      *
      * @param confirm a fact whose value must be confirmed before it is used (typed text gave it two values, or
      *        contradicted an earlier answer), with the candidate values; null when nothing awaits confirmation
+     * @param typed   answers that came from typed words and are not confirmed yet: fact id to the words they were
+     *        read from (at most {@link #MAX_EVIDENCE} characters), in the order read
      */
-    public record State(String articleId, String articleVersion, List<Answer> answers, Confirmation confirm) {
+    public record State(String articleId, String articleVersion, List<Answer> answers, Confirmation confirm,
+            Map<String, String> typed) {
 
         public State {
             answers = List.copyOf(answers);
+            typed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(typed));
+        }
+
+        public State(String articleId, String articleVersion, List<Answer> answers, Confirmation confirm) {
+            this(articleId, articleVersion, answers, confirm, Map.of());
         }
 
         public State(String articleId, String articleVersion, List<Answer> answers) {
             this(articleId, articleVersion, answers, null);
         }
     }
+
+    /** Longest evidence carried for a typed answer; longer words are cut with "...". */
+    public static final int MAX_EVIDENCE = 80;
 
     /** A fact waiting to be confirmed, and the values to choose from. */
     public record Confirmation(String factId, List<String> values) {
@@ -76,10 +89,22 @@ public final class ConversationCodec {
             Answer a = state.answers().get(i);
             text.append(i == 0 ? "" : ",").append(check(a.factId())).append('=').append(check(a.value()));
         }
+        if (state.confirm() != null || !state.typed().isEmpty()) {
+            text.append('|');
+        }
         if (state.confirm() != null) {
-            text.append('|').append(check(state.confirm().factId())).append('=');
+            text.append(check(state.confirm().factId())).append('=');
             for (int i = 0; i < state.confirm().values().size(); i++) {
                 text.append(i == 0 ? "" : "/").append(check(state.confirm().values().get(i)));
+            }
+        }
+        if (!state.typed().isEmpty()) {
+            text.append('|');
+            boolean first = true;
+            for (Map.Entry<String, String> t : state.typed().entrySet()) {
+                text.append(first ? "" : ",").append(check(t.getKey())).append(':').append(Base64.getUrlEncoder()
+                        .withoutPadding().encodeToString(cut(t.getValue()).getBytes(StandardCharsets.UTF_8)));
+                first = false;
             }
         }
         byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
@@ -111,7 +136,7 @@ public final class ConversationCodec {
                     + " service (or by one with the same signing key)");
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
-        if (parts.length < 4 || parts.length > 5 || !FORMAT.equals(parts[0])) {
+        if (parts.length < 4 || parts.length > 6 || !FORMAT.equals(parts[0])) {
             throw new InvalidIdException("the conversation id has a format this service does not know");
         }
         List<Answer> answers = new ArrayList<>();
@@ -125,14 +150,35 @@ public final class ConversationCodec {
             }
         }
         Confirmation confirm = null;
-        if (parts.length == 5) {
+        if (parts.length >= 5 && !parts[4].isEmpty()) {
             int eq = parts[4].indexOf('=');
             if (eq <= 0) {
                 throw new InvalidIdException("the conversation id has a format this service does not know");
             }
             confirm = new Confirmation(parts[4].substring(0, eq), List.of(parts[4].substring(eq + 1).split("/")));
         }
-        return new State(parts[1], parts[2], answers, confirm);
+        Map<String, String> typed = new LinkedHashMap<>();
+        if (parts.length == 6) {
+            for (String pair : parts[5].split(",")) {
+                int colon = pair.indexOf(':');
+                if (colon <= 0) {
+                    throw new InvalidIdException("the conversation id has a format this service does not know");
+                }
+                try {
+                    typed.put(pair.substring(0, colon), new String(Base64.getUrlDecoder()
+                            .decode(pair.substring(colon + 1)), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidIdException("the conversation id has a format this service does not know");
+                }
+            }
+        }
+        return new State(parts[1], parts[2], answers, confirm, typed);
+    }
+
+    /** Evidence as carried in an id: whitespace folded, at most {@link #MAX_EVIDENCE} characters. */
+    public static String cut(String evidence) {
+        String folded = evidence.strip().replaceAll("\\s+", " ");
+        return folded.length() <= MAX_EVIDENCE ? folded : folded.substring(0, MAX_EVIDENCE - 3) + "...";
     }
 
     private static String check(String token) {

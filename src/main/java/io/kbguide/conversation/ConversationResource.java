@@ -123,6 +123,17 @@ public class ConversationResource {
     }
 
     @POST
+    @Path("/{conversationId}/confirm")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm the facts a read-back step shows",
+            description = "After a readback step: the facts read from typed words are right, give the diagnosis. To"
+                    + " change one instead, reply with its factId and value. Harmless at any other step (the step"
+                    + " is returned unchanged).")
+    public ConversationView confirm(@PathParam("conversationId") String conversationId) {
+        return conversations.confirm(conversationId);
+    }
+
+    @POST
     @Path("/{conversationId}/back")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Go back one question, forgetting its answer")

@@ -17,7 +17,11 @@ import io.kbguide.text.TextUnderstanding;
 import io.kbguide.text.Understood;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.kbguide.text.Source;
+import io.kbguide.text.Unclear;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +48,11 @@ public class ConversationService {
 
     /** A decoded conversation: its flow, where it stands, and what to tell the user about its state. */
     public record Loaded(GuidedFlow flow, List<Answer> answers, GuidedFlow.Position position, String notice,
-            ConversationCodec.Confirmation confirm) {
+            ConversationCodec.Confirmation confirm, Map<String, String> typed) {
+
+        public Loaded {
+            typed = typed == null ? Map.of() : typed;
+        }
     }
 
     /** What a text reply adds to the step shown: what was read, what was not, and a hint for the question. */
@@ -61,12 +69,26 @@ public class ConversationService {
     /** Starts a conversation and reads a first message, such as pasted systeminfo and reg query output. */
     public ConversationView start(String articleId, String text) {
         GuidedFlow flow = flow(registry.require(articleId));
-        return replyText(new Loaded(flow, List.of(), flow.replay(List.of()), null, null), text);
+        return replyText(new Loaded(flow, List.of(), flow.replay(List.of()), null, null, Map.of()), text);
     }
 
     public ConversationView get(String conversationId) {
         Loaded loaded = load(conversationId);
-        return render(loaded.flow(), loaded.answers(), loaded.notice(), loaded.confirm(), Reading.NONE);
+        return render(loaded.flow(), loaded.answers(), loaded.notice(), loaded.confirm(), loaded.typed(),
+                Reading.NONE);
+    }
+
+    /**
+     * Confirms the facts a read-back step shows: they count as answered by the user from then on. Harmless when
+     * no read-back is pending (the current step is returned unchanged).
+     */
+    public ConversationView confirm(String conversationId) {
+        Loaded loaded = load(conversationId);
+        Map<String, String> typed = new LinkedHashMap<>(loaded.typed());
+        if (loaded.confirm() == null) {
+            typed.keySet().removeAll(readBackFacts(loaded.flow(), loaded.position(), typed));
+        }
+        return render(loaded.flow(), loaded.answers(), loaded.notice(), loaded.confirm(), typed, Reading.NONE);
     }
 
     /** Reads a typed or pasted message: it may answer several questions, or correct earlier answers. */
@@ -79,20 +101,21 @@ public class ConversationService {
         TextUnderstanding understanding = registry.requireUnderstanding(article.id());
         String current = loaded.confirm() != null ? loaded.confirm().factId()
                 : loaded.position().finished() ? null : loaded.position().next().id();
-        Extraction extraction = understanding.extract(text, current);
-        Map<String, String> recorded = new java.util.LinkedHashMap<>();
+        Map<String, String> recorded = new LinkedHashMap<>();
         loaded.answers().forEach(a -> recorded.put(a.factId(), a.value()));
+        Extraction extraction = understanding.extract(text, current, recorded);
+        Map<String, String> typed = new LinkedHashMap<>(loaded.typed());
 
         List<DiagnosisView.UnderstoodView> understood = new ArrayList<>();
         List<DiagnosisView.UnclearView> unclear = new ArrayList<>();
-        List<Answer> toApply = new ArrayList<>();
+        List<Understood> toApply = new ArrayList<>();
         ConversationCodec.Confirmation confirm = null;
         StringBuilder hint = new StringBuilder();
         for (Understood u : extraction.understood()) {
             Fact fact = article.article().fact(u.factId()).orElseThrow();
             String prior = recorded.get(u.factId());
             boolean confirming = loaded.confirm() != null && loaded.confirm().factId().equals(u.factId());
-            if (prior != null && !prior.equals(u.value()) && !confirming) {
+            if (prior != null && !Fact.UNKNOWN.equals(prior) && !sameAnswer(fact, prior, u.value()) && !confirming) {
                 unclear.add(new DiagnosisView.UnclearView(u.factId(), "You answered \"" + fact.labelOf(prior)
                         + "\" before, but this message says \"" + fact.labelOf(u.value()) + "\" (from \""
                         + u.evidence() + "\"). Which is right?", List.of(prior, u.value())));
@@ -100,9 +123,7 @@ public class ConversationService {
                     confirm = new ConversationCodec.Confirmation(u.factId(), List.of(prior, u.value()));
                 }
             } else {
-                toApply.add(new Answer(u.factId(), u.value()));
-                understood.add(DiagnosisView.UnderstoodView.of(article.article(), u.factId(), u.value(),
-                        u.evidence()));
+                toApply.add(u);
             }
         }
         for (Conflict c : extraction.conflicts()) {
@@ -121,38 +142,85 @@ public class ConversationService {
                     List.of()));
             hint.append(hint.length() == 0 ? "" : " ").append(r.reason());
         }
+        for (Unclear u : extraction.unclear()) {
+            unclear.add(new DiagnosisView.UnclearView(u.factId(), u.message() + " (from \"" + u.evidence() + "\")",
+                    u.value() == null ? List.of() : List.of(u.value())));
+            if (u.factId().equals(current)) {
+                hint.append(hint.length() == 0 ? "" : " ").append("You wrote \"").append(u.evidence())
+                        .append("\": ").append(u.message());
+            }
+        }
         if (toApply.isEmpty() && confirm == null && unclear.isEmpty()) {
-            if (current != null && DONT_KNOW.matcher(text).matches()) {
-                toApply.add(new Answer(current, Fact.UNKNOWN));
+            if (current != null && DONT_KNOW.matcher(text).matches()
+                    && understanding.namedFacts(text).stream().allMatch(current::equals)) {
+                toApply.add(new Understood(current, Fact.UNKNOWN, "I don't know", Source.TYPED));
                 understood.add(new DiagnosisView.UnderstoodView(current, Fact.UNKNOWN, "I don't know",
-                        abbreviate(text)));
+                        abbreviate(text), Source.TYPED.id()));
             } else {
-                hint.append("I could not read an answer from \"").append(abbreviate(text)).append("\".")
+                hint.append("I could not read an answer").append(current == null ? "" : " to this question")
+                        .append(" from \"").append(abbreviate(text)).append("\".")
                         .append(current == null ? "" : " Choose one of the answers below, or say you don't know.");
             }
         }
-        List<Answer> answers = loaded.answers();
-        if (!toApply.isEmpty()) {
+        // apply one answer at a time: an answer contradicting the others is asked back, never dropped silently
+        Loaded now = loaded;
+        for (Understood u : toApply) {
+            List<Answer> next;
             try {
-                answers = apply(loaded, toApply.toArray(Answer[]::new));
+                next = apply(now, new Answer(u.factId(), u.value()));
             } catch (ProblemException contradiction) {
-                // typed answers that cannot all be true: apply none of them and ask
-                unclear.add(new DiagnosisView.UnclearView(toApply.stream().map(Answer::factId)
-                        .reduce((a, b) -> a + ", " + b).orElse(""), contradiction.getMessage()
-                        .replace(" The conversation is unchanged: continue with the same conversationId.", ""),
-                        List.of()));
-                hint.append(hint.length() == 0 ? "" : " ").append("These answers contradict each other; please"
-                        + " answer the question again.");
-                understood.clear();
-                answers = loaded.answers();
+                Fact fact = article.article().fact(u.factId()).orElseThrow();
+                List<String> fitting = fitting(now, fact);
+                unclear.add(new DiagnosisView.UnclearView(u.factId(), "\"" + fact.labelOf(u.value())
+                        + "\" (from \"" + u.evidence() + "\") cannot be true together with your other answers: "
+                        + contradiction.getMessage().replace(" The conversation is unchanged: continue with the same"
+                        + " conversationId.", "") + " Please answer again, or correct the other answer.",
+                        fitting));
+                if (confirm == null) {
+                    confirm = new ConversationCodec.Confirmation(u.factId(), fitting);
+                }
+                typed.remove(u.factId());
+                continue;
+            }
+            now = new Loaded(now.flow(), next, now.flow().replay(next), now.notice(), null, typed);
+            if (!Fact.UNKNOWN.equals(u.value())) {
+                Fact fact = article.article().fact(u.factId()).orElseThrow();
+                String prior = recorded.get(u.factId());
+                boolean alreadyConfirmed = prior != null && sameAnswer(fact, prior, u.value())
+                        && !loaded.typed().containsKey(u.factId());
+                if (u.source() == Source.PASTED || alreadyConfirmed) {
+                    typed.remove(u.factId());
+                } else {
+                    typed.put(u.factId(), ConversationCodec.cut(u.evidence()));
+                }
+                understood.add(DiagnosisView.UnderstoodView.of(article.article(), u.factId(), u.value(),
+                        u.evidence(), u.source().id()));
             }
         }
         if (confirm == null && loaded.confirm() != null
                 && toApply.stream().noneMatch(a -> a.factId().equals(loaded.confirm().factId()))) {
             confirm = loaded.confirm();
         }
-        return render(loaded.flow(), answers, loaded.notice(), confirm,
+        return render(loaded.flow(), now.answers(), loaded.notice(), confirm, typed,
                 new Reading(understood, unclear, hint.length() == 0 ? null : hint.toString()));
+    }
+
+    /** The values of a fact that do not contradict the other answers (all of them if none fits). */
+    private List<String> fitting(Loaded loaded, Fact fact) {
+        List<String> fit = new ArrayList<>();
+        for (String v : fact.domain()) {
+            try {
+                apply(loaded, new Answer(fact.id(), fact.representative(v)));
+                fit.add(fact.representative(v));
+            } catch (ProblemException e) {
+                // contradicts: not offered
+            }
+        }
+        return fit.isEmpty() ? fact.domain().stream().map(fact::representative).toList() : fit;
+    }
+
+    private static boolean sameAnswer(Fact fact, String a, String b) {
+        return a.equals(b) || fact.type() == Fact.Type.VERSION && Version.parse(a).equals(Version.parse(b));
     }
 
     private static String abbreviate(String text) {
@@ -169,7 +237,10 @@ public class ConversationService {
                 List.of(new Problem.FieldError("factId", "unknown fact", String.join(", ",
                         article.article().facts().stream().map(Fact::id).toList())))));
         String normalized = normalize(fact, value);
-        return view(loaded.flow(), apply(loaded, new Answer(fact.id(), normalized)), loaded.notice());
+        Map<String, String> typed = new LinkedHashMap<>(loaded.typed());
+        typed.remove(fact.id());
+        return render(loaded.flow(), apply(loaded, new Answer(fact.id(), normalized)), loaded.notice(), null, typed,
+                Reading.NONE);
     }
 
 
@@ -209,7 +280,7 @@ public class ConversationService {
         Loaded loaded = load(conversationId);
         if (loaded.confirm() != null) {
             // leave the confirmation: the earlier answer stays
-            return view(loaded.flow(), loaded.answers(), loaded.notice());
+            return render(loaded.flow(), loaded.answers(), loaded.notice(), null, loaded.typed(), Reading.NONE);
         }
         List<Answer> path = loaded.position().path();
         if (path.isEmpty()) {
@@ -218,7 +289,7 @@ public class ConversationService {
         }
         List<Answer> answers = new ArrayList<>(loaded.answers());
         answers.remove(indexOf(answers, path.get(path.size() - 1).factId()));
-        return view(loaded.flow(), answers, loaded.notice());
+        return render(loaded.flow(), answers, loaded.notice(), null, loaded.typed(), Reading.NONE);
     }
 
     public ConversationView restart(String conversationId) {
@@ -246,7 +317,8 @@ public class ConversationService {
         GuidedFlow flow = flow(article.get());
         String version = article.get().article().version();
         if (version.equals(state.articleVersion())) {
-            return new Loaded(flow, state.answers(), flow.replay(state.answers()), null, state.confirm());
+            return new Loaded(flow, state.answers(), flow.replay(state.answers()), null, state.confirm(),
+                    state.typed());
         }
         List<Answer> carried = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
@@ -264,24 +336,43 @@ public class ConversationService {
             GuidedFlow.Position position = flow.replay(carried);
             String notice = from + (dropped.isEmpty() ? "Your answers were carried over."
                     : "Answers that no longer apply were dropped: " + String.join(", ", dropped) + ".");
-            return new Loaded(flow, carried, position, notice, null);
+            Map<String, String> typed = new LinkedHashMap<>(state.typed());
+            typed.keySet().retainAll(carried.stream().map(Answer::factId).toList());
+            return new Loaded(flow, carried, position, notice, null, typed);
         } catch (InvalidFactsException e) {
             return new Loaded(flow, List.of(), flow.replay(List.of()),
                     from + "Your earlier answers do not fit the new version, so the conversation starts again.",
-                    null);
+                    null, Map.of());
         }
     }
 
     public ConversationView view(GuidedFlow flow, List<Answer> answers, String notice) {
-        return render(flow, answers, notice, null, Reading.NONE);
+        return render(flow, answers, notice, null, Map.of(), Reading.NONE);
+    }
+
+    /**
+     * The facts a read-back must show before this position's diagnosis: those on the path that came from typed
+     * words, not confirmed yet, and that decide the steps changing the server. Empty when not finished.
+     */
+    static List<String> readBackFacts(GuidedFlow flow, GuidedFlow.Position position, Map<String, String> typed) {
+        if (!position.finished() || typed.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> given = new LinkedHashMap<>();
+        position.path().forEach(a -> given.put(a.factId(), a.value()));
+        List<String> candidates = position.path().stream().map(Answer::factId).filter(typed::containsKey)
+                .filter(f -> !Fact.UNKNOWN.equals(given.get(f))).toList();
+        return candidates.isEmpty() ? List.of() : flow.article().decidingFacts(given, candidates);
     }
 
     private ConversationView render(GuidedFlow flow, List<Answer> answers, String notice,
-            ConversationCodec.Confirmation confirm, Reading reading) {
+            ConversationCodec.Confirmation confirm, Map<String, String> typedIn, Reading reading) {
         GuidedFlow.Position position = flow.replay(answers);
         CompiledArticle article = flow.article();
+        Map<String, String> typed = new LinkedHashMap<>(typedIn);
+        typed.keySet().retainAll(answers.stream().map(Answer::factId).toList());
         String id = codec.encode(new ConversationCodec.State(article.id(), article.article().version(), answers,
-                confirm));
+                confirm, typed));
         List<ConversationView.AnswerView> given = position.path().stream().map(a -> answerView(article, a)).toList();
         List<ConversationView.AnswerView> early = emptyToNull(answers.stream()
                 .filter(a -> indexOf(position.path(), a.factId()) < 0).map(a -> answerView(article, a)).toList());
@@ -294,6 +385,17 @@ public class ConversationService {
             step = new ConversationView.Step("question", question(fact, confirm.values().stream()
                     .map(v -> new ConversationView.Choice(v, fact.labelOf(v))).toList(), hint, true), given, early,
                     new ConversationView.Progress(given.size(), Math.max(1, flow.remainingAtMost(position))), null);
+        } else if (position.finished() && !readBackFacts(flow, position, typed).isEmpty()) {
+            List<ConversationView.ReadBackItem> items = new ArrayList<>();
+            for (String factId : readBackFacts(flow, position, typed)) {
+                Fact fact = article.article().fact(factId).orElseThrow();
+                String value = position.path().get(indexOf(position.path(), factId)).value();
+                items.add(new ConversationView.ReadBackItem(factId, fact.question(), value, fact.labelOf(value),
+                        typed.get(factId), fact.type() == Fact.Type.VERSION ? List.of() : fact.choices().stream()
+                                .map(c -> new ConversationView.Choice(c.value(), c.label())).toList()));
+            }
+            step = new ConversationView.Step("readback", null, given, early,
+                    new ConversationView.Progress(given.size(), 1), null, items);
         } else if (position.finished()) {
             step = new ConversationView.Step("diagnosis", null, given, early, null,
                     DiagnosisView.of(article.article(), position.diagnosis()));

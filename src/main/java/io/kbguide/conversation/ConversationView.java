@@ -30,14 +30,32 @@ public record ConversationView(
     @Schema(name = "ConversationStep", description = "Either a question or the diagnosis")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(
-            @Schema(enumeration = {"question", "diagnosis"}) String type,
+            @Schema(enumeration = {"question", "readback", "diagnosis"}, description = "readback: the diagnosis is"
+                    + " ready, but facts it rests on were read from typed words; confirm them (POST .../confirm) or"
+                    + " change them (a reply with factId and value) first") String type,
             Question question,
             @Schema(description = "The answers that apply, in the order they were asked") List<AnswerView> answers,
             @Schema(description = "Answers given before their question came (typed or pasted with others): used"
                     + " when their question comes. On a diagnosis: answers the outcome did not need. Absent when"
                     + " there are none") List<AnswerView> earlyAnswers,
             Progress progress,
-            @Schema(description = "The same object the diagnosis endpoint returns") DiagnosisView diagnosis) {
+            @Schema(description = "The same object the diagnosis endpoint returns") DiagnosisView diagnosis,
+            @Schema(description = "For a readback step: the facts read from typed words that decide the steps to"
+                    + " advise, with the words each was read from") List<ReadBackItem> readBack) {
+
+        public Step(String type, Question question, List<AnswerView> answers, List<AnswerView> earlyAnswers,
+                Progress progress, DiagnosisView diagnosis) {
+            this(type, question, answers, earlyAnswers, progress, diagnosis, null);
+        }
+    }
+
+    @Schema(description = "A fact to confirm before the diagnosis: what was read, from which words, and the other"
+            + " choices to change it to")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReadBackItem(String factId, String question, String value, String label,
+            @Schema(description = "The words it was read from, with any negation or attribution") String evidence,
+            @Schema(description = "The values it can be changed to; empty for a version (send it as a value)")
+            List<Choice> choices) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

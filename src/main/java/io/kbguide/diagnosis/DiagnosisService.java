@@ -1,14 +1,21 @@
 package io.kbguide.diagnosis;
 
 import io.kbguide.engine.CompiledArticle;
+import io.kbguide.engine.Diagnosis;
+import io.kbguide.engine.Fact;
+import io.kbguide.engine.Version;
 import io.kbguide.kb.ArticleRegistry;
 import io.kbguide.text.Conflict;
 import io.kbguide.text.Extraction;
 import io.kbguide.text.Rejection;
+import io.kbguide.text.Source;
+import io.kbguide.text.Unclear;
 import io.kbguide.text.Understood;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +31,10 @@ public class DiagnosisService {
     }
 
     /**
-     * Diagnoses from explicit facts and, when given, facts read from text; explicit facts win. A fact the text
-     * gives two values for, or in an unusable form, is left unknown and reported as unclear: nothing is guessed.
+     * Diagnoses from explicit facts and, when given, facts read from text. A fact the text gives two values for,
+     * in an unusable form or with doubt, or an explicit fact the text contradicts, is left unknown and reported
+     * as unclear: nothing is guessed. The response lists every fact used with its source (typed, pasted,
+     * explicit) and which typed facts decide the steps that change the server.
      */
     public DiagnosisView diagnose(CompiledArticle article, Map<String, String> facts, String text) {
         if (text == null || text.isBlank()) {
@@ -34,12 +43,40 @@ public class DiagnosisService {
         Extraction extraction = registry.requireUnderstanding(article.id()).extract(text);
         Map<String, String> merged = new LinkedHashMap<>();
         List<DiagnosisView.UnderstoodView> understood = new ArrayList<>();
-        for (Understood u : extraction.understood()) {
-            merged.put(u.factId(), u.value());
-            understood.add(DiagnosisView.UnderstoodView.of(article.article(), u.factId(), u.value(), u.evidence()));
-        }
-        merged.putAll(facts);
         List<DiagnosisView.UnclearView> unclear = new ArrayList<>();
+        List<String> typed = new ArrayList<>();
+        Set<String> conflicted = new HashSet<>();
+        for (Understood u : extraction.understood()) {
+            Fact fact = article.article().fact(u.factId()).orElseThrow();
+            String explicit = facts.get(u.factId());
+            if (explicit != null && !Fact.UNKNOWN.equals(explicit) && !same(fact, explicit, u.value())) {
+                conflicted.add(u.factId());
+                merged.put(u.factId(), Fact.UNKNOWN);
+                unclear.add(new DiagnosisView.UnclearView(u.factId(), "facts." + u.factId() + " is \""
+                        + fact.labelOf(explicit) + "\", but the text says \"" + fact.labelOf(u.value())
+                        + "\" (from \"" + u.evidence() + "\"); it is left unknown until one of them is corrected.",
+                        List.of(explicit, u.value())));
+                continue;
+            }
+            merged.put(u.factId(), u.value());
+            if (explicit == null || Fact.UNKNOWN.equals(explicit)) {
+                understood.add(DiagnosisView.UnderstoodView.of(article.article(), u.factId(), u.value(),
+                        u.evidence(), u.source().id()));
+                if (u.source() == Source.TYPED) {
+                    typed.add(u.factId());
+                }
+            }
+        }
+        facts.forEach((factId, value) -> {
+            if (!conflicted.contains(factId) && value != null && !(Fact.UNKNOWN.equals(value)
+                    && merged.containsKey(factId))) {
+                merged.put(factId, value);
+                if (!Fact.UNKNOWN.equals(value) && article.article().fact(factId).isPresent()) {
+                    understood.add(DiagnosisView.UnderstoodView.of(article.article(), factId, value,
+                            "facts." + factId, "explicit"));
+                }
+            }
+        });
         for (Conflict c : extraction.conflicts()) {
             unclear.add(new DiagnosisView.UnclearView(c.factId(), "The text gives more than one value: "
                     + String.join(", ", c.candidates().stream().map(u -> u.value() + " (from \"" + u.evidence()
@@ -50,7 +87,18 @@ public class DiagnosisService {
             unclear.add(new DiagnosisView.UnclearView(r.factId(), r.reason() + " (from \"" + r.evidence() + "\")",
                     List.of()));
         }
-        return DiagnosisView.of(article.article(), article.diagnose(merged)).withText(understood,
-                unclear.isEmpty() ? null : unclear);
+        for (Unclear u : extraction.unclear()) {
+            unclear.add(new DiagnosisView.UnclearView(u.factId(), u.message() + " (from \"" + u.evidence()
+                    + "\"); it is left unknown.", u.value() == null ? List.of() : List.of(u.value())));
+        }
+        Diagnosis diagnosis = article.diagnose(merged);
+        List<String> deciding = typed.isEmpty() ? List.of() : article.decidingFacts(merged, typed);
+        return DiagnosisView.of(article.article(), diagnosis).withText(understood,
+                unclear.isEmpty() ? null : unclear, deciding.isEmpty() ? null : deciding);
+    }
+
+    private static boolean same(Fact fact, String a, String b) {
+        return a.equals(b) || fact.type() == Fact.Type.VERSION && Version.parse(a).isPresent()
+                && Version.parse(a).equals(Version.parse(b));
     }
 }

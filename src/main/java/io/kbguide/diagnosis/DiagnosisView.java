@@ -47,20 +47,30 @@ public record DiagnosisView(
         @Schema(description = "When text was sent: the facts read from it, with their evidence")
         List<UnderstoodView> understood,
         @Schema(description = "When text was sent: facts it mentioned that could not be used, and why")
-        List<UnclearView> unclear) {
+        List<UnclearView> unclear,
+        @Schema(description = "When text was sent: the facts read from typed words (not from recognised command"
+                + " output, not given explicitly) that decide the steps changing the server. Confirm them before"
+                + " carrying out the steps. Absent when no step depends on typed words.")
+        List<String> dependsOnTypedText) {
 
     /** The same diagnosis with what was read from a text message. */
-    public DiagnosisView withText(List<UnderstoodView> understood, List<UnclearView> unclear) {
+    public DiagnosisView withText(List<UnderstoodView> understood, List<UnclearView> unclear,
+            List<String> dependsOnTypedText) {
         return new DiagnosisView(article, complete, missingFacts, findings, remediation, citations, summary,
-                findingDetails, notes, toFindOut, understood, unclear);
+                findingDetails, notes, toFindOut, understood, unclear, dependsOnTypedText);
     }
 
-    @Schema(description = "A fact read from text")
+    @Schema(description = "A fact read from text (or, on the diagnosis endpoint, given explicitly)")
     public record UnderstoodView(String factId, String value, String label,
-            @Schema(description = "The words or the line of pasted output it was read from") String evidence) {
+            @Schema(description = "The words that decided it, with any negation or attribution in them, or the line"
+                    + " of pasted output it was read from") String evidence,
+            @Schema(enumeration = {"typed", "pasted", "explicit"}, description = "typed: words a person wrote;"
+                    + " pasted: recognised command output; explicit: the request's facts") String source) {
 
-        public static UnderstoodView of(Article article, String factId, String value, String evidence) {
-            return new UnderstoodView(factId, value, article.fact(factId).orElseThrow().labelOf(value), evidence);
+        public static UnderstoodView of(Article article, String factId, String value, String evidence,
+                String source) {
+            return new UnderstoodView(factId, value, article.fact(factId).orElseThrow().labelOf(value), evidence,
+                    source);
         }
     }
 
@@ -81,7 +91,7 @@ public record DiagnosisView(
                 d.missingFacts().stream().map(Fact::id).toList(), findings,
                 d.remediation().stream().map(s -> Step.of(article, s)).toList(), cite(article, d.citations()),
                 d.summary(), details, d.notes().stream().map(n -> Note.of(article, n)).toList(),
-                d.missingFacts().stream().map(FactToCheck::of).toList(), null, null);
+                d.missingFacts().stream().map(FactToCheck::of).toList(), null, null, null);
     }
 
     static List<CitationView> cite(Article article, List<Citation> citations) {

@@ -101,6 +101,44 @@ public final class CompiledArticle {
         return codes;
     }
 
+    /**
+     * The ids of the steps that change the server, in order, of a diagnosis: what a misread fact must never
+     * change without the user seeing it.
+     */
+    public static List<String> serverChanges(Diagnosis diagnosis) {
+        return diagnosis.remediation().stream().filter(s -> s.step().changesServer()).map(RemediationStep::id)
+                .toList();
+    }
+
+    /**
+     * Which of {@code candidates} decide the steps that change the server: a fact decides them when another
+     * known value of it (all other answers kept, contradictions skipped) would give a different list of such
+     * steps than the answers as they are. Used to ask for a read-back of facts that came from typed text.
+     *
+     * @param answers    fact id to answer, as for {@link #diagnose(Map)}; must not contradict
+     * @param candidates fact ids to test, in the order wanted
+     */
+    public List<String> decidingFacts(Map<String, String> answers, java.util.Collection<String> candidates) {
+        int[] codes = codes(answers);
+        List<String> actual = serverChanges(diagnose(codes));
+        List<String> deciding = new ArrayList<>();
+        for (String factId : candidates) {
+            int i = article.facts().indexOf(article.fact(factId).orElseThrow());
+            for (int v = 0; v < radix[i] - 1; v++) {
+                if (v == codes[i]) {
+                    continue;
+                }
+                int[] other = codes.clone();
+                other[i] = v;
+                if (!contradicts(other) && !serverChanges(diagnose(other)).equals(actual)) {
+                    deciding.add(factId);
+                    break;
+                }
+            }
+        }
+        return deciding;
+    }
+
     /** The code that stands for an unknown answer to the fact at {@code factIndex}. */
     public int unknownCode(int factIndex) {
         return radix[factIndex] - 1;

@@ -18,4 +18,12 @@ public record Step(String id, String title, String detail, List<String> commands
         commands = List.copyOf(commands);
         allowedWhen = List.copyOf(allowedWhen);
     }
+
+    /**
+     * Whether carrying out the step changes the server (registry, boot options, patch, service pack, restart);
+     * a step that only asks someone for help, such as contacting support, does not.
+     */
+    public boolean changesServer() {
+        return restart || requiresRestart || changesOs;
+    }
 }

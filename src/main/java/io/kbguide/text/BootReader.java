@@ -194,7 +194,7 @@ final class BootReader {
             for (Entry e : entries) {
                 if (e.path.equalsIgnoreCase(defaultPath.trim())) {
                     boolean on = option.matcher(e.options).find();
-                    out.add(Finding.value(sw.factId(), on ? sw.present() : sw.absent(), e.evidence));
+                    out.add(Finding.pasted(sw.factId(), on ? sw.present() : sw.absent(), e.evidence));
                     return;
                 }
             }
@@ -204,7 +204,7 @@ final class BootReader {
         for (Entry e : entries) {
             byValue.putIfAbsent(option.matcher(e.options).find() ? sw.present() : sw.absent(), e);
         }
-        byValue.forEach((value, e) -> out.add(Finding.value(sw.factId(), value, e.evidence)));
+        byValue.forEach((value, e) -> out.add(Finding.pasted(sw.factId(), value, e.evidence)));
     }
 
     private record Entry(String path, String options, String evidence) {

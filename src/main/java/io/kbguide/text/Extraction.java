@@ -4,21 +4,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one message says about the article's facts. A fact appears in at most one of the three lists.
+ * What one message says about the article's facts. A fact appears in at most one of the four lists.
  *
  * @param understood facts read with a single value, in the order they were first found
  * @param conflicts  facts given two or more different values
  * @param rejections facts mentioned in a way that cannot be used, with the reason
+ * @param unclear    facts mentioned without the reader being sure of the value (hedged, not attributed to what
+ *                   the fact is about, changed, several servers): asked, never picked
  */
-public record Extraction(List<Understood> understood, List<Conflict> conflicts, List<Rejection> rejections) {
+public record Extraction(List<Understood> understood, List<Conflict> conflicts, List<Rejection> rejections,
+        List<Unclear> unclear) {
 
     /** Nothing understood. */
-    public static final Extraction EMPTY = new Extraction(List.of(), List.of(), List.of());
+    public static final Extraction EMPTY = new Extraction(List.of(), List.of(), List.of(), List.of());
 
     public Extraction {
         understood = List.copyOf(understood);
         conflicts = List.copyOf(conflicts);
         rejections = List.copyOf(rejections);
+        unclear = List.copyOf(unclear);
     }
 
     /** The value read for a fact, if exactly one was. */
@@ -28,6 +32,14 @@ public record Extraction(List<Understood> understood, List<Conflict> conflicts, 
 
     /** True when the message says nothing usable or unusable about any fact. */
     public boolean isEmpty() {
-        return understood.isEmpty() && conflicts.isEmpty() && rejections.isEmpty();
+        return understood.isEmpty() && conflicts.isEmpty() && rejections.isEmpty() && unclear.isEmpty();
+    }
+
+    /** Whether the message mentions the fact at all (read, in conflict, rejected or unclear). */
+    public boolean mentions(String factId) {
+        return understood.stream().anyMatch(u -> u.factId().equals(factId))
+                || conflicts.stream().anyMatch(c -> c.factId().equals(factId))
+                || rejections.stream().anyMatch(r -> r.factId().equals(factId))
+                || unclear.stream().anyMatch(u -> u.factId().equals(factId));
     }
 }

@@ -68,22 +68,51 @@ final class FreeTextReader {
     }
 
     void read(Message m, List<Finding> out) {
+        boolean ownerElsewhere = false;
+        boolean othersElsewhere = false;
         for (int i = 0; i < m.size(); i++) {
             String line = m.line(i);
             if (m.consumed[i] || line.isBlank() || Message.isPrompt(line)) {
                 continue;
             }
-            Line l = new Line(line, prefilter ? Trigger.fold(line) : null, cues);
+            Line l = new Line(i, line, prefilter ? Trigger.fold(line) : null, cues);
+            List<Mention> mentions = new ArrayList<>();
             for (Language.FactLanguage f : facts) {
-                readFact(l, f, out);
+                collect(l, f, mentions);
+            }
+            List<Finding> found = new ArrayList<>();
+            for (Mention mt : mentions) {
+                if (mt.fact.attribution() != null && mt.span.doubt == null) {
+                    attribute(m, l, mt, mentions, found);
+                } else {
+                    emit(l, mt, mentions, found);
+                }
             }
             for (int v = 0; v < versions.size(); v++) {
-                readVersions(m, l, versions.get(v), productVersions.get(v), out);
+                readVersions(m, l, versions.get(v), productVersions.get(v), found);
             }
+            if (!found.isEmpty()) {
+                List<int[]> crowded = severalServers(line);
+                if (!crowded.isEmpty()) {
+                    List<Finding> doubtful = new ArrayList<>();
+                    for (Finding f : found) {
+                        int at = line.indexOf(f.evidence());
+                        int[] in = crowded.stream().filter(c -> at >= c[0] && at < c[1]).findFirst().orElse(null);
+                        doubtful.add(f.isRejection() || in == null ? f : Finding.doubt(f.factId(), f.value(),
+                                line.substring(in[0], in[1]).trim(), Doubt.SEVERAL_SERVERS));
+                    }
+                    found = doubtful;
+                }
+            }
+            out.addAll(found);
         }
     }
 
-    private void readFact(Line l, Language.FactLanguage f, List<Finding> out) {
+    /** A mention of a fact on a line. */
+    private record Mention(Language.FactLanguage fact, Span span) {
+    }
+
+    private void collect(Line l, Language.FactLanguage f, List<Mention> into) {
         String line = l.text;
         String text = null;
         List<Span> spans = new ArrayList<>();
@@ -91,14 +120,21 @@ final class FreeTextReader {
         for (Language.ValueRule rule : f.rules()) {
             if (l.mayContain(rule.triggers())) {
                 text = text != null ? text : f.ignore().isEmpty() ? line : mask(line, f.ignore());
-                find(rule.pattern(), text, rule.value(), null, order, spans);
+                find(rule.pattern(), text, rule.value(), null, null, order, spans);
             }
             order++;
         }
         for (Language.RejectRule rule : f.rejections()) {
             if (l.mayContain(rule.triggers())) {
                 text = text != null ? text : f.ignore().isEmpty() ? line : mask(line, f.ignore());
-                find(rule.pattern(), text, null, rule.reason(), order, spans);
+                find(rule.pattern(), text, null, rule.reason(), null, order, spans);
+            }
+            order++;
+        }
+        for (Language.DoubtRule rule : f.doubts()) {
+            if (l.mayContain(rule.triggers())) {
+                text = text != null ? text : f.ignore().isEmpty() ? line : mask(line, f.ignore());
+                find(rule.pattern(), text, null, null, rule.doubt(), order, spans);
             }
             order++;
         }
@@ -108,24 +144,182 @@ final class FreeTextReader {
         if (!f.refines().isEmpty()) {
             dropRefined(spans, f);
         }
-        Scopes scopes = l.scopes();
         for (Span s : longestFirst(spans)) {
-            Weight w = scopes.weigh(s.start, s.end);
-            if (w == Weight.DROPPED) {
-                continue;
+            into.add(new Mention(f, s));
+        }
+    }
+
+    /** Weighs one mention and adds what it says, if anything. Returns the value read, or null. */
+    private String emit(Line l, Mention mt, List<Mention> all, List<Finding> out) {
+        Span s = mt.span;
+        Language.FactLanguage f = mt.fact;
+        Weighed w = l.scopes().weigh(s.start, s.end, blockers(mt, all));
+        if (w.weight == Weight.DROPPED) {
+            return null;
+        }
+        String evidence = l.text.substring(w.from, w.to).trim();
+        if (s.reason != null) {
+            if (w.weight == Weight.PLAIN) {
+                out.add(Finding.rejection(f.factId(), evidence, s.reason));
             }
-            String evidence = line.substring(s.start, s.end).trim();
-            if (s.reason != null) {
-                if (w == Weight.PLAIN) {
-                    out.add(Finding.rejection(f.factId(), evidence, s.reason));
-                }
-                continue;
+            return null;
+        }
+        if (s.doubt != null) {
+            if (w.weight != Weight.NEGATED) {
+                out.add(Finding.doubt(f.factId(), null, evidence, s.doubt));
             }
-            String value = w == Weight.NEGATED ? f.negated().get(s.value) : s.value;
-            if (value != null) {
-                out.add(Finding.value(f.factId(), value, evidence));
+            return null;
+        }
+        if (w.weight == Weight.HEDGED) {
+            out.add(Finding.doubt(f.factId(), s.value, evidence, Doubt.HEDGED));
+            return null;
+        }
+        String value = w.weight == Weight.NEGATED ? f.negated().get(s.value) : s.value;
+        if (value != null) {
+            out.add(Finding.value(f.factId(), value, evidence));
+        }
+        return value;
+    }
+
+    /** The other facts' mentions on the line, which a negation before them does not reach past. */
+    private static List<int[]> blockers(Mention mt, List<Mention> all) {
+        List<int[]> b = new ArrayList<>();
+        for (Mention o : all) {
+            if (o.fact != mt.fact && o.span.end <= mt.span.start) {
+                b.add(new int[] {o.span.start, o.span.end});
             }
         }
+        return b;
+    }
+
+    /**
+     * Reads a mention of a fact that belongs to something (a Windows service pack): taken when it follows a
+     * Windows version it can belong to, or a Windows version of those follows in its clause, or its question is
+     * being asked, or the message names such a Windows version and no other product; ignored after another
+     * product or Windows version; otherwise unclear.
+     */
+    private void attribute(Message m, Line l, Mention mt, List<Mention> all, List<Finding> out) {
+        Language.Attribution a = mt.fact.attribution();
+        String line = l.text;
+        int start = mt.span.start;
+        int nearest = -1;
+        Boolean owner = null;
+        for (Mention o : all) {
+            if (o.fact.factId().equals(a.ownerFact()) && o.span.value != null && o.span.end <= start
+                    && o.span.start > nearest) {
+                nearest = o.span.start;
+                owner = a.ownerValues().contains(o.span.value);
+            }
+        }
+        for (Pattern p : a.others()) {
+            Matcher om = p.matcher(line);
+            while (om.find() && om.end() <= start) {
+                if (om.start() > nearest) {
+                    nearest = om.start();
+                    owner = false;
+                }
+            }
+        }
+        if (owner == null) {
+            int[] clause = l.scopes().clauseAt(start);
+            for (Mention o : all) {
+                if (o.fact.factId().equals(a.ownerFact()) && o.span.value != null && o.span.start >= mt.span.end
+                        && clause != null && o.span.start < clause[1]) {
+                    owner = a.ownerValues().contains(o.span.value);
+                    break;
+                }
+            }
+        }
+        if (owner == null) {
+            owner = lastBefore(m, l, a);
+        }
+        if (owner == null && (mt.fact.factId().equals(m.currentFactId)
+                || m.known.containsKey(a.ownerFact()) && a.ownerValues().contains(m.known.get(a.ownerFact())))) {
+            owner = true;
+        }
+        if (Boolean.FALSE.equals(owner)) {
+            return;
+        }
+        List<Finding> read = new ArrayList<>();
+        emit(l, mt, all, read);
+        for (Finding f : read) {
+            out.add(owner != null || f.isRejection() || f.isDoubt() ? f
+                    : Finding.doubt(f.factId(), f.value(), f.evidence(), Doubt.UNATTRIBUTED));
+        }
+    }
+
+    /**
+     * What the nearest earlier line that names a Windows version or another product names last: true for a
+     * Windows version a mention can belong to, false for another, null when no earlier line names either.
+     */
+    private Boolean lastBefore(Message m, Line l, Language.Attribution a) {
+        int index = l.index;
+        Language.FactLanguage ownerFact = facts.stream().filter(f -> f.factId().equals(a.ownerFact())).findFirst()
+                .orElseThrow();
+        for (int i = index - 1; i >= 0; i--) {
+            String text = m.line(i);
+            String masked = ownerFact.ignore().isEmpty() ? text : mask(text, ownerFact.ignore());
+            int last = -1;
+            Boolean owner = null;
+            for (Language.ValueRule r : ownerFact.rules()) {
+                Matcher om = r.pattern().matcher(masked);
+                while (om.find()) {
+                    if (om.start() > last) {
+                        last = om.start();
+                        owner = a.ownerValues().contains(r.value());
+                    }
+                }
+            }
+            for (Pattern p : a.others()) {
+                Matcher om = p.matcher(text);
+                while (om.find()) {
+                    if (om.start() > last) {
+                        last = om.start();
+                        owner = false;
+                    }
+                }
+            }
+            if (owner != null) {
+                return owner;
+            }
+        }
+        return null;
+    }
+
+    /** A row of wmic or similar table output: a name, two or more spaces, a version, nothing else. */
+    private static final Pattern TABLE_ROW = Pattern.compile("^\\s*\\S.*?\\S\\s{2,}v?\\d+(?:\\.\\d+){2,3}\\s*$");
+
+    private static final Pattern ALL_OF_THEM = Pattern.compile("\\b(?:both|either|each|all)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENTENCE_END = Pattern.compile("[.;!?](?=\\s|$)");
+
+    /**
+     * The sentences of a line that describe several servers or nodes (two different ones named, or one set
+     * against others: "only on the primary", "the other node").
+     */
+    private List<int[]> severalServers(String line) {
+        List<int[]> out = new ArrayList<>();
+        int from = 0;
+        Matcher end = SENTENCE_END.matcher(line);
+        while (from < line.length()) {
+            int to = end.find() ? end.end() : line.length();
+            String sentence = line.substring(from, to);
+            java.util.Set<String> named = new java.util.HashSet<>();
+            boolean contrast = false;
+            for (Pattern p : cues.servers()) {
+                Matcher sm = p.matcher(sentence);
+                while (sm.find()) {
+                    String t = sm.group().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").trim();
+                    contrast |= t.contains("only") || t.contains("other") || t.startsWith("one ");
+                    named.add(t.replaceFirst("^the ", ""));
+                }
+            }
+            if (contrast || named.size() >= 2 && !ALL_OF_THEM.matcher(sentence).find()) {
+                out.add(new int[] {from, to});
+            }
+            from = to;
+        }
+        return out;
     }
 
     private void readVersions(Message m, Line l, Language.ProductVersion pv, Pattern product, List<Finding> out) {
@@ -171,25 +365,33 @@ final class FreeTextReader {
             if (pv.exclude().stream().anyMatch(p -> p.matcher(found).find())) {
                 continue;
             }
-            Weight w = l.scopes().weigh(mt.start(), mt.end());
-            if (w != Weight.PLAIN) {
+            Weighed w = l.scopes().weigh(mt.start(), mt.end(), List.of());
+            if (w.weight == Weight.HEDGED && Version.parse(found).isPresent()) {
+                out.add(Finding.doubt(pv.factId(), Version.parse(found).get().toString(),
+                        line.substring(w.from, w.to).trim(), Doubt.HEDGED));
+                continue;
+            }
+            if (w.weight != Weight.PLAIN) {
                 continue;
             }
             String evidence = line.substring(mt.start(), mt.end()).trim();
             Optional<Version> version = Version.parse(found);
             if (version.isPresent()) {
-                out.add(Finding.value(pv.factId(), version.get().toString(), evidence));
+                out.add(TABLE_ROW.matcher(line).matches()
+                        ? Finding.pasted(pv.factId(), version.get().toString(), line.trim())
+                        : Finding.value(pv.factId(), version.get().toString(), evidence));
             } else if (named) {
                 out.add(Finding.rejection(pv.factId(), evidence, pv.incomplete().replace("{version}", found)));
             }
         }
     }
 
-    private static void find(Pattern p, String text, String value, String reason, int order, List<Span> spans) {
+    private static void find(Pattern p, String text, String value, String reason, Doubt doubt, int order,
+            List<Span> spans) {
         Matcher mt = p.matcher(text);
         while (mt.find()) {
             if (mt.end() > mt.start()) {
-                spans.add(new Span(mt.start(), mt.end(), value, reason, order));
+                spans.add(new Span(mt.start(), mt.end(), value, reason, doubt, order));
             }
         }
     }
@@ -232,17 +434,19 @@ final class FreeTextReader {
         return new String(chars);
     }
 
-    record Span(int start, int end, String value, String reason, int order) {
+    record Span(int start, int end, String value, String reason, Doubt doubt, int order) {
     }
 
     /** A line being read: its folded text for the trigger check, and its scopes, made when first needed. */
     private static final class Line {
+        final int index;
         final String text;
         private final String folded;
         private final Language.Cues cues;
         private Scopes scopes;
 
-        Line(String text, String folded, Language.Cues cues) {
+        Line(int index, String text, String folded, Language.Cues cues) {
+            this.index = index;
             this.text = text;
             this.folded = folded;
             this.cues = cues;
@@ -261,7 +465,11 @@ final class FreeTextReader {
     }
 
     enum Weight {
-        PLAIN, NEGATED, DROPPED
+        PLAIN, NEGATED, HEDGED, DROPPED
+    }
+
+    /** How a mention counts, and the part of the line that decided it (the mention with its negation). */
+    record Weighed(Weight weight, int from, int to) {
     }
 
     /** A line's clauses and the scopes within them, for weighing mentions. */
@@ -329,42 +537,93 @@ final class FreeTextReader {
             return null;
         }
 
-        /** How the mention at [start, end) counts. */
-        Weight weigh(int start, int end) {
+        /** The clause [start, end) a position is in, or null. */
+        int[] clauseAt(int pos) {
+            for (int[] c : clauses) {
+                if (pos >= c[0] && pos < c[1]) {
+                    return c;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * How the mention at [start, end) counts. Negations are counted in the window of words before it, from
+         * the end of the last other fact's mention (a negation binds to the nearest fact after it, unless only
+         * "or"/"nor" stands between), and right after it: an odd count negates, an even one cancels out ("didn't
+         * remove /3GB").
+         */
+        Weighed weigh(int start, int end, List<int[]> blockers) {
             int[] scope = at(scopes, start);
             int[] hedgeScope = at(hedgeScopes, start);
             if (scope == null || hedgeScope == null || clauses.get(scope[2])[2] == 1) {
-                return Weight.DROPPED;
+                return new Weighed(Weight.DROPPED, start, end);
             }
-            String before = line.substring(scope[0], start);
+            int[] clause = clauses.get(scope[2]);
+            String clauseText = line.substring(clause[0], clause[1]);
+            if (cues.history().stream().anyMatch(p -> p.matcher(clauseText).find())) {
+                return new Weighed(Weight.DROPPED, start, end);
+            }
             int[] endScope = at(scopes, Math.max(start, end - 1));
             String after = endScope == null ? "" : line.substring(Math.min(end, endScope[1]), endScope[1]);
+            if (cues.aboutAfter().stream().anyMatch(p -> p.matcher(after).lookingAt())) {
+                return new Weighed(Weight.DROPPED, start, end);
+            }
             String hedgeText = line.substring(hedgeScope[0], start) + " "
                     + line.substring(Math.min(end, hedgeScope[1]), hedgeScope[1]);
-            if (cues.hedges().stream().anyMatch(p -> p.matcher(hedgeText).find())) {
-                return Weight.DROPPED;
+            if (cues.future().stream().anyMatch(p -> p.matcher(hedgeText).find())) {
+                return new Weighed(Weight.DROPPED, start, end);
             }
-            String window = lastWords(before, cues.window());
+            int from = scope[0];
+            for (int[] b : blockers) {
+                if (b[1] > from && b[1] <= start
+                        && !COORDINATED.matcher(line.substring(b[1], start)).matches()) {
+                    from = b[1];
+                }
+            }
+            String before = line.substring(from, start);
+            int windowStart = from + windowStart(before, cues.window());
+            String window = line.substring(windowStart, start);
             if (cues.past().stream().anyMatch(p -> p.matcher(window).find())) {
-                return Weight.DROPPED;
+                return new Weighed(Weight.DROPPED, start, end);
             }
-            if (cues.negations().stream().anyMatch(p -> p.matcher(window).find())
-                    || cues.negatedAfter().stream().anyMatch(p -> p.matcher(after).lookingAt())) {
-                return Weight.NEGATED;
+            if (cues.hedges().stream().anyMatch(p -> p.matcher(hedgeText).find())) {
+                return new Weighed(Weight.HEDGED, hedgeScope[0], Math.max(end, hedgeScope[1]));
             }
-            return Weight.PLAIN;
+            java.util.TreeSet<Integer> negations = new java.util.TreeSet<>();
+            // matched with the rest of the scope in view ("took /3GB out"), counted only before the mention
+            String around = line.substring(windowStart, endScope == null ? end : Math.max(end, endScope[1]));
+            for (Pattern p : cues.negations()) {
+                Matcher nm = p.matcher(around);
+                while (nm.find() && nm.start() < window.length()) {
+                    negations.add(windowStart + nm.start());
+                }
+            }
+            int to = end;
+            for (Pattern p : cues.negatedAfter()) {
+                Matcher am = p.matcher(after);
+                if (am.lookingAt()) {
+                    negations.add(end + am.start());
+                    to = Math.max(to, Math.min(end, endScope[1]) + am.end());
+                    break;
+                }
+            }
+            int fromEvidence = negations.isEmpty() || negations.first() >= start ? start : negations.first();
+            Weight w = negations.size() % 2 == 1 ? Weight.NEGATED : Weight.PLAIN;
+            return new Weighed(w, Math.min(fromEvidence, start), to);
         }
 
-        private static String lastWords(String text, int n) {
+        private static final Pattern COORDINATED = Pattern.compile("\\s*,?\\s*(?:or|nor|and|&|/|,)?\\s*",
+                Pattern.CASE_INSENSITIVE);
+
+        private static int windowStart(String text, int n) {
             List<int[]> words = new ArrayList<>();
             Matcher mt = WORD.matcher(text);
             while (mt.find()) {
                 words.add(new int[] {mt.start(), mt.end()});
             }
-            if (words.isEmpty()) {
-                return "";
-            }
-            return text.substring(words.get(Math.max(0, words.size() - n))[0]);
+            return words.isEmpty() ? text.length() : words.get(Math.max(0, words.size() - n))[0];
         }
+
     }
 }

@@ -22,9 +22,12 @@ public final class Language {
     private final List<RegistryValue> registry;
     private final List<BootSwitch> bootSwitches;
     private final List<ProductVersion> versions;
+    private final Map<Doubt, String> doubts;
 
     Language(String file, String articleId, Cues cues, List<FactLanguage> facts, List<SystemInfoField> systemInfo,
-            List<RegistryValue> registry, List<BootSwitch> bootSwitches, List<ProductVersion> versions) {
+            List<RegistryValue> registry, List<BootSwitch> bootSwitches, List<ProductVersion> versions,
+            Map<Doubt, String> doubts) {
+        this.doubts = Map.copyOf(doubts);
         this.file = Objects.requireNonNull(file);
         this.articleId = Objects.requireNonNull(articleId);
         this.cues = Objects.requireNonNull(cues);
@@ -69,6 +72,11 @@ public final class Language {
         return versions;
     }
 
+    /** Each doubt in words for the user (every {@link Doubt} has one). */
+    Map<Doubt, String> doubts() {
+        return doubts;
+    }
+
     /**
      * Words around a mention that change its meaning.
      *
@@ -81,11 +89,35 @@ public final class Language {
      * @param questions   patterns matched at the start of a clause that make it a question
      * @param hedgeBreaks words that end the scope of a hedge within a clause ("but")
      * @param scopeBreaks words that end the scope of a negation within a clause ("but", "and")
-     * @param fillers     normalised words dropped from the start of a whole-message answer ("it's", "i think")
+     * @param fillers     normalised words dropped from the start of a whole-message answer ("it's", "well")
+     * @param future      cues in the clause, up to a hedge break, that make a mention future or quoted: dropped,
+     *                    it says nothing about the server now ("will", "scheduled", "the article says")
+     * @param history     cues anywhere in the clause that make a mention a former state: dropped ("back when")
+     * @param aboutAfter  patterns anchored right after a mention that make it a remark about the thing, not its
+     *                    state: dropped ("/3GB isn't the issue")
+     * @param servers     words naming one server or node of several ("the primary", "node B", "the other one");
+     *                    two different ones in a line make its facts unclear
+     * @param pendingRestart cues saying a change has not taken effect by a restart yet ("not rebooted yet")
+     * @param restarted   cues saying the server restarted after a change ("rebooted", "restarted the server")
+     * @param changes     cues saying a value was changed ("changed", "set it to", "deleted")
      */
     record Cues(int window, List<Pattern> negations, List<Pattern> negatedAfter, List<Pattern> past,
             List<Pattern> hedges, List<Pattern> questions, List<Pattern> hedgeBreaks, List<Pattern> scopeBreaks,
-            List<String> fillers) {
+            List<String> fillers, List<Pattern> future, List<Pattern> history, List<Pattern> aboutAfter,
+            List<Pattern> servers, List<Pattern> pendingRestart, List<Pattern> restarted, List<Pattern> changes) {
+    }
+
+    /** Words that make a mention of a fact doubtful ("got the patch": possession, not installation). */
+    record DoubtRule(Doubt doubt, Pattern pattern, List<String> triggers, String entry) {
+    }
+
+    /**
+     * Whose a mention of the fact is: a service pack is Windows's only when it follows a Windows version of
+     * {@code ownerValues} (of fact {@code ownerFact}), or answers its question; after another product
+     * ({@code others}) or another Windows version it is not this fact's; with nothing to attribute it to, it is
+     * unclear.
+     */
+    record Attribution(String ownerFact, Set<String> ownerValues, List<Pattern> others) {
     }
 
     /**
@@ -108,9 +140,15 @@ public final class Language {
      *
      * @param negated  value to value: what a negated mention of the key means; absent keys are dropped
      * @param refines  value to the more general values it refines
+     * @param doubts   words that make a mention doubtful, with the doubt
+     * @param attribution whose a mention is, or null when any mention is the fact's
+     * @param restartSensitive whether the server uses a changed value only after a restart (registry, boot)
+     * @param topics   words that name the fact itself ("the patch", "service pack"): a message naming another
+     *                 fact's topic is not a bare answer to the question being asked
      */
     record FactLanguage(String factId, List<Pattern> ignore, List<ValueRule> rules, List<RejectRule> rejections,
-            List<ShortAnswer> answers, Map<String, String> negated, Map<String, Set<String>> refines) {
+            List<ShortAnswer> answers, Map<String, String> negated, Map<String, Set<String>> refines,
+            List<Pattern> topics, List<DoubtRule> doubts, Attribution attribution, boolean restartSensitive) {
     }
 
     /**

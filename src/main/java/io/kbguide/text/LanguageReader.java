@@ -127,7 +127,8 @@ public final class LanguageReader {
         }
 
         Language language(JsonNode root) {
-            Map<String, JsonNode> top = object(root, "", Set.of("article", "cues", "facts", "extractors"));
+            Map<String, JsonNode> top = object(root, "", Set.of("article", "cues", "facts", "extractors",
+                    "doubts"));
             if (top.containsKey("article")) {
                 String id = text(top.get("article"), "article");
                 if (!id.equals(article.id())) {
@@ -164,12 +165,33 @@ public final class LanguageReader {
             for (int i = 0; i < verNodes.size(); i++) {
                 versions.add(version(verNodes.get(i), "extractors.versions[" + i + "]"));
             }
-            return new Language(file, article.id(), cues, facts, sys, reg, boot, versions);
+            return new Language(file, article.id(), cues, facts, sys, reg, boot, versions,
+                    doubts(required(top, "doubts", "")));
+        }
+
+        private Map<Doubt, String> doubts(JsonNode node) {
+            Map<String, JsonNode> m = object(node, "doubts", null);
+            Map<Doubt, String> doubts = new java.util.EnumMap<>(Doubt.class);
+            List<String> ids = java.util.Arrays.stream(Doubt.values()).map(Doubt::id).toList();
+            for (Map.Entry<String, JsonNode> e : m.entrySet()) {
+                Doubt d = java.util.Arrays.stream(Doubt.values()).filter(x -> x.id().equals(e.getKey())).findFirst()
+                        .orElseThrow(() -> fail("doubts." + e.getKey(), "unknown doubt (known: "
+                                + String.join(", ", ids) + ")"));
+                doubts.put(d, text(e.getValue(), "doubts." + e.getKey()));
+            }
+            for (Doubt d : Doubt.values()) {
+                if (!doubts.containsKey(d)) {
+                    throw fail("doubts", "missing the words for doubt '" + d.id() + "' (every one of " + String.join(
+                            ", ", ids) + " needs them)");
+                }
+            }
+            return doubts;
         }
 
         private Language.Cues cues(JsonNode node) {
             Map<String, JsonNode> m = object(node, "cues", Set.of("window", "negations", "negatedAfter", "past",
-                    "hedges", "questions", "hedgeBreaks", "scopeBreaks", "fillers"));
+                    "hedges", "questions", "hedgeBreaks", "scopeBreaks", "fillers", "future", "history",
+                    "aboutAfter", "servers", "pendingRestart", "restarted", "changes"));
             int window = 4;
             if (m.containsKey("window")) {
                 JsonNode w = m.get("window");
@@ -186,7 +208,11 @@ public final class LanguageReader {
                     patterns(m.get("negatedAfter"), "cues.negatedAfter"), patterns(m.get("past"), "cues.past"),
                     patterns(m.get("hedges"), "cues.hedges"), patterns(m.get("questions"), "cues.questions"),
                     patterns(m.get("hedgeBreaks"), "cues.hedgeBreaks"), patterns(m.get("scopeBreaks"),
-                    "cues.scopeBreaks"), fillers);
+                    "cues.scopeBreaks"), fillers, patterns(m.get("future"), "cues.future"),
+                    patterns(m.get("history"), "cues.history"), patterns(m.get("aboutAfter"), "cues.aboutAfter"),
+                    patterns(m.get("servers"), "cues.servers"), patterns(m.get("pendingRestart"),
+                    "cues.pendingRestart"), patterns(m.get("restarted"), "cues.restarted"),
+                    patterns(m.get("changes"), "cues.changes"));
         }
 
         private Language.FactLanguage fact(String factId, JsonNode node) {
@@ -194,7 +220,8 @@ public final class LanguageReader {
             Fact fact = article.fact(factId).orElseThrow(() -> fail(path,
                     "unknown fact '" + factId + "' (the article's facts are " + factIds() + ")"));
             Map<String, JsonNode> m = object(node, path,
-                    Set.of("ignore", "values", "negated", "refines", "rejections"));
+                    Set.of("ignore", "values", "negated", "refines", "rejections", "topics", "doubts",
+                            "attribution", "restartSensitive"));
             List<Pattern> ignore = patterns(m.get("ignore"), path + ".ignore");
             List<Language.ValueRule> rules = new ArrayList<>();
             List<Language.ShortAnswer> answers = new ArrayList<>();
@@ -285,7 +312,44 @@ public final class LanguageReader {
                     throw fail(rpath, "a rejection needs phrases or patterns");
                 }
             }
-            return new Language.FactLanguage(factId, ignore, rules, rejections, answers, negated, refines);
+            List<Language.DoubtRule> doubts = new ArrayList<>();
+            List<JsonNode> dnodes = list(m.get("doubts"), path + ".doubts");
+            for (int i = 0; i < dnodes.size(); i++) {
+                String dpath = path + ".doubts[" + i + "]";
+                Map<String, JsonNode> d = object(dnodes.get(i), dpath, Set.of("doubt", "phrases", "patterns"));
+                String id = text(required(d, "doubt", dpath), dpath + ".doubt");
+                Doubt doubt = java.util.Arrays.stream(Doubt.values()).filter(x -> x.id().equals(id)).findFirst()
+                        .orElseThrow(() -> fail(dpath + ".doubt", "unknown doubt '" + id + "'"));
+                List<String> phrases = strings(d.get("phrases"), dpath + ".phrases");
+                for (int j = 0; j < phrases.size(); j++) {
+                    String entry = dpath + ".phrases[" + j + "]";
+                    doubts.add(new Language.DoubtRule(doubt, phrase(phrases.get(j), entry),
+                            Trigger.ofPhrase(phrases.get(j)), entry));
+                }
+                List<String> pats = strings(d.get("patterns"), dpath + ".patterns");
+                for (int j = 0; j < pats.size(); j++) {
+                    String entry = dpath + ".patterns[" + j + "]";
+                    doubts.add(new Language.DoubtRule(doubt, compile(pats.get(j), entry), Trigger.ofRegex(pats.get(j)),
+                            entry));
+                }
+            }
+            Language.Attribution attribution = null;
+            if (m.containsKey("attribution")) {
+                String apath = path + ".attribution";
+                Map<String, JsonNode> a = object(m.get("attribution"), apath, Set.of("owner", "ownerValues",
+                        "others"));
+                Fact owner = choiceFact(text(required(a, "owner", apath), apath + ".owner"), apath + ".owner");
+                Set<String> ownerValues = new LinkedHashSet<>();
+                for (String v : strings(a.get("ownerValues"), apath + ".ownerValues")) {
+                    checkValue(owner, v, apath + ".ownerValues");
+                    ownerValues.add(v);
+                }
+                attribution = new Language.Attribution(owner.id(), Set.copyOf(ownerValues),
+                        patterns(a.get("others"), apath + ".others"));
+            }
+            boolean restartSensitive = m.containsKey("restartSensitive") && m.get("restartSensitive").asBoolean();
+            return new Language.FactLanguage(factId, ignore, rules, rejections, answers, negated, refines,
+                    patterns(m.get("topics"), path + ".topics"), doubts, attribution, restartSensitive);
         }
 
         private Language.SystemInfoField systemInfoField(JsonNode node, String path) {

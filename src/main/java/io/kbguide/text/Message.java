@@ -14,12 +14,19 @@ final class Message {
 
     final String text;
     final String currentFactId;
+    /** Answers the conversation already has (fact id to value), for attributing what the message says. */
+    final java.util.Map<String, String> known;
     final List<String> lines;
     final boolean[] consumed;
 
     Message(String text, String currentFactId) {
+        this(text, currentFactId, java.util.Map.of());
+    }
+
+    Message(String text, String currentFactId, java.util.Map<String, String> known) {
         this.text = text;
         this.currentFactId = currentFactId;
+        this.known = known;
         this.lines = new ArrayList<>(List.of(text.split("\\r?\\n|\\r", -1)));
         this.consumed = new boolean[lines.size()];
     }

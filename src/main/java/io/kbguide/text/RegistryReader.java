@@ -38,6 +38,16 @@ final class RegistryReader {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BANNER = Pattern.compile("^\\s*! REG\\.EXE VERSION [\\d.]+\\s*$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOCAL_MACHINE = Pattern.compile("^\\s*(?:HKLM|HKEY_LOCAL_MACHINE)\\\\",
+            Pattern.CASE_INSENSITIVE);
+    /** regedit /e export: the banner, a [key] section line, and a "name"=data line. */
+    private static final Pattern EXPORT_BANNER = Pattern.compile(
+            "^\\s*(?:Windows Registry Editor Version [\\d.]+|REGEDIT4)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXPORT_KEY = Pattern.compile("^\\s*\\[-?(HKEY_[^\\]]+)\\]\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXPORT_VALUE = Pattern.compile(
+            "^\\s*\"([^\"]+)\"\\s*=\\s*(?:dword:([0-9a-f]{1,8})|(\"(?:[^\"\\\\]|\\\\.)*\")|(hex(?:\\([0-9a-f]+\\))?):(\\S*)|(-))\\s*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("^(?:0x([0-9a-f]+)|(\\d+))(?:\\s*\\(\\d+\\))?$",
             Pattern.CASE_INSENSITIVE);
 
@@ -55,6 +65,8 @@ final class RegistryReader {
 
     private void read(Message m, Language.RegistryValue rv, List<Finding> out) {
         Query query = null;
+        String section = null; // the [key] of a regedit export being read
+        String listedKey = null; // the last key line of reg query output
         boolean mentionedElsewhere = false;
         for (int i = 0; i < m.size(); i++) {
             String line = m.line(i);
@@ -65,16 +77,56 @@ final class RegistryReader {
                 String key = unquote(q.group(1));
                 Matcher v = SLASH_V.matcher(q.group(2));
                 String valueName = v.find() ? unquote(v.group(1)) : null;
-                query = new Query(line.trim(), rv.key().matcher(key).find(), valueName);
+                query = new Query(line.trim(), key, ours(rv, key), valueName);
+                section = null;
+                listedKey = null;
                 m.consume(i);
                 continue;
+            }
+            if (folded.contains("registry editor") || folded.contains("regedit4")) {
+                if (EXPORT_BANNER.matcher(line).matches()) {
+                    m.consume(i);
+                    continue;
+                }
+            }
+            if (folded.contains("[hkey_")) {
+                Matcher ek = EXPORT_KEY.matcher(line);
+                if (ek.matches()) {
+                    finish(query, rv, out);
+                    query = null;
+                    section = ek.group(1);
+                    m.consume(i);
+                    continue;
+                }
+            }
+            if (section != null && folded.contains("=")) {
+                Matcher ev = EXPORT_VALUE.matcher(line);
+                if (ev.matches()) {
+                    m.consume(i);
+                    if (ev.group(1).equalsIgnoreCase(rv.name())) {
+                        if (!ours(rv, section)) {
+                            out.add(Finding.doubt(rv.factId(), null, line.trim(), Doubt.OTHER_KEY));
+                        } else if (ev.group(2) != null) {
+                            out.add(valueFinding(rv, rv.type().toUpperCase(Locale.ROOT), "0x" + ev.group(2),
+                                    line.trim()));
+                        } else if (ev.group(6) != null) {
+                            out.add(Finding.pasted(rv.factId(), rv.absent(), line.trim()));
+                        } else {
+                            String type = ev.group(3) != null ? "REG_SZ" : "REG_BINARY (" + ev.group(4) + ")";
+                            String data = ev.group(3) != null ? ev.group(3) : ev.group(5);
+                            out.add(valueFinding(rv, type, data, line.trim()));
+                        }
+                    }
+                    continue;
+                }
             }
             if (folded.contains("reg.exe") && BANNER.matcher(line).matches()) {
                 m.consume(i);
                 continue;
             }
             if (folded.contains("hk") && KEY_LINE.matcher(line).matches()) {
-                if (query != null && rv.key().matcher(line).find()) {
+                listedKey = line.trim();
+                if (query != null && ours(rv, line.trim())) {
                     query.keyListed = true;
                 }
                 m.consume(i);
@@ -84,14 +136,20 @@ final class RegistryReader {
                 m.consume(i);
                 boolean ours;
                 if (query != null) {
-                    ours = query.valueName == null ? query.ourKey
-                            : query.valueName.equalsIgnoreCase(rv.name());
+                    boolean ourValue = query.valueName == null || query.valueName.equalsIgnoreCase(rv.name());
+                    ours = query.ourKey && ourValue;
                     query.errored = true;
+                    if (!ours && (query.ourKey || query.valueName != null && ourValue
+                            || rv.key().matcher(query.line).find())) {
+                        // a failed query of another key or value says nothing about this one
+                        out.add(Finding.doubt(rv.factId(), null, query.line + " / " + line.trim(),
+                                Doubt.OTHER_KEY));
+                    }
                 } else {
                     ours = rv.factId().equals(m.currentFactId) || mentionedElsewhere || mentionsAfter(m, i, rv);
                 }
                 if (ours) {
-                    out.add(Finding.value(rv.factId(), rv.absent(), line.trim()));
+                    out.add(Finding.pasted(rv.factId(), rv.absent(), line.trim()));
                 }
                 continue;
             }
@@ -121,8 +179,13 @@ final class RegistryReader {
                     if (query != null) {
                         query.valueListed = true;
                     }
-                    out.add(valueFinding(rv, type.toUpperCase(Locale.ROOT), data == null ? "" : data.trim(),
-                            line.trim()));
+                    String key = listedKey != null ? listedKey : query != null ? query.key : null;
+                    if (key != null && !ours(rv, key)) {
+                        out.add(Finding.doubt(rv.factId(), null, key + " / " + line.trim(), Doubt.OTHER_KEY));
+                    } else {
+                        out.add(valueFinding(rv, type.toUpperCase(Locale.ROOT), data == null ? "" : data.trim(),
+                                line.trim()));
+                    }
                 }
                 continue;
             }
@@ -132,6 +195,12 @@ final class RegistryReader {
             }
         }
         finish(query, rv, out);
+    }
+
+    /** Whether a key path is the value's key under HKEY_LOCAL_MACHINE (where the driver reads it). */
+    private static boolean ours(Language.RegistryValue rv, String key) {
+        String k = key.startsWith("\"") ? unquote(key) : key;
+        return LOCAL_MACHINE.matcher(k).lookingAt() && rv.key().matcher(k).find();
     }
 
     private static boolean mentionsAfter(Message m, int from, Language.RegistryValue rv) {
@@ -148,7 +217,7 @@ final class RegistryReader {
     private static void finish(Query query, Language.RegistryValue rv, List<Finding> out) {
         if (query != null && query.valueName == null && query.ourKey && query.keyListed && !query.valueListed
                 && !query.errored) {
-            out.add(Finding.value(rv.factId(), rv.absent(), query.line));
+            out.add(Finding.pasted(rv.factId(), rv.absent(), query.line));
         }
     }
 
@@ -161,7 +230,7 @@ final class RegistryReader {
             return Finding.rejection(rv.factId(), evidence, place(rv.badData(), rv, type, data));
         }
         BigInteger number = n.group(1) != null ? new BigInteger(n.group(1), 16) : new BigInteger(n.group(2));
-        return Finding.value(rv.factId(), number.signum() == 0 ? rv.zero() : rv.nonzero(), evidence);
+        return Finding.pasted(rv.factId(), number.signum() == 0 ? rv.zero() : rv.nonzero(), evidence);
     }
 
     private static String place(String reason, Language.RegistryValue rv, String type, String data) {
@@ -181,8 +250,11 @@ final class RegistryReader {
         boolean valueListed;
         boolean errored;
 
-        Query(String line, boolean ourKey, String valueName) {
+        final String key;
+
+        Query(String line, String key, boolean ourKey, String valueName) {
             this.line = line;
+            this.key = key;
             this.ourKey = ourKey;
             this.valueName = valueName;
         }

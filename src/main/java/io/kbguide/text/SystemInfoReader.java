@@ -140,7 +140,7 @@ final class SystemInfoReader {
             }
             for (Map.Entry<String, String> e : rule.set().entrySet()) {
                 if (decided.add(e.getKey())) {
-                    out.add(Finding.value(e.getKey(), e.getValue(), evidence));
+                    out.add(Finding.pasted(e.getKey(), e.getValue(), evidence));
                 }
             }
             for (Map.Entry<String, String> e : rule.reject().entrySet()) {

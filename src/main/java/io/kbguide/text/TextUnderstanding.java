@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
  */
 public final class TextUnderstanding {
 
-    private static final Pattern LEADING_ANSWER =
-            Pattern.compile("^\\s*([^,;.!:\\-\\r\\n]{1,24}?)\\s*(?:[,;.!:]|\\s-)\\s*(\\S.*)$", Pattern.DOTALL);
+    private static final Pattern LEADING_ANSWER = Pattern.compile(
+            "^\\s*([^,;.!:\\-\\r\\n]{1,24}?)\\s*(?:[,;!:]|\\.(?=\\s)|\\s-)\\s*(\\S.*)$", Pattern.DOTALL);
+    /** A dotted number ("5.0.2", "2.0"): a version, never a bare answer to a choice question. */
+    private static final Pattern DOTTED = Pattern.compile("\\d+\\.\\d+");
     private static final Pattern FILLER_SEPARATOR = Pattern.compile("^[\\s,]+");
 
     private final Article article;
@@ -84,6 +86,24 @@ public final class TextUnderstanding {
         return article;
     }
 
+    /**
+     * The facts a message names by topic ("the patch", "service pack", "/3GB"), whatever it says of them: a
+     * message that names another fact than the one asked is not a bare answer to it ("no idea about the patch"
+     * at the /3GB question).
+     */
+    public Set<String> namedFacts(String text) {
+        Set<String> named = new LinkedHashSet<>();
+        if (text == null) {
+            return named;
+        }
+        for (Language.FactLanguage f : language.facts()) {
+            if (f.topics().stream().anyMatch(p -> p.matcher(text).find())) {
+                named.add(f.factId());
+            }
+        }
+        return named;
+    }
+
     /** Reads a message on its own, with no question being asked. */
     public Extraction extract(String text) {
         return extract(text, null);
@@ -100,6 +120,17 @@ public final class TextUnderstanding {
      * @throws IllegalArgumentException when the article has no such fact
      */
     public Extraction extract(String text, String currentFactId) {
+        return extract(text, currentFactId, Map.of());
+    }
+
+    /**
+     * As {@link #extract(String, String)}, in a conversation that already has answers: a service pack typed
+     * without naming Windows ("sorry, it is SP2") is Windows's when the Windows version answered is one it can
+     * belong to.
+     *
+     * @param known the conversation's answers, fact id to value
+     */
+    public Extraction extract(String text, String currentFactId, Map<String, String> known) {
         if (currentFactId != null && article.fact(currentFactId).isEmpty()) {
             throw new IllegalArgumentException("unknown fact '" + currentFactId + "' for article " + article.id());
         }
@@ -113,8 +144,12 @@ public final class TextUnderstanding {
             if (whole != null) {
                 return merge(List.of(whole));
             }
+            Finding hedged = hedgedShortAnswer(clean, currentFactId);
+            if (hedged != null) {
+                return merge(List.of(hedged));
+            }
         }
-        Message m = new Message(clean, currentFactId);
+        Message m = new Message(clean, currentFactId, known == null ? Map.of() : known);
         List<Finding> findings = new ArrayList<>();
         registry.read(m, findings);
         boot.read(m, findings);
@@ -126,7 +161,69 @@ public final class TextUnderstanding {
                 findings.add(leading);
             }
         }
-        return merge(findings);
+        return merge(changes(clean, findings));
+    }
+
+    /**
+     * A registry value or boot option that was changed takes effect only when the server restarts: when the
+     * message says a change has not been followed by a restart, what it says of such a fact is unclear; when it
+     * says a change was made and not that the server restarted since, too.
+     */
+    private List<Finding> changes(String text, List<Finding> findings) {
+        Language.Cues cues = language.cues();
+        boolean pending = cues.pendingRestart().stream().anyMatch(p -> p.matcher(text).find());
+        boolean changed = cues.changes().stream().anyMatch(p -> p.matcher(text).find());
+        if (!pending && !changed) {
+            return findings;
+        }
+        boolean restarted = !pending && cues.restarted().stream().anyMatch(p -> p.matcher(text).find());
+        if (restarted) {
+            return findings;
+        }
+        Doubt doubt = pending ? Doubt.PENDING_RESTART : Doubt.CHANGED;
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            Language.FactLanguage fl = factLanguages.get(f.factId());
+            boolean sensitive = fl != null && fl.restartSensitive() && !f.isRejection();
+            out.add(sensitive ? Finding.doubt(f.factId(), f.value(), f.evidence(), doubt) : f);
+        }
+        // a change named without a value read ("used to be 0 but I deleted it") leaves the fact unclear too
+        String cue = firstMatch(text, pending ? cues.pendingRestart() : cues.changes());
+        for (String factId : namedFacts(text)) {
+            Language.FactLanguage fl = factLanguages.get(factId);
+            if (fl.restartSensitive() && cue != null && out.stream().noneMatch(f -> f.factId().equals(factId))) {
+                out.add(Finding.doubt(factId, null, cue, doubt));
+            }
+        }
+        return out;
+    }
+
+    private static String firstMatch(String text, List<Pattern> patterns) {
+        for (Pattern p : patterns) {
+            Matcher mt = p.matcher(text);
+            if (mt.find() && !mt.group().isBlank()) {
+                return mt.group().trim();
+            }
+        }
+        return null;
+    }
+
+    /** A whole-message answer with a hedge ("I think 2", "probably none"): the value, but in doubt. */
+    private Finding hedgedShortAnswer(String text, String factId) {
+        String rest = text;
+        boolean hedged = false;
+        for (Pattern p : language.cues().hedges()) {
+            Matcher hm = p.matcher(rest);
+            if (hm.find()) {
+                rest = rest.substring(0, hm.start()) + " " + rest.substring(hm.end());
+                hedged = true;
+            }
+        }
+        if (!hedged || rest.isBlank()) {
+            return null;
+        }
+        Finding f = shortAnswer(rest, factId);
+        return f == null ? null : Finding.doubt(factId, f.value(), text.trim(), Doubt.HEDGED);
     }
 
     private Finding shortAnswer(String text, String factId) {
@@ -135,6 +232,10 @@ public final class TextUnderstanding {
             return null;
         }
         String normalised = stripFillers(LanguageReader.normaliseAnswer(text));
+        if (article.fact(factId).map(f -> f.type() == io.kbguide.engine.Fact.Type.CHOICE).orElse(false)
+                && DOTTED.matcher(normalised).find()) {
+            return null; // "5.0.2" answers no choice question, even where "5" would
+        }
         for (Language.ShortAnswer a : fl.answers()) {
             if (a.whole().matcher(normalised).matches()) {
                 return Finding.value(factId, a.value(), text.trim());
@@ -183,6 +284,7 @@ public final class TextUnderstanding {
         List<Understood> understood = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
+        List<Unclear> unclear = new ArrayList<>();
         for (Map.Entry<String, List<Finding>> e : byFact.entrySet()) {
             String factId = e.getKey();
             List<Finding> list = e.getValue();
@@ -195,9 +297,24 @@ public final class TextUnderstanding {
                 }
                 continue;
             }
+            List<Finding> doubts = list.stream().filter(Finding::isDoubt).toList();
+            Finding strong = doubts.stream().filter(d -> d.doubt().strong()).findFirst().orElse(null);
             Map<String, Finding> firstByValue = new LinkedHashMap<>();
             for (Finding f : list) {
-                firstByValue.putIfAbsent(f.value(), f);
+                if (f.isValue()) {
+                    Finding had = firstByValue.get(f.value());
+                    if (had == null || had.source() == Source.TYPED && f.source() == Source.PASTED) {
+                        firstByValue.put(f.value(), f);
+                    }
+                }
+            }
+            if (strong != null || firstByValue.isEmpty()) {
+                if (!doubts.isEmpty()) {
+                    Finding d = strong != null ? strong : doubts.get(0);
+                    unclear.add(new Unclear(factId, d.value(), d.evidence(), d.doubt(),
+                            language.doubts().get(d.doubt())));
+                }
+                continue;
             }
             Language.FactLanguage fl = factLanguages.get(factId);
             if (fl != null && !fl.refines().isEmpty()) {
@@ -207,14 +324,22 @@ public final class TextUnderstanding {
                 }
                 firstByValue.keySet().removeAll(general);
             }
+            // a doubtful reading of another value than the plain ones makes the fact a conflict, never a pick
+            for (Finding d : doubts) {
+                if (d.value() != null && !firstByValue.containsKey(d.value()) && (fl == null
+                        || firstByValue.keySet().stream().noneMatch(v -> fl.refines().getOrDefault(v, Set.of())
+                                .contains(d.value())))) {
+                    firstByValue.put(d.value(), d);
+                }
+            }
             List<Understood> candidates = firstByValue.values().stream()
-                    .map(f -> new Understood(factId, f.value(), f.evidence())).toList();
+                    .map(f -> new Understood(factId, f.value(), f.evidence(), f.source())).toList();
             if (candidates.size() == 1) {
                 understood.add(candidates.get(0));
             } else {
                 conflicts.add(new Conflict(factId, candidates));
             }
         }
-        return new Extraction(understood, conflicts, rejections);
+        return new Extraction(understood, conflicts, rejections, unclear);
     }
 }

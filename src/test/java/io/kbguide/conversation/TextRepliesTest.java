@@ -11,6 +11,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -86,8 +88,19 @@ class TextRepliesTest {
     }
 
     @Test
+    void shouldAskAgainWhenTwoNodesAreDescribedWithDifferentValues() {
+        JsonPath step = startWith("x86 windows 2003. The primary has SP1, the secondary SP2.");
+        org.junit.jupiter.api.Assertions.assertEquals("servicePack", step.getString("unclear[0].factId"));
+        org.junit.jupiter.api.Assertions.assertTrue(step.getString("unclear[0].message")
+                .contains("more than one server"), step.prettify());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("architecture", "os"),
+                step.getList("step.answers.factId"), "no service pack was picked");
+        org.junit.jupiter.api.Assertions.assertNull(step.get("step.earlyAnswers"));
+    }
+
+    @Test
     void shouldAskToConfirmWhenOneMessageGivesTwoServicePacks() {
-        JsonPath step = startWith("x86 windows 2003. The box has SP1. Actually the other node has SP2.");
+        JsonPath step = startWith("x86 windows 2003 with SP1. Checked again, it has SP2.");
         org.junit.jupiter.api.Assertions.assertEquals("servicePack", step.getString("unclear[0].factId"));
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("sp1", "sp2"),
                 step.getList("unclear[0].candidates"));
@@ -135,7 +148,8 @@ class TextRepliesTest {
                 .when().post(BASE + "/" + id + "/replies").then().statusCode(200)
                 .body("understood", empty())
                 .body("step.question.factId", equalTo("heartbeatVersion"))
-                .body("step.question.hint", containsString("could not read an answer from \"purple elephants\""))
+                .body("step.question.hint", containsString("could not read an answer to this question from"
+                        + " \"purple elephants\""))
                 .body("step.answers.factId", contains("architecture", "os"));
     }
 
@@ -183,7 +197,10 @@ class TextRepliesTest {
     @Test
     void shouldShowAnswersTheDiagnosisDidNotNeed() {
         // /3GB does not matter on Windows Server 2003 SP1 or later: it is never asked
-        JsonPath step = startWith("x86 w2k3 SP2 with /3GB, UseNewApi 0, heartbeat 5.0.1");
+        JsonPath typed = startWith("x86 w2k3 SP2 with /3GB, UseNewApi 0, heartbeat 5.0.1");
+        org.junit.jupiter.api.Assertions.assertEquals("readback", typed.getString("step.type"));
+        JsonPath step = given().when().post(BASE + "/" + typed.getString("conversationId") + "/confirm").then()
+                .statusCode(200).extract().jsonPath();
         org.junit.jupiter.api.Assertions.assertEquals("diagnosis", step.getString("step.type"));
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("threeGb"),
                 step.getList("step.earlyAnswers.factId"));
@@ -192,14 +209,90 @@ class TextRepliesTest {
     }
 
     @Test
-    void shouldReadTextOnTheStatelessDiagnosisWithExplicitFactsWinning() {
+    void shouldTreatAnExplicitFactThatContradictsTheTextAsUnknownOnTheStatelessDiagnosis() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("text", PASTE, "facts", Map.of("heartbeatVersion", "4.0.0")))
+                .body(Map.of("text", PASTE, "facts", Map.of("servicePack", "none")))
+                .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().log().ifValidationFails()
+                .statusCode(200)
+                .body("understood.find { it.factId == 'useNewApi' }.source", equalTo("pasted"))
+                .body("understood.find { it.factId == 'heartbeatVersion' }.source", equalTo("pasted"))
+                .body("unclear.factId", contains("servicePack"))
+                .body("unclear[0].candidates", contains("none", "sp2"))
+                .body("missingFacts", hasItem("servicePack"))
+                .body("remediation.id", not(hasItem("remove-usenewapi")))
+                .body("remediation.id", not(hasItem("set-usenewapi-zero")));
+        // an explicit fact the text agrees with, or says nothing about, is used and listed as explicit
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", PASTE, "facts", Map.of("servicePack", "sp2", "threeGb", "no")))
                 .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200)
-                .body("understood.factId", hasItem("useNewApi"))
+                .body("unclear", nullValue())
+                .body("understood.find { it.factId == 'threeGb' }.source", equalTo("explicit"))
                 .body("findings.driverMethod", equalTo("hookers"))
-                .body("findings.leakExposure", equalTo("not-affected"))
-                .body("remediation.id", contains("remove-usenewapi", "restart-server"));
+                .body("remediation.id", contains("remove-usenewapi", "restart-server"))
+                .body("dependsOnTypedText", nullValue());
+    }
+
+    @Test
+    void shouldSayWhichTypedFactsTheStepsDependOnOnTheStatelessDiagnosis() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", "x86 w2k3 SP2, UseNewApi is 0, heartbeat 5.0.1"))
+                .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200)
+                .body("understood.source", everyItem(equalTo("typed")))
+                .body("understood.find { it.factId == 'useNewApi' }.evidence", equalTo("UseNewApi is 0"))
+                .body("remediation.id", contains("remove-usenewapi", "restart-server"))
+                .body("dependsOnTypedText", hasItems("useNewApi", "servicePack"));
+    }
+
+    @Test
+    void shouldReadBackTypedFactsBeforeAdviceThatChangesTheServer() {
+        JsonPath step = startWith("x86 w2k3 SP2, UseNewApi is 0, heartbeat 5.0.1");
+        org.junit.jupiter.api.Assertions.assertEquals("readback", step.getString("step.type"), step.prettify());
+        org.junit.jupiter.api.Assertions.assertNull(step.get("step.diagnosis"), "no advice before the read-back");
+        org.junit.jupiter.api.Assertions.assertTrue(step.getList("step.readBack.factId").containsAll(
+                java.util.List.of("servicePack", "useNewApi")), step.prettify());
+        org.junit.jupiter.api.Assertions.assertEquals("UseNewApi is 0",
+                step.getString("step.readBack.find { it.factId == 'useNewApi' }.evidence"));
+        String id = step.getString("conversationId");
+        given().accept("text/markdown").when().get(BASE + "/" + id).then().statusCode(200)
+                .body(containsString("Please check what I read"), containsString("UseNewApi is 0"));
+        // changing one fact with a button keeps the read-back for the others
+        JsonPath changed = given().contentType(ContentType.JSON).body(Map.of("factId", "useNewApi", "value", "absent"))
+                .when().post(BASE + "/" + id + "/replies").then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertNotEquals(java.util.List.of(),
+                changed.getList("step.answers.factId"));
+        // confirming gives the diagnosis; confirming again is harmless
+        String after = given().when().post(BASE + "/" + id + "/confirm").then().statusCode(200)
+                .body("step.type", equalTo("diagnosis"))
+                .body("step.diagnosis.remediation.id", contains("remove-usenewapi", "restart-server"))
+                .extract().path("conversationId");
+        given().when().post(BASE + "/" + after + "/confirm").then().statusCode(200)
+                .body("step.type", equalTo("diagnosis"));
+    }
+
+    @Test
+    void shouldNotApplyIDontKnowToTheCurrentQuestionWhenTheMessageIsAboutAnotherFact() {
+        JsonPath step = startWith("x86 windows 2003 with no sp, heartbeat 5.0.3, UseNewApi is absent");
+        String id = step.getString("conversationId");
+        org.junit.jupiter.api.Assertions.assertEquals("threeGb", step.getString("step.question.factId"),
+                step.prettify());
+        JsonPath next = say(id, "no idea about the patch, the guy who installed it left");
+        org.junit.jupiter.api.Assertions.assertEquals("threeGb", next.getString("step.question.factId"));
+        org.junit.jupiter.api.Assertions.assertNull(next.get("step.answers.find { it.factId == 'threeGb' }"));
+    }
+
+    @Test
+    void shouldAskBackATypedAnswerThatContradictsTheOthersInsteadOfAdvising() {
+        JsonPath step = startWith("x86 windows server 2003 r2, heartbeat 5.0.1, UseNewApi is 0");
+        JsonPath next = say(step.getString("conversationId"), "it has no service pack");
+        org.junit.jupiter.api.Assertions.assertEquals("question", next.getString("step.type"), next.prettify());
+        org.junit.jupiter.api.Assertions.assertNull(next.get("step.diagnosis"));
+        org.junit.jupiter.api.Assertions.assertEquals("servicePack", next.getString("step.question.factId"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("sp1", "sp2"),
+                next.getList("step.question.choices.value"));
+    }
+
+    @Test
+    void shouldReadTextOnTheStatelessDiagnosis() {
         given().contentType(ContentType.JSON).body(Map.of("text", "w2k3 with SP1 and also SP2, x86"))
                 .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200)
                 .body("unclear[0].factId", equalTo("servicePack"))
