@@ -113,14 +113,17 @@ public final class CompiledArticle {
     /**
      * Which of {@code candidates} decide the steps that change the server: a fact decides them when another
      * known value of it (all other answers kept, contradictions skipped) would give a different list of such
-     * steps than the answers as they are. Used to ask for a read-back of facts that came from typed text.
+     * steps than the answers as they are, or, where the answers leave nothing to find out, would leave something
+     * to find out (a typed "10.0.0.2" as a version outside the article ends the questions early). Used to ask for a read-back of facts that came from typed text.
      *
      * @param answers    fact id to answer, as for {@link #diagnose(Map)}; must not contradict
      * @param candidates fact ids to test, in the order wanted
      */
     public List<String> decidingFacts(Map<String, String> answers, java.util.Collection<String> candidates) {
         int[] codes = codes(answers);
-        List<String> actual = serverChanges(diagnose(codes));
+        Diagnosis now = diagnose(codes);
+        List<String> actual = serverChanges(now);
+        boolean settled = now.missingFacts().isEmpty();
         List<String> deciding = new ArrayList<>();
         for (String factId : candidates) {
             int i = article.facts().indexOf(article.fact(factId).orElseThrow());
@@ -130,7 +133,12 @@ public final class CompiledArticle {
                 }
                 int[] other = codes.clone();
                 other[i] = v;
-                if (!contradicts(other) && !serverChanges(diagnose(other)).equals(actual)) {
+                if (contradicts(other)) {
+                    continue;
+                }
+                Diagnosis alternative = diagnose(other);
+                // another value would advise other steps, or would still need answers before any advice
+                if (!serverChanges(alternative).equals(actual) || settled && !alternative.missingFacts().isEmpty()) {
                     deciding.add(factId);
                     break;
                 }

@@ -40,6 +40,10 @@ final class FreeTextReader {
     private static final java.util.Set<String> NEUTRAL = java.util.Set.of("the", "our", "its", "it's", "is", "on",
             "at", "running", "run", "we're", "were", "using", "use", "have", "installed", "current", "currently",
             "now", "product", "a", "this", "that", "with", "says", "shows", "reports");
+    private static final Pattern ADDRESS_BEFORE = Pattern.compile(
+            "\\b(?:from|to|ip|address|addr|host|ping|gateway|dns|subnet|mask|route)\\s*[:=]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADDRESS_AFTER = Pattern.compile("[:/]\\d");
     private static final Pattern BARE_VERSION = Pattern.compile(VERSION, Pattern.CASE_INSENSITIVE);
 
     private final Language.Cues cues;
@@ -364,6 +368,10 @@ final class FreeTextReader {
             String found = mt.group(1);
             if (pv.exclude().stream().anyMatch(p -> p.matcher(found).find())) {
                 continue;
+            }
+            if (!named && (ADDRESS_BEFORE.matcher(line.substring(0, mt.start(1))).find()
+                    || ADDRESS_AFTER.matcher(line.substring(mt.end(1))).lookingAt())) {
+                continue; // "Reply from 10.0.0.2", "10.0.0.2:8080": an address, not a version
             }
             Weighed w = l.scopes().weigh(mt.start(), mt.end(), List.of());
             if (w.weight == Weight.HEDGED && Version.parse(found).isPresent()) {

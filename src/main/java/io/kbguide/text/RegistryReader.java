@@ -148,8 +148,11 @@ final class RegistryReader {
                 } else {
                     ours = rv.factId().equals(m.currentFactId) || mentionedElsewhere || mentionsAfter(m, i, rv);
                 }
-                if (ours) {
+                if (ours && query != null) {
                     out.add(Finding.pasted(rv.factId(), rv.absent(), line.trim()));
+                } else if (ours) {
+                    // without the command it is not known which key or value was queried: read, but read back
+                    out.add(Finding.value(rv.factId(), rv.absent(), line.trim()));
                 }
                 continue;
             }
