@@ -45,7 +45,7 @@ public final class ConversationCodec {
      * @param confirm a fact whose value must be confirmed before it is used (typed text gave it two values, or
      *        contradicted an earlier answer), with the candidate values; null when nothing awaits confirmation
      * @param typed   answers that came from typed words and are not confirmed yet: fact id to the words they were
-     *        read from (at most {@link #MAX_EVIDENCE} characters), in the order read
+     *        read from (at most {@link #MAX_EVIDENCE} bytes), in the order read
      */
     public record State(String articleId, String articleVersion, List<Answer> answers, Confirmation confirm,
             Map<String, String> typed) {
@@ -64,8 +64,8 @@ public final class ConversationCodec {
         }
     }
 
-    /** Longest evidence carried for a typed answer; longer words are cut with "...". */
-    public static final int MAX_EVIDENCE = 80;
+    /** Longest evidence carried for a typed answer, in bytes of UTF-8; longer words are cut with "...". */
+    public static final int MAX_EVIDENCE = 60;
 
     /** A fact waiting to be confirmed, and the values to choose from. */
     public record Confirmation(String factId, List<String> values) {
@@ -175,10 +175,28 @@ public final class ConversationCodec {
         return new State(parts[1], parts[2], answers, confirm, typed);
     }
 
-    /** Evidence as carried in an id: whitespace folded, at most {@link #MAX_EVIDENCE} characters. */
+    /**
+     * Evidence as carried in an id: whitespace folded, at most {@link #MAX_EVIDENCE} bytes of UTF-8 (cut at a
+     * character boundary, with "..."), so that an id with every fact typed stays well under {@link #MAX_LENGTH}.
+     */
     public static String cut(String evidence) {
         String folded = evidence.strip().replaceAll("\\s+", " ");
-        return folded.length() <= MAX_EVIDENCE ? folded : folded.substring(0, MAX_EVIDENCE - 3) + "...";
+        if (folded.getBytes(StandardCharsets.UTF_8).length <= MAX_EVIDENCE) {
+            return folded;
+        }
+        StringBuilder out = new StringBuilder();
+        int bytes = 3; // the "..."
+        for (int i = 0; i < folded.length(); ) {
+            int cp = folded.codePointAt(i);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > MAX_EVIDENCE) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            bytes += size;
+            i += Character.charCount(cp);
+        }
+        return out.append("...").toString();
     }
 
     private static String check(String token) {

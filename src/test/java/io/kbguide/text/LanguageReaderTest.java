@@ -100,6 +100,22 @@ class LanguageReaderTest {
     }
 
     @Test
+    void shouldRequireTheWordsForEveryDoubt() throws IOException {
+        assertMentions(readBroken("missing-doubt.yaml"), "doubts", "missing the words for doubt 'several-servers'");
+    }
+
+    @Test
+    void shouldNameAnUnknownDoubt() throws IOException {
+        assertMentions(readBroken("unknown-doubt.yaml"), "facts.leakPatch.doubts[0].doubt", "unknown doubt 'guessed'");
+    }
+
+    @Test
+    void shouldCheckAnAttributionAgainstTheOwnerFactsValues() throws IOException {
+        assertMentions(readBroken("attribution-unknown-value.yaml"), "facts.servicePack.attribution.ownerValues",
+                "unknown value 'windows-2003-sp2'");
+    }
+
+    @Test
     void shouldReportTheLineOfInvalidYaml() throws IOException {
         assertMentions(readBroken("not-yaml.yaml"), "not valid YAML at line");
     }
