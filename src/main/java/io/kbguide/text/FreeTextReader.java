@@ -10,23 +10,29 @@ import java.util.regex.Pattern;
 import io.kbguide.engine.Version;
 
 /**
- * Reads typed text: the lines no reader of pasted output consumed. For each fact, the phrases and patterns of
- * its values and rejections are looked for (after blanking its {@code ignore} matches); where mentions overlap
- * the longest wins. Each mention is then weighed in its scope, the part of its clause between scope breaks
+ * Reads typed text: the lines no reader of pasted output consumed. For each fact, the phrases, patterns and doubt
+ * rules of its values are looked for (after blanking its {@code ignore} matches); where mentions of one fact
+ * overlap the longest wins. Each mention is then weighed in its scope, the part of its clause between scope breaks
  * ("but", "and"); clauses end at {@code , ; ! ? ( )}, a full stop and a line end:
  * <ul>
- * <li>a mention in a question (a clause ending with "?" or starting like one) is dropped;</li>
- * <li>a mention with a hedge ("not sure", "will", "maybe") in its clause, up to a hedge break, is dropped;</li>
+ * <li>a mention in a question (a clause ending with "?" or starting like one), in a clause about the past
+ * ("back when"), followed by a remark ("isn't the issue"), or future ("will", "scheduled") is dropped;</li>
  * <li>a mention after a past cue ("upgraded from") within the window of words before it is dropped;</li>
- * <li>a negated mention (a negation cue within the window before it, or a negatedAfter pattern right after it)
- * takes the fact's {@code negated} value, or is dropped when there is none.</li>
+ * <li>a hedged mention ("probably", "I think") is a doubt: the fact is asked, never picked;</li>
+ * <li>negations are counted in the window before the mention, but only after the last other fact's mention (a
+ * negation binds to its own fact, unless only "or"/"nor" stands between), and right after it ("is not set"): an
+ * odd count negates (the fact's {@code negated} value, or nothing), an even one cancels out ("didn't remove").</li>
  * </ul>
- * Hedges are looked for in the whole clause up to a hedge break ("but"), negations only in the scope.
+ * A fact with an {@code attribution} (the Windows service pack) is read only when it belongs to a Windows version
+ * it can be of: the nearest earlier Windows version or other product named decides; with none, its question
+ * being asked or the conversation's answers do; otherwise it is a doubt. A sentence that names several servers or
+ * nodes makes its facts doubtful. The evidence of a value is the span that decided it, negation included.
  * Product versions ({@code extractors.versions}) are read here too, with the same weighing: after the product's
  * name ("Heartbeat v5.0.3"); after "version"/"v" when the message names the product, the fact is being asked, or
  * nothing but a neutral word ("the", "is", "running") precedes it (so "Java version 1.4.2" is not read);
- * and bare ("5.0.3") only while the fact is being asked. Versions the exclude patterns match (Windows builds)
- * are not the product's.
+ * and bare ("5.0.3") only while the fact is being asked, never as an address ("Reply from 10.0.0.2"). A row of
+ * table output ("Neverfail Heartbeat   5.0.1" from wmic) is pasted output. Versions the exclude patterns match
+ * (Windows builds) are not the product's.
  */
 final class FreeTextReader {
 
