@@ -172,7 +172,7 @@ public final class TextUnderstanding {
     private List<Finding> changes(String text, List<Finding> findings) {
         Language.Cues cues = language.cues();
         boolean pending = cues.pendingRestart().stream().anyMatch(p -> p.matcher(text).find());
-        boolean changed = cues.changes().stream().anyMatch(p -> p.matcher(text).find());
+        boolean changed = cues.changes().stream().anyMatch(p -> unnegated(p, text, cues));
         if (!pending && !changed) {
             return findings;
         }
@@ -196,6 +196,18 @@ public final class TextUnderstanding {
             }
         }
         return out;
+    }
+
+    /** Whether the pattern finds a change in the text not negated by the words just before it ("nobody added"). */
+    private static boolean unnegated(Pattern change, String text, Language.Cues cues) {
+        Matcher mt = change.matcher(text);
+        while (mt.find()) {
+            String before = text.substring(Math.max(0, mt.start() - 24), mt.start());
+            if (cues.negations().stream().noneMatch(p -> p.matcher(before).find())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstMatch(String text, List<Pattern> patterns) {
