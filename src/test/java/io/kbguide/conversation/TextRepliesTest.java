@@ -241,6 +241,10 @@ class TextRepliesTest {
                 .body("understood.find { it.factId == 'useNewApi' }.evidence", equalTo("UseNewApi is 0"))
                 .body("remediation.id", contains("remove-usenewapi", "restart-server"))
                 .body("dependsOnTypedText", hasItems("useNewApi", "servicePack"));
+        given().contentType(ContentType.JSON).accept("text/markdown")
+                .body(Map.of("text", "x86 w2k3 SP2, UseNewApi is 0, heartbeat 5.0.1"))
+                .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200)
+                .body(containsString("**Check before acting:**"), containsString("useNewApi = Present, data 0 (typed: \"UseNewApi is 0\")"));
     }
 
     @Test
