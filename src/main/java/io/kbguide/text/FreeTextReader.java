@@ -46,6 +46,8 @@ final class FreeTextReader {
     private static final java.util.Set<String> NEUTRAL = java.util.Set.of("the", "our", "its", "it's", "is", "on",
             "at", "running", "run", "we're", "were", "using", "use", "have", "installed", "current", "currently",
             "now", "product", "a", "this", "that", "with", "says", "shows", "reports");
+    /** Longest evidence that joins a mention to the Windows version it belongs to. */
+    private static final int MAX_ATTRIBUTED = 60;
     private static final Pattern ADDRESS_BEFORE = Pattern.compile(
             "\\b(?:from|to|ip|address|addr|host|ping|gateway|dns|subnet|mask|route)\\s*[:=]?\\s*$",
             Pattern.CASE_INSENSITIVE);
@@ -106,7 +108,7 @@ final class FreeTextReader {
                 if (!crowded.isEmpty()) {
                     List<Finding> doubtful = new ArrayList<>();
                     for (Finding f : found) {
-                        int at = line.indexOf(f.evidence());
+                        int at = line.indexOf(f.evidence()) + f.evidence().length() - 1; // where the mention ends
                         int[] in = crowded.stream().filter(c -> at >= c[0] && at < c[1]).findFirst().orElse(null);
                         doubtful.add(f.isRejection() || in == null ? f : Finding.doubt(f.factId(), f.value(),
                                 line.substring(in[0], in[1]).trim(), Doubt.SEVERAL_SERVERS));
@@ -253,8 +255,16 @@ final class FreeTextReader {
         List<Finding> read = new ArrayList<>();
         emit(l, mt, all, read);
         for (Finding f : read) {
-            out.add(owner != null || f.isRejection() || f.isDoubt() ? f
-                    : Finding.doubt(f.factId(), f.value(), f.evidence(), Doubt.UNATTRIBUTED));
+            if (owner == null && !f.isRejection() && !f.isDoubt()) {
+                out.add(Finding.doubt(f.factId(), f.value(), f.evidence(), Doubt.UNATTRIBUTED));
+            } else if (f.isValue() && nearest >= 0 && nearest < start) {
+                // the evidence shows whose it is: "w2k3 box, SP2"
+                int to = line.indexOf(f.evidence(), nearest) + f.evidence().length();
+                String attributed = line.substring(nearest, Math.max(to, mt.span.end)).trim();
+                out.add(attributed.length() <= MAX_ATTRIBUTED ? Finding.value(f.factId(), f.value(), attributed) : f);
+            } else {
+                out.add(f);
+            }
         }
     }
 

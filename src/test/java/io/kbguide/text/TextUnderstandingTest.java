@@ -35,7 +35,9 @@ class TextUnderstandingTest {
     @Test
     void shouldGiveTheWordsAsEvidence() {
         Extraction e = tu.extract("it's a w2k3 box, SP2, no /3GB");
-        assertEquals(List.of("w2k3", "SP2", "no /3GB"), e.understood().stream().map(Understood::evidence).toList());
+        // the service pack's evidence shows the Windows version it belongs to
+        assertEquals(List.of("w2k3", "w2k3 box, SP2", "no /3GB"), e.understood().stream().map(Understood::evidence)
+                .toList());
     }
 
     @Test
