@@ -174,10 +174,7 @@ public final class LanguageReader {
             Map<Doubt, String> doubts = new java.util.EnumMap<>(Doubt.class);
             List<String> ids = java.util.Arrays.stream(Doubt.values()).map(Doubt::id).toList();
             for (Map.Entry<String, JsonNode> e : m.entrySet()) {
-                Doubt d = java.util.Arrays.stream(Doubt.values()).filter(x -> x.id().equals(e.getKey())).findFirst()
-                        .orElseThrow(() -> fail("doubts." + e.getKey(), "unknown doubt (known: "
-                                + String.join(", ", ids) + ")"));
-                doubts.put(d, text(e.getValue(), "doubts." + e.getKey()));
+                doubts.put(doubt(e.getKey(), "doubts." + e.getKey()), text(e.getValue(), "doubts." + e.getKey()));
             }
             for (Doubt d : Doubt.values()) {
                 if (!doubts.containsKey(d)) {
@@ -186,6 +183,32 @@ public final class LanguageReader {
                 }
             }
             return doubts;
+        }
+
+        private Doubt doubt(String id, String path) {
+            return java.util.Arrays.stream(Doubt.values()).filter(x -> x.id().equals(id)).findFirst()
+                    .orElseThrow(() -> fail(path, "unknown doubt '" + id + "' (known: " + String.join(", ",
+                            java.util.Arrays.stream(Doubt.values()).map(Doubt::id).toList()) + ")"));
+        }
+
+        /** A phrase or pattern of an entry, compiled, with its triggers and its place in the file. */
+        private record Matching(Pattern pattern, List<String> triggers, String entry) {
+        }
+
+        /** The {@code phrases} and {@code patterns} of an entry, in that order. */
+        private List<Matching> phrasesAndPatterns(Map<String, JsonNode> m, String path) {
+            List<Matching> out = new ArrayList<>();
+            List<String> phrases = strings(m.get("phrases"), path + ".phrases");
+            for (int i = 0; i < phrases.size(); i++) {
+                String entry = path + ".phrases[" + i + "]";
+                out.add(new Matching(phrase(phrases.get(i), entry), Trigger.ofPhrase(phrases.get(i)), entry));
+            }
+            List<String> pats = strings(m.get("patterns"), path + ".patterns");
+            for (int i = 0; i < pats.size(); i++) {
+                String entry = path + ".patterns[" + i + "]";
+                out.add(new Matching(compile(pats.get(i), entry), Trigger.ofRegex(pats.get(i)), entry));
+            }
+            return out;
         }
 
         private Language.Cues cues(JsonNode node) {
@@ -236,17 +259,8 @@ public final class LanguageReader {
                     checkValue(fact, value, vpath);
                     Map<String, JsonNode> v = object(e.getValue(), vpath,
                             Set.of("phrases", "patterns", "answers", "answerPatterns"));
-                    List<String> phrases = strings(v.get("phrases"), vpath + ".phrases");
-                    for (int i = 0; i < phrases.size(); i++) {
-                        String entry = vpath + ".phrases[" + i + "]";
-                        rules.add(new Language.ValueRule(value, phrase(phrases.get(i), entry),
-                                Trigger.ofPhrase(phrases.get(i)), entry));
-                    }
-                    List<String> pats = strings(v.get("patterns"), vpath + ".patterns");
-                    for (int i = 0; i < pats.size(); i++) {
-                        String entry = vpath + ".patterns[" + i + "]";
-                        rules.add(new Language.ValueRule(value, compile(pats.get(i), entry), Trigger.ofRegex(pats.get(i)),
-                                entry));
+                    for (Matching c : phrasesAndPatterns(v, vpath)) {
+                        rules.add(new Language.ValueRule(value, c.pattern(), c.triggers(), c.entry()));
                     }
                     List<String> ans = strings(v.get("answers"), vpath + ".answers");
                     for (int i = 0; i < ans.size(); i++) {
@@ -296,20 +310,12 @@ public final class LanguageReader {
                 String rpath = path + ".rejections[" + i + "]";
                 Map<String, JsonNode> r = object(rej.get(i), rpath, Set.of("phrases", "patterns", "reason"));
                 String reason = text(required(r, "reason", rpath), rpath + ".reason");
-                List<String> phrases = strings(r.get("phrases"), rpath + ".phrases");
-                for (int j = 0; j < phrases.size(); j++) {
-                    String entry = rpath + ".phrases[" + j + "]";
-                    rejections.add(new Language.RejectRule(phrase(phrases.get(j), entry), reason,
-                            Trigger.ofPhrase(phrases.get(j)), entry));
-                }
-                List<String> pats = strings(r.get("patterns"), rpath + ".patterns");
-                for (int j = 0; j < pats.size(); j++) {
-                    String entry = rpath + ".patterns[" + j + "]";
-                    rejections.add(new Language.RejectRule(compile(pats.get(j), entry), reason,
-                            Trigger.ofRegex(pats.get(j)), entry));
-                }
-                if (phrases.isEmpty() && pats.isEmpty()) {
+                List<Matching> matching = phrasesAndPatterns(r, rpath);
+                if (matching.isEmpty()) {
                     throw fail(rpath, "a rejection needs phrases or patterns");
+                }
+                for (Matching c : matching) {
+                    rejections.add(new Language.RejectRule(c.pattern(), reason, c.triggers(), c.entry()));
                 }
             }
             List<Language.DoubtRule> doubts = new ArrayList<>();
@@ -317,20 +323,9 @@ public final class LanguageReader {
             for (int i = 0; i < dnodes.size(); i++) {
                 String dpath = path + ".doubts[" + i + "]";
                 Map<String, JsonNode> d = object(dnodes.get(i), dpath, Set.of("doubt", "phrases", "patterns"));
-                String id = text(required(d, "doubt", dpath), dpath + ".doubt");
-                Doubt doubt = java.util.Arrays.stream(Doubt.values()).filter(x -> x.id().equals(id)).findFirst()
-                        .orElseThrow(() -> fail(dpath + ".doubt", "unknown doubt '" + id + "'"));
-                List<String> phrases = strings(d.get("phrases"), dpath + ".phrases");
-                for (int j = 0; j < phrases.size(); j++) {
-                    String entry = dpath + ".phrases[" + j + "]";
-                    doubts.add(new Language.DoubtRule(doubt, phrase(phrases.get(j), entry),
-                            Trigger.ofPhrase(phrases.get(j)), entry));
-                }
-                List<String> pats = strings(d.get("patterns"), dpath + ".patterns");
-                for (int j = 0; j < pats.size(); j++) {
-                    String entry = dpath + ".patterns[" + j + "]";
-                    doubts.add(new Language.DoubtRule(doubt, compile(pats.get(j), entry), Trigger.ofRegex(pats.get(j)),
-                            entry));
+                Doubt doubt = doubt(text(required(d, "doubt", dpath), dpath + ".doubt"), dpath + ".doubt");
+                for (Matching c : phrasesAndPatterns(d, dpath)) {
+                    doubts.add(new Language.DoubtRule(doubt, c.pattern(), c.triggers(), c.entry()));
                 }
             }
             Language.Attribution attribution = null;
