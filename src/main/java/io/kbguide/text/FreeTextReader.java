@@ -309,13 +309,11 @@ final class FreeTextReader {
     /** A row of wmic or similar table output: a name, two or more spaces, a version, nothing else. */
     private static final Pattern TABLE_ROW = Pattern.compile("^\\s*\\S.*?\\S\\s{2,}v?\\d+(?:\\.\\d+){2,3}\\s*$");
 
-    private static final Pattern ALL_OF_THEM = Pattern.compile("\\b(?:both|either|each|all)\\b",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("[.;!?](?=\\s|$)");
 
     /**
-     * The sentences of a line that describe several servers or nodes (two different ones named, or one set
-     * against others: "only on the primary", "the other node").
+     * The sentences of a line that describe several servers or nodes (two different ones named, unless the
+     * sentence speaks of them all, or one set against others: "only on the primary", "the other node").
      */
     private List<int[]> severalServers(String line) {
         List<int[]> out = new ArrayList<>();
@@ -334,7 +332,8 @@ final class FreeTextReader {
                     named.add(t.replaceFirst("^the ", ""));
                 }
             }
-            if (contrast || named.size() >= 2 && !ALL_OF_THEM.matcher(sentence).find()) {
+            if (contrast || named.size() >= 2
+                    && cues.allServers().stream().noneMatch(p -> p.matcher(sentence).find())) {
                 out.add(new int[] {from, to});
             }
             from = to;

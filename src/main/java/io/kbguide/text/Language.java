@@ -97,6 +97,7 @@ public final class Language {
      *                    state: dropped ("/3GB isn't the issue")
      * @param servers     words naming one server or node of several ("the primary", "node B", "the other one");
      *                    two different ones in a line make its facts unclear
+     * @param allServers words that speak of all the servers at once ("both nodes", "the active/passive pair")
      * @param pendingRestart cues saying a change has not taken effect by a restart yet ("not rebooted yet")
      * @param restarted   cues saying the server restarted after a change ("rebooted", "restarted the server")
      * @param changes     cues saying a value was changed ("changed", "set it to", "deleted")
@@ -104,7 +105,8 @@ public final class Language {
     record Cues(int window, List<Pattern> negations, List<Pattern> negatedAfter, List<Pattern> past,
             List<Pattern> hedges, List<Pattern> questions, List<Pattern> hedgeBreaks, List<Pattern> scopeBreaks,
             List<String> fillers, List<Pattern> future, List<Pattern> history, List<Pattern> aboutAfter,
-            List<Pattern> servers, List<Pattern> pendingRestart, List<Pattern> restarted, List<Pattern> changes) {
+            List<Pattern> servers, List<Pattern> allServers, List<Pattern> pendingRestart, List<Pattern> restarted,
+            List<Pattern> changes) {
     }
 
     /** Words that make a mention of a fact doubtful ("got the patch": possession, not installation). */

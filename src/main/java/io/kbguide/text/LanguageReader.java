@@ -214,7 +214,7 @@ public final class LanguageReader {
         private Language.Cues cues(JsonNode node) {
             Map<String, JsonNode> m = object(node, "cues", Set.of("window", "negations", "negatedAfter", "past",
                     "hedges", "questions", "hedgeBreaks", "scopeBreaks", "fillers", "future", "history",
-                    "aboutAfter", "servers", "pendingRestart", "restarted", "changes"));
+                    "aboutAfter", "servers", "allServers", "pendingRestart", "restarted", "changes"));
             int window = 4;
             if (m.containsKey("window")) {
                 JsonNode w = m.get("window");
@@ -233,7 +233,8 @@ public final class LanguageReader {
                     patterns(m.get("hedgeBreaks"), "cues.hedgeBreaks"), patterns(m.get("scopeBreaks"),
                     "cues.scopeBreaks"), fillers, patterns(m.get("future"), "cues.future"),
                     patterns(m.get("history"), "cues.history"), patterns(m.get("aboutAfter"), "cues.aboutAfter"),
-                    patterns(m.get("servers"), "cues.servers"), patterns(m.get("pendingRestart"),
+                    patterns(m.get("servers"), "cues.servers"), patterns(m.get("allServers"), "cues.allServers"),
+                    patterns(m.get("pendingRestart"),
                     "cues.pendingRestart"), patterns(m.get("restarted"), "cues.restarted"),
                     patterns(m.get("changes"), "cues.changes"));
         }

@@ -51,6 +51,8 @@ class IssueExamplesTest {
             5.0.2 actually                                                 | useNewApi        | useNewApi        | ?
             Windows 2000 SP4                                               |                  | servicePack      | ?
             Windows 2000 SP4                                               |                  | os               | windows-2000
+            our active/passive pair runs w2k3 SP2                          |                  | servicePack      | sp2
+            both nodes are w2k3 SP1                                        |                  | servicePack      | sp1
             """)
     void shouldReadTheRightFactOrAsk(String text, String current, String factId, String expected) {
         Extraction e = tu.extract(text, current == null || current.isBlank() ? null : current.trim());
