@@ -101,6 +101,23 @@ public final class ArticleCompiler {
             }
         }
         checkSteps(inputs);
+        Set<String> proofIds = new HashSet<>();
+        for (Proof p : article.proofs()) {
+            String where = "proof '" + p.id() + "' (line " + p.line() + ")";
+            unique(proofIds, p.id(), "proof");
+            checkCondition(p.when(), inputs, where);
+            List<String> named = new ArrayList<>(p.orWithSteps());
+            named.addAll(p.requireOneOf());
+            if (p.step() != null) {
+                named.add(p.step());
+            }
+            for (String id : named) {
+                if (article.step(id).isEmpty()) {
+                    throw fail(where + ": unknown step '" + id + "' (steps: " + String.join(", ",
+                            article.steps().stream().map(Step::id).toList()) + ")");
+                }
+            }
+        }
     }
 
     private void checkDomain(Fact f) {
@@ -338,6 +355,7 @@ public final class ArticleCompiler {
                     checkDetermined(index, codes, verdictOf);
                 }
                 checkGuards(codes, core.remediation());
+                checkProofs(codes, core, missing.isEmpty());
                 core.remediation().forEach(s -> stepsReached.add(s.id()));
                 List<Object> key = List.of(coreOf[index], missing, notes);
                 resultOf[index] = diagnosisOfKey.computeIfAbsent(key, k -> diagnoses.id(new Diagnosis(core.findings(),
@@ -430,7 +448,8 @@ public final class ArticleCompiler {
         private int aggregate(List<Integer> outcomeIds) {
             List<Evaluation> evals = outcomeIds.stream().map(evaluations::get).toList();
             Map<String, Finding> findings = new LinkedHashMap<>();
-            List<List<PlanItem>> plans = new ArrayList<>();
+            List<List<List<PlanItem>>> plansOf = new ArrayList<>(); // per completion, per plan table
+            evals.forEach(e -> plansOf.add(new ArrayList<>()));
             int position = 0;
             for (Decision d : article.decisions()) {
                 if (d.kind() == Decision.Kind.NOTES) {
@@ -441,7 +460,9 @@ public final class ArticleCompiler {
                 if (d.kind() == Decision.Kind.FINDING) {
                     findings.put(d.id(), finding(d, rules));
                 } else {
-                    plans.add(commonPlan(rules));
+                    for (int k = 0; k < evals.size(); k++) {
+                        plansOf.get(k).add(evals.get(k).chosen().get(at).plan());
+                    }
                 }
             }
             List<Explanation> notes = new ArrayList<>();
@@ -450,7 +471,7 @@ public final class ArticleCompiler {
                     notes.add(note.explanation());
                 }
             }
-            return cores.id(new Core(findings, CompiledArticle.assemble(article, plans), notes));
+            return cores.id(new Core(findings, commonRemediation(plansOf), notes));
         }
 
         private Finding finding(Decision d, List<Rule> rules) {
@@ -475,22 +496,71 @@ public final class ArticleCompiler {
             return new Explanation(text, article ? Source.ARTICLE : Source.INFERENCE, new ArrayList<>(citations));
         }
 
-        /** A plan survives unknown facts only if every possible value gives the same steps. */
-        private List<PlanItem> commonPlan(List<Rule> rules) {
-            List<List<String>> shapes = rules.stream()
-                    .map(r -> r.plan().stream().map(PlanItem::stepId).toList()).distinct().toList();
-            if (shapes.size() != 1) {
-                return List.of();
-            }
-            List<PlanItem> out = new ArrayList<>();
-            List<PlanItem> first = rules.get(0).plan();
-            for (int k = 0; k < first.size(); k++) {
-                int at = k;
-                Explanation reason = first.get(k).reason();
-                boolean same = rules.stream().allMatch(r -> Objects.equals(r.plan().get(at).reason(), reason));
-                out.add(new PlanItem(first.get(k).stepId(), same ? reason : null));
+        /**
+         * The remediation that holds whatever the unknown facts are. Steps that change the server are advised only
+         * when every possible value of the unknown facts gives the same such steps in the same order (a step only
+         * makes sense with the others of its plan: a patch after the step that selects the hookers, a restart after
+         * a change); otherwise none is, and the diagnosis says what to find out. A step that changes nothing
+         * (contacting support) is advised where every possible value advises it. A step's reasons are kept where
+         * every possible value gives the same ones.
+         */
+        private List<RemediationStep> commonRemediation(List<List<List<PlanItem>>> plansOf) {
+            List<List<RemediationStep>> each = plansOf.stream().map(p -> CompiledArticle.assemble(article, p)).toList();
+            boolean agree = each.stream().map(CompiledArticle::serverChangesOf).distinct().count() == 1;
+            List<RemediationStep> out = new ArrayList<>();
+            for (RemediationStep s : each.get(0)) {
+                if (s.step().changesServer() && !agree) {
+                    continue;
+                }
+                List<RemediationStep> same = each.stream().map(l -> l.stream().filter(x -> x.id().equals(s.id()))
+                        .findFirst().orElse(null)).toList();
+                if (same.contains(null)) {
+                    continue;
+                }
+                boolean sameReasons = same.stream().allMatch(x -> x.reasons().equals(s.reasons()));
+                out.add(sameReasons ? s : new RemediationStep(s.step(), List.of()));
             }
             return out;
+        }
+
+        /**
+         * Proves the article's statements about its advice at one combination of answers, and that a restart is
+         * advised only after a step that needs it.
+         */
+        private void checkProofs(int[] codes, Core core, boolean complete) {
+            List<String> advised = core.remediation().stream().map(RemediationStep::id).toList();
+            for (int k = 0; k < core.remediation().size(); k++) {
+                RemediationStep s = core.remediation().get(k);
+                if (s.step().restart() && core.remediation().subList(0, k).stream()
+                        .noneMatch(x -> x.step().requiresRestart())) {
+                    throw fail("proof 'restart-only-after-a-change': the restart step is advised for "
+                            + describe(codes) + " with no earlier step that needs it");
+                }
+            }
+            java.util.function.Function<String, String> valueOf = name -> {
+                Integer i = factIndex.get(name);
+                if (i != null) {
+                    return codes[i] >= size[i] ? null : domains[i][codes[i]];
+                }
+                Finding f = core.findings().get(name);
+                return f == null ? null : f.value();
+            };
+            for (Proof p : article.proofs()) {
+                if (p.complete() && !complete) {
+                    continue;
+                }
+                String where = "proof '" + p.id() + "' (line " + p.line() + ")";
+                if (p.step() != null) {
+                    if (advised.contains(p.step()) && !p.when().matches(valueOf)
+                            && p.orWithSteps().stream().noneMatch(advised::contains)) {
+                        throw fail(where + " fails: step '" + p.step() + "' is advised for " + describe(codes)
+                                + " (" + advised + "), where its condition does not hold");
+                    }
+                } else if (p.when().matches(valueOf) && p.requireOneOf().stream().noneMatch(advised::contains)) {
+                    throw fail(where + " fails: for " + describe(codes) + " none of " + p.requireOneOf()
+                            + " is advised (" + advised + ")");
+                }
+            }
         }
 
         /** Where no fact is missing, every possible value of the unknown facts must give this very diagnosis. */

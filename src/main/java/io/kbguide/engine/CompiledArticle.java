@@ -106,8 +106,11 @@ public final class CompiledArticle {
      * change without the user seeing it.
      */
     public static List<String> serverChanges(Diagnosis diagnosis) {
-        return diagnosis.remediation().stream().filter(s -> s.step().changesServer()).map(RemediationStep::id)
-                .toList();
+        return serverChangesOf(diagnosis.remediation());
+    }
+
+    static List<String> serverChangesOf(List<RemediationStep> remediation) {
+        return remediation.stream().filter(s -> s.step().changesServer()).map(RemediationStep::id).toList();
     }
 
     /**

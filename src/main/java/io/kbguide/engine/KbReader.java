@@ -227,9 +227,23 @@ public final class KbReader {
             for (StepDto dto : list(flow.steps(), "steps")) {
                 steps.add(step(dto));
             }
+            List<Proof> proofs = new ArrayList<>();
+            for (ProofDto dto : flow.proofs() == null ? List.<ProofDto>of() : flow.proofs()) {
+                String pid = requiredId(dto.id(), "proofs[].id");
+                String where = "proof '" + pid + "' (line " + lineOf(pid) + ")";
+                boolean aboutStep = dto.step() != null;
+                boolean aboutSituation = dto.requireOneOf() != null && !dto.requireOneOf().isEmpty();
+                if (aboutStep == aboutSituation) {
+                    throw fail(where + ": give either 'step' (where a step may be advised) or 'requireOneOf'"
+                            + " (what must be advised where 'when' holds)");
+                }
+                proofs.add(new Proof(pid, condition(dto.when(), where), dto.complete(), dto.step(),
+                        dto.orWithSteps() == null ? List.of() : dto.orWithSteps(),
+                        aboutSituation ? dto.requireOneOf() : List.of(), lineOf(pid)));
+            }
             return new Article(id, requiredText(meta.title(), "article.title"),
                     requiredText(meta.version(), "article.version"), folderName, sections, facts, constraints,
-                    decisions, steps);
+                    decisions, steps, proofs);
         }
 
         private Fact fact(FactDto dto) {
@@ -449,7 +463,11 @@ public final class KbReader {
 
     // Shapes of flow.yaml; unknown properties are rejected with their line.
     record FlowDto(ArticleDto article, List<FactDto> facts, List<ConstraintDto> constraints,
-            List<DecisionDto> decisions, List<StepDto> steps) {
+            List<DecisionDto> decisions, List<StepDto> steps, List<ProofDto> proofs) {
+    }
+
+    record ProofDto(String id, Map<String, Object> when, boolean complete, String step, List<String> orWithSteps,
+            List<String> requireOneOf) {
     }
 
     record ArticleDto(String id, String title, String version, String text) {
