@@ -398,7 +398,7 @@ public class ConversationService {
                     new ConversationView.Progress(given.size(), 1), null, items);
         } else if (position.finished()) {
             step = new ConversationView.Step("diagnosis", null, given, early, null,
-                    DiagnosisView.of(article.article(), position.diagnosis()));
+                    DiagnosisView.of(article.article(), position.diagnosis(), article.plansByCase(position.codes())));
         } else {
             Fact next = position.next();
             step = new ConversationView.Step("question", question(next, next.choices().stream()

@@ -38,7 +38,8 @@ public class DiagnosisService {
      */
     public DiagnosisView diagnose(CompiledArticle article, Map<String, String> facts, String text) {
         if (text == null || text.isBlank()) {
-            return DiagnosisView.of(article.article(), article.diagnose(facts));
+            int[] codes = article.codes(facts);
+            return DiagnosisView.of(article.article(), article.diagnose(codes), article.plansByCase(codes));
         }
         Extraction extraction = registry.requireUnderstanding(article.id()).extract(text);
         Map<String, String> merged = new LinkedHashMap<>();
@@ -91,9 +92,10 @@ public class DiagnosisService {
             unclear.add(new DiagnosisView.UnclearView(u.factId(), u.message() + " (from \"" + u.evidence()
                     + "\"); it is left unknown.", u.value() == null ? List.of() : List.of(u.value())));
         }
-        Diagnosis diagnosis = article.diagnose(merged);
+        int[] codes = article.codes(merged);
+        Diagnosis diagnosis = article.diagnose(codes);
         List<String> deciding = typed.isEmpty() ? List.of() : article.decidingFacts(merged, typed);
-        return DiagnosisView.of(article.article(), diagnosis).withText(understood,
+        return DiagnosisView.of(article.article(), diagnosis, article.plansByCase(codes)).withText(understood,
                 unclear.isEmpty() ? null : unclear, deciding.isEmpty() ? null : deciding);
     }
 

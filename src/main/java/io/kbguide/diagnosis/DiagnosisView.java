@@ -6,6 +6,7 @@ import io.kbguide.engine.Citation;
 import io.kbguide.engine.Diagnosis;
 import io.kbguide.engine.Explanation;
 import io.kbguide.engine.Fact;
+import io.kbguide.engine.PlanCase;
 import io.kbguide.engine.RemediationStep;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -51,13 +52,49 @@ public record DiagnosisView(
         @Schema(description = "When text was sent: the facts read from typed words (not from recognised command"
                 + " output, not given explicitly) that decide the steps changing the server. Confirm them before"
                 + " carrying out the steps. Absent when no step depends on typed words.")
-        List<String> dependsOnTypedText) {
+        List<String> dependsOnTypedText,
+        @Schema(description = "Where the missing facts decide the steps that change the server (so that none is"
+                + " advised yet): what each answer would lead to. Absent otherwise.")
+        List<PlanCaseView> plansByCase) {
 
     /** The same diagnosis with what was read from a text message. */
     public DiagnosisView withText(List<UnderstoodView> understood, List<UnclearView> unclear,
             List<String> dependsOnTypedText) {
         return new DiagnosisView(article, complete, missingFacts, findings, remediation, citations, summary,
-                findingDetails, notes, toFindOut, understood, unclear, dependsOnTypedText);
+                findingDetails, notes, toFindOut, understood, unclear, dependsOnTypedText, plansByCase);
+    }
+
+    @Schema(description = "What one answer to the missing facts would lead to")
+    public record PlanCaseView(
+            @Schema(description = "Fact id to value (a choice value, or a Heartbeat version band id)",
+                    examples = "{\"threeGb\": \"yes\"}") Map<String, String> when,
+            @Schema(description = "The step ids that would be advised, in order") List<String> remediation,
+            @Schema(description = "The case in words: \"If the /3GB switch is 'Yes, /3GB is set': 1. ...\"")
+            String text) {
+
+        static PlanCaseView of(Article article, PlanCase c) {
+            List<String> conditions = new java.util.ArrayList<>();
+            c.when().forEach((factId, value) -> {
+                Fact fact = article.fact(factId).orElseThrow();
+                String label = fact.type() == Fact.Type.VERSION
+                        ? fact.bands().stream().filter(b -> b.id().equals(value)).map(b -> b.label()).findFirst()
+                                .orElse(value)
+                        : fact.labelOf(value);
+                conditions.add(fact.name() + " is \"" + label + "\"");
+            });
+            List<String> titles = c.remediation().stream()
+                    .map(id -> article.step(id).map(s -> s.title()).orElse(id)).toList();
+            StringBuilder text = new StringBuilder("If ").append(String.join(" and ", conditions)).append(": ");
+            if (titles.isEmpty()) {
+                text.append("nothing needs to be done.");
+            } else {
+                for (int i = 0; i < titles.size(); i++) {
+                    text.append(i == 0 ? "" : "; ").append(i + 1).append(". ").append(titles.get(i));
+                }
+                text.append('.');
+            }
+            return new PlanCaseView(c.when(), c.remediation(), text.toString());
+        }
     }
 
     @Schema(description = "A fact read from text (or, on the diagnosis endpoint, given explicitly)")
@@ -80,6 +117,11 @@ public record DiagnosisView(
     }
 
     public static DiagnosisView of(Article article, Diagnosis d) {
+        return of(article, d, List.of());
+    }
+
+    /** The view of a diagnosis, with what each answer to the missing facts would lead to. */
+    public static DiagnosisView of(Article article, Diagnosis d, List<PlanCase> plansByCase) {
         Map<String, String> findings = new LinkedHashMap<>();
         Map<String, FindingDetail> details = new LinkedHashMap<>();
         d.findings().forEach((id, f) -> {
@@ -91,7 +133,8 @@ public record DiagnosisView(
                 d.missingFacts().stream().map(Fact::id).toList(), findings,
                 d.remediation().stream().map(s -> Step.of(article, s)).toList(), cite(article, d.citations()),
                 d.summary(), details, d.notes().stream().map(n -> Note.of(article, n)).toList(),
-                d.missingFacts().stream().map(FactToCheck::of).toList(), null, null, null);
+                d.missingFacts().stream().map(FactToCheck::of).toList(), null, null, null,
+                plansByCase.isEmpty() ? null : plansByCase.stream().map(c -> PlanCaseView.of(article, c)).toList());
     }
 
     static List<CitationView> cite(Article article, List<Citation> citations) {

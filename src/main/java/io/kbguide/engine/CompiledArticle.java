@@ -19,6 +19,7 @@ public final class CompiledArticle {
     private final int[] radix;
     private final int[] resultOf;
     private final List<Diagnosis> results;
+    private final Map<Integer, List<PlanCase>> casesOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     CompiledArticle(Article article, int[] radix, int[] resultOf, List<Diagnosis> results) {
         this.article = article;
@@ -148,6 +149,72 @@ public final class CompiledArticle {
             }
         }
         return deciding;
+    }
+
+    /**
+     * What each answer to the missing facts would lead to, where those answers lead to different steps that
+     * change the server (so that none is advised yet); empty otherwise. The cases split on the missing facts in
+     * asking order, only as far as the steps still differ: [{threeGb=yes: ...}, {threeGb=no: ...}].
+     */
+    public List<PlanCase> plansByCase(int[] codes) {
+        return casesOf.computeIfAbsent(index(codes), k -> cases(codes.clone()));
+    }
+
+    private List<PlanCase> cases(int[] codes) {
+        Diagnosis d = diagnose(codes);
+        if (d.missingFacts().isEmpty()) {
+            return List.of();
+        }
+        List<Integer> missing = d.missingFacts().stream().map(f -> article.facts().indexOf(f)).toList();
+        List<PlanCase> out = new ArrayList<>();
+        split(codes, missing, 0, new LinkedHashMap<>(), out);
+        if (out.stream().map(c -> c.remediation().stream().filter(id -> article.step(id)
+                .map(Step::changesServer).orElse(false)).toList()).distinct().count() <= 1) {
+            return List.of();
+        }
+        return List.copyOf(out);
+    }
+
+    private void split(int[] codes, List<Integer> missing, int k, Map<String, String> when, List<PlanCase> out) {
+        java.util.Set<List<String>> plans = new java.util.LinkedHashSet<>();
+        completions(codes, missing, k, plans);
+        if (plans.isEmpty()) {
+            return; // every completion contradicts: no such case
+        }
+        if (plans.size() == 1 || k == missing.size()) {
+            out.add(new PlanCase(when, plans.iterator().next()));
+            return;
+        }
+        int i = missing.get(k);
+        Fact fact = article.facts().get(i);
+        for (int v = 0; v < radix[i] - 1; v++) {
+            if (!fact.unknownAssumes().isEmpty() && !fact.unknownAssumes().contains(fact.domain().get(v))) {
+                continue;
+            }
+            int[] c = codes.clone();
+            c[i] = v;
+            Map<String, String> w = new LinkedHashMap<>(when);
+            w.put(fact.id(), fact.domain().get(v));
+            split(c, missing, k + 1, w, out);
+        }
+    }
+
+    private void completions(int[] codes, List<Integer> missing, int k, java.util.Set<List<String>> plans) {
+        if (k == missing.size()) {
+            if (!contradicts(codes)) {
+                plans.add(diagnose(codes).remediation().stream().map(RemediationStep::id).toList());
+            }
+            return;
+        }
+        int i = missing.get(k);
+        Fact fact = article.facts().get(i);
+        for (int v = 0; v < radix[i] - 1; v++) {
+            if (fact.unknownAssumes().isEmpty() || fact.unknownAssumes().contains(fact.domain().get(v))) {
+                int[] c = codes.clone();
+                c[i] = v;
+                completions(c, missing, k + 1, plans);
+            }
+        }
     }
 
     /** The code that stands for an unknown answer to the fact at {@code factIndex}. */

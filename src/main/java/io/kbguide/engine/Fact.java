@@ -7,10 +7,11 @@ import java.util.Optional;
  * Something the service asks about. A choice fact's values are its choices; a version fact takes a version
  * string and its values are the bands the version falls in.
  *
+ * @param name what the fact is called in sentences for people ("the /3GB switch"); the id when the kb gives none
  * @param unknownAssumes the values an unknown answer may stand for (all of them unless the kb narrows it)
  * @param unknownNote what the diagnosis says when the fact is unknown, or null
  */
-public record Fact(String id, Type type, String question, String help, List<String> commands,
+public record Fact(String id, String name, Type type, String question, String help, List<String> commands,
         List<Choice> choices, List<VersionBand> bands, List<String> unknownAssumes, Explanation unknownNote) {
 
     /** The kinds of fact. */

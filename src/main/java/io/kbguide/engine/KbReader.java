@@ -287,7 +287,8 @@ public final class KbReader {
                 note = new Explanation(requiredText(dto.whenUnknown().note(), where + " whenUnknown.note"),
                         Source.ARTICLE, citations(dto.whenUnknown().citations()));
             }
-            return new Fact(id, type, requiredText(dto.question(), where + " question"),
+            return new Fact(id, dto.name() == null || dto.name().isBlank() ? id : dto.name().strip(), type,
+                    requiredText(dto.question(), where + " question"),
                     requiredText(dto.help(), where + " help"), dto.commands() == null ? List.of() : dto.commands(),
                     choices, bands, assumes, note);
         }
@@ -473,7 +474,7 @@ public final class KbReader {
     record ArticleDto(String id, String title, String version, String text) {
     }
 
-    record FactDto(String id, String type, String question, String help, List<String> commands,
+    record FactDto(String id, String name, String type, String question, String help, List<String> commands,
             List<ChoiceDto> choices, List<BandDto> bands, WhenUnknownDto whenUnknown) {
     }
 

@@ -253,4 +253,28 @@ class DiagnosisResourceTest {
                 .body("findings", hasKey("driverMethod"))
                 .body("missingFacts", contains("architecture", "os", "heartbeatVersion"));
     }
+
+    @Test
+    void shouldAdviseNoServerChangeWhenTheUnknownsDisagreeAndShowWhatEachAnswerLeadsTo() {
+        Map<String, Object> facts = Map.of("architecture", "x86", "os", "windows-2003", "servicePack", "none",
+                "useNewApi", "absent", "heartbeatVersion", "5.0.3", "leakPatch", "not-installed");
+        given().contentType(ContentType.JSON).body(Map.of("facts", facts))
+                .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200)
+                .body("remediation.id", org.hamcrest.Matchers.empty())
+                .body("missingFacts", contains("threeGb"))
+                .body("plansByCase.when.threeGb", contains("yes", "no"))
+                .body("plansByCase[0].remediation", contains("set-usenewapi-zero", "remove-3gb-switch",
+                        "apply-leak-patch", "restart-server"))
+                .body("plansByCase[1].remediation", contains("set-usenewapi-zero", "apply-leak-patch",
+                        "restart-server"))
+                .body("plansByCase[1].text", org.hamcrest.Matchers.startsWith("If the /3GB switch is \"No\": 1."));
+        given().contentType(ContentType.JSON).accept("text/markdown").body(Map.of("facts", facts))
+                .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("### What each answer would lead to"),
+                        org.hamcrest.Matchers.containsString("- If the /3GB switch is \"Yes, /3GB is set\": 1. Set"));
+        // with every fact known there is no case to show
+        given().contentType(ContentType.JSON).body(Map.of("facts", Map.of("architecture", "x64")))
+                .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200)
+                .body("plansByCase", org.hamcrest.Matchers.nullValue());
+    }
 }
