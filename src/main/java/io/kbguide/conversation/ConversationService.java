@@ -237,6 +237,13 @@ public class ConversationService {
                 List.of(new Problem.FieldError("factId", "unknown fact", String.join(", ",
                         article.article().facts().stream().map(Fact::id).toList())))));
         String normalized = normalize(fact, value);
+        if (!Fact.UNKNOWN.equals(normalized) && Fact.UNKNOWN.equals(fact.resolve(normalized).orElseThrow())) {
+            // "5.0" may or may not be 5.0.3: ask for the exact version rather than guess
+            return render(loaded.flow(), loaded.answers(), loaded.notice(), loaded.confirm(), loaded.typed(),
+                    new Reading(null, null, "\"" + value.trim() + "\" covers versions the article treats"
+                            + " differently. Please give the exact version (Help, About in the Heartbeat Management"
+                            + " Client), or choose one of the ranges."));
+        }
         Map<String, String> typed = new LinkedHashMap<>(loaded.typed());
         typed.remove(fact.id());
         return render(loaded.flow(), apply(loaded, new Answer(fact.id(), normalized)), loaded.notice(), null, typed,
@@ -416,8 +423,10 @@ public class ConversationService {
     private static ConversationView.Question question(Fact fact, List<ConversationView.Choice> choices, String hint,
             boolean confirming) {
         boolean version = fact.type() == Fact.Type.VERSION;
-        return new ConversationView.Question(fact.id(), fact.question(), fact.help(), fact.commands(),
-                version && !confirming ? List.of() : choices, true, version ? Version.FORMAT : null, hint);
+        List<ConversationView.Choice> offered = version && !confirming ? fact.bands().stream()
+                .map(b -> new ConversationView.Choice(b.id(), b.label())).toList() : choices;
+        return new ConversationView.Question(fact.id(), fact.question(), fact.help(), fact.commands(), offered, true,
+                version ? Version.WRITTEN : null, hint);
     }
 
     private static <T> List<T> emptyToNull(List<T> list) {
@@ -439,7 +448,7 @@ public class ConversationService {
                     "'" + value + "' is not a valid answer to " + fact.id() + ".",
                     List.of(new Problem.FieldError("value", "not a valid answer to " + fact.id(), fact.allowed())));
         }
-        return fact.type() == Fact.Type.VERSION ? Version.parse(trimmed).orElseThrow().toString() : trimmed;
+        return fact.normalize(trimmed).orElseThrow();
     }
 
     private static int indexOf(List<Answer> answers, String factId) {

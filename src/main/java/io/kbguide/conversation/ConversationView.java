@@ -62,7 +62,8 @@ public record ConversationView(
     public record Question(
             @Schema(examples = "servicePack") String factId,
             String text, String help, List<String> commands,
-            @Schema(description = "Empty for a version question, which takes free text in 'format'")
+            @Schema(description = "The answers to choose from; for a version question the version ranges the article"
+                    + " distinguishes (an exact version may be typed instead, see 'format')")
             List<Choice> choices,
             @Schema(description = "Whether \"unknown\" (I don't know) is accepted") boolean allowUnknown,
             @Schema(description = "For a version question: what a valid answer looks like") String format,

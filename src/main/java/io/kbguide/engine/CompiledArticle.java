@@ -89,7 +89,7 @@ public final class CompiledArticle {
             if (value.isEmpty()) {
                 errors.add(new FactError(fact.id(), "'" + answer + "' is not a valid value for " + fact.id(),
                         fact.allowed()));
-            } else {
+            } else if (!Fact.UNKNOWN.equals(value.get())) { // a partial version spanning bands stays unknown
                 codes[i] = fact.domain().indexOf(value.get());
             }
         }

@@ -37,15 +37,38 @@ public record Fact(String id, String name, Type type, String question, String he
     }
 
     /**
-     * The rule value for a client's answer: the choice itself, or the band a version falls in. Empty when
-     * the answer is not valid for this fact.
+     * The rule value for a client's answer: the choice itself, or the band a version (or a band id, or a partial
+     * version wholly inside one band) falls in; {@link #UNKNOWN} for a partial version that spans bands ("5.0"
+     * may or may not be 5.0.3). Empty when the answer is not valid for this fact.
      */
     public Optional<String> resolve(String answer) {
         if (type == Type.CHOICE) {
             return choices.stream().map(Choice::value).filter(v -> v.equals(answer)).findFirst();
         }
-        return Version.parse(answer).flatMap(v -> bands.stream().filter(b -> b.contains(v)).findFirst())
-                .map(VersionBand::id);
+        Optional<VersionBand> band = bands.stream().filter(b -> b.id().equals(answer)).findFirst();
+        if (band.isPresent()) {
+            return band.map(VersionBand::id);
+        }
+        Optional<Version.Range> range = Version.range(answer);
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(bands.stream().filter(b -> b.covers(range.get())).findFirst().map(VersionBand::id)
+                .orElse(UNKNOWN));
+    }
+
+    /**
+     * The answer as the service keeps it: a choice as given; for a version fact a band id as given, or the version
+     * normalised ("V5.0.3 build 221" is 5.0.3, "6.1" is 6.1.x). Empty when not valid.
+     */
+    public Optional<String> normalize(String answer) {
+        if (type == Type.CHOICE || resolve(answer).isEmpty()) {
+            return resolve(answer).map(v -> answer);
+        }
+        if (bands.stream().anyMatch(b -> b.id().equals(answer))) {
+            return Optional.of(answer);
+        }
+        return Version.range(answer).map(Version.Range::text);
     }
 
     /**
@@ -63,7 +86,8 @@ public record Fact(String id, String name, Type type, String question, String he
 
     /** What a valid answer looks like, for error messages. */
     public String allowed() {
-        String known = type == Type.CHOICE ? String.join(", ", domain()) : Version.FORMAT;
+        String known = type == Type.CHOICE ? String.join(", ", domain())
+                : Version.WRITTEN + ", or a band: " + String.join(", ", domain());
         return known + ", or " + UNKNOWN;
     }
 
@@ -73,7 +97,8 @@ public record Fact(String id, String name, Type type, String question, String he
             return "I don't know";
         }
         if (type == Type.VERSION) {
-            return answer;
+            return bands.stream().filter(b -> b.id().equals(answer)).map(VersionBand::label).findFirst()
+                    .orElse(answer);
         }
         return choices.stream().filter(c -> c.value().equals(answer)).map(Choice::label).findFirst()
                 .orElse(answer);

@@ -117,9 +117,9 @@ public final class GuidedFlow {
 
     private int[] withAnswer(int[] codes, int factIndex, String value) {
         int[] c = codes.clone();
-        if (!Fact.UNKNOWN.equals(value)) {
-            Fact fact = facts.get(factIndex);
-            c[factIndex] = fact.domain().indexOf(fact.resolve(value).orElseThrow());
+        String resolved = Fact.UNKNOWN.equals(value) ? Fact.UNKNOWN : facts.get(factIndex).resolve(value).orElseThrow();
+        if (!Fact.UNKNOWN.equals(resolved)) {
+            c[factIndex] = facts.get(factIndex).domain().indexOf(resolved);
         }
         if (article.contradicts(c)) {
             throw new InvalidFactsException(List.of(new FactError(facts.get(factIndex).id(),

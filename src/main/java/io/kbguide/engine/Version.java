@@ -35,6 +35,64 @@ public final class Version implements Comparable<Version> {
         return Optional.of(new Version(parts));
     }
 
+    /** What {@link #range} accepts, for messages. */
+    public static final String WRITTEN = "a version such as 5.0.3, 5.0.3.123, V5.0.3, \"5.0.3 build 221\", or a"
+            + " partial one such as 6.1 or 6.2.x (standing for all its versions)";
+
+    private static final Pattern WRITTEN_SHAPE = Pattern.compile(
+            "(?i)^\\s*(?:version\\s*)?v?\\.?\\s*(\\d{1,9}(?:\\.\\d{1,9}){0,3})((?:\\.[x*])?)"
+                    + "(?:\\s*[,(]?\\s*(?:build|bld|b)\\s*[.:#]?\\s*\\d+\\s*\\)?)?\\s*$");
+
+    /**
+     * The versions a person means by what they wrote: an exact version ({@code from == to}), or a partial one
+     * standing for its whole range ({@code 6.1} and {@code 6.1.x} are 6.1.0 up to, not including, 6.2.0).
+     *
+     * @param from the first version meant
+     * @param to   the first version not meant, or {@code from} itself for an exact version
+     * @param text the answer as the service keeps it: {@code 5.0.3}, {@code 6.1.x}
+     */
+    public record Range(Version from, Version to, String text) {
+
+        /** Whether this stands for exactly one version. */
+        public boolean exact() {
+            return from.equals(to);
+        }
+    }
+
+    /**
+     * Reads a version as people write it: a leading v or V, "version", and a build suffix ("5.0.3 build 221")
+     * are ignored; one to three numbers (optionally ending in .x) stand for every version they start. Empty
+     * when the text is no version at all.
+     */
+    public static Optional<Range> range(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = WRITTEN_SHAPE.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String[] pieces = m.group(1).split("\\.");
+        boolean wildcard = !m.group(2).isEmpty();
+        if (pieces.length == 4 && wildcard) {
+            return Optional.empty();
+        }
+        int[] parts = new int[4];
+        for (int i = 0; i < pieces.length; i++) {
+            parts[i] = Integer.parseInt(pieces[i]);
+        }
+        Version from = new Version(parts);
+        if (pieces.length >= 3 && !wildcard) {
+            return Optional.of(new Range(from, from, from.toString()));
+        }
+        int[] next = parts.clone();
+        next[pieces.length - 1]++;
+        for (int i = pieces.length; i < 4; i++) {
+            next[i] = 0;
+        }
+        return Optional.of(new Range(from, new Version(next), m.group(1) + ".x"));
+    }
+
     /** Parses a version that must be valid, for the kb reader. */
     public static Version of(String text) {
         return parse(text).orElseThrow(() -> new IllegalArgumentException(

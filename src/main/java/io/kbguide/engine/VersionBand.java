@@ -6,6 +6,14 @@ package io.kbguide.engine;
  */
 public record VersionBand(String id, String label, Version from, Version to) {
 
+    /** Whether every version of the range falls in this band. */
+    public boolean covers(Version.Range range) {
+        if (range.exact()) {
+            return contains(range.from());
+        }
+        return (from == null || range.from().compareTo(from) >= 0) && (to == null || range.to().compareTo(to) <= 0);
+    }
+
     public boolean contains(Version version) {
         return (from == null || version.compareTo(from) >= 0) && (to == null || version.compareTo(to) < 0);
     }

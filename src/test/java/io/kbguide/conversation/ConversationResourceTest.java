@@ -179,10 +179,31 @@ class ConversationResourceTest {
                 .when().post(BASE + "/" + id + "/replies").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("value"));
-        given().contentType(ContentType.JSON).body("{\"factId\": \"heartbeatVersion\", \"value\": \"5.0\"}")
+        given().contentType(ContentType.JSON).body("{\"factId\": \"heartbeatVersion\", \"value\": \"5.0.3.1.2\"}")
                 .when().post(BASE + "/" + id + "/replies").then().statusCode(400)
-                .body("errors[0].allowed", containsString("three or four numbers"));
+                .body("errors[0].allowed", containsString("a version such as 5.0.3"));
+        // "5.0" is a version, but it may or may not be 5.0.3: asked again, not guessed
+        given().contentType(ContentType.JSON).body("{\"factId\": \"heartbeatVersion\", \"value\": \"5.0\"}")
+                .when().post(BASE + "/" + id + "/replies").then().statusCode(200)
+                .body("step.question.hint", containsString("Please give the exact version"))
+                .body("step.answers.factId", not(hasItem("heartbeatVersion")));
         given().when().get(BASE + "/" + id).then().statusCode(200).body("step.question.factId", equalTo("os"));
+    }
+
+    @Test
+    void shouldOfferTheVersionRangesAsButtonsAndTakeAVersionAsPeopleWriteIt() {
+        String id = answer("architecture=x86", "os=windows-2003");
+        given().when().get(BASE + "/" + id).then().statusCode(200)
+                .body("step.question.factId", equalTo("heartbeatVersion"))
+                .body("step.question.choices.value", hasItem("5.0.3"))
+                .body("step.question.choices.value", hasItem("5.1.1-6.2.x"))
+                .body("step.question.choices.label", hasItem("5.1.1 to 6.2.x"));
+        given().contentType(ContentType.JSON).body("{\"factId\": \"heartbeatVersion\", \"value\": \"5.1.1-6.2.x\"}")
+                .when().post(BASE + "/" + id + "/replies").then().statusCode(200)
+                .body("step.answers.find { it.factId == 'heartbeatVersion' }.label", equalTo("5.1.1 to 6.2.x"));
+        given().contentType(ContentType.JSON).body("{\"factId\": \"heartbeatVersion\", \"value\": \"V5.0.3 build 221\"}")
+                .when().post(BASE + "/" + id + "/replies").then().statusCode(200)
+                .body("step.answers.find { it.factId == 'heartbeatVersion' }.value", equalTo("5.0.3"));
     }
 
     @Test

@@ -165,13 +165,35 @@ class DiagnosisResourceTest {
 
     @Test
     void shouldRejectAMalformedVersion() {
-        for (String version : new String[] {"5.x", "5.0", "v5.0.3", "", "5.0.3.1.2"}) {
+        for (String version : new String[] {"five", "5..3", "", "5.0.3.1.2", "v", "5.0.3.1.x", "latest"}) {
             given().contentType(ContentType.JSON).body(Map.of("facts", Map.of("heartbeatVersion", version)))
                     .when().post(URL)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("facts.heartbeatVersion"))
-                    .body("errors[0].allowed", containsString("three or four numbers separated by dots"));
+                    .body("errors[0].allowed", containsString("a version such as 5.0.3"))
+                    .body("errors[0].allowed", containsString("5.0.4-5.1.0"));
         }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            6.1              | in-article      | not-stated   | false
+            V5.0.3           | in-article      | exposed      | false
+            v6.2.x           | in-article      | not-stated   | false
+            5.0.3 build 221  | in-article      | exposed      | false
+            4.5              | in-article      | not-affected | false
+            7.0              | outside-article | not-stated   | false
+            5.0              | in-article      | undetermined | true
+            5.0.4-5.1.0      | in-article      | exposed      | false
+            """)
+    void shouldAcceptVersionsAsPeopleWriteThem(String version, String scope, String leak, boolean missing) {
+        given().contentType(ContentType.JSON).body(Map.of("facts", Map.of("architecture", "x86", "os", "windows-2003",
+                        "servicePack", "sp2", "useNewApi", "zero", "leakPatch", "not-installed", "heartbeatVersion",
+                        version)))
+                .when().post(URL).then().statusCode(200)
+                .body("findings.scope", equalTo(scope))
+                .body("findings.leakExposure", equalTo(leak))
+                .body("missingFacts.contains('heartbeatVersion')", is(missing));
     }
 
     @Test
