@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -29,6 +31,10 @@ import java.util.List;
 public class ConversationResource {
 
     static final String MARKDOWN = "text/markdown";
+    static final String AS_ACCEPTED = ": JSON, or Markdown or plain text when the Accept header asks for them";
+    static final String STEP = "The step" + AS_ACCEPTED;
+    static final String STEP_FIRST = "The first step" + AS_ACCEPTED;
+    static final String STEP_NEXT = "The next step" + AS_ACCEPTED;
 
     private final ConversationService conversations;
     private final TextRenderer renderer;
@@ -40,19 +46,35 @@ public class ConversationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_PLAIN})
     @Operation(summary = "Start a guided conversation about an article")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Heartbeat registry driver",
             value = "{\"articleId\": \"heartbeat-registry-driver\"}")))
-    @APIResponse(responseCode = "201", description = "The first question")
+    @APIResponseSchema(value = ConversationView.class, responseCode = "201", responseDescription = STEP_FIRST)
     @APIResponse(responseCode = "404", description = "No such article")
     public Response start(@Valid @NotNull(message = "send {\"articleId\": \"...\"}") ConversationRequests.Start request,
-            UriInfo uri) {
+            UriInfo uri, HttpHeaders headers) {
         ConversationView view = request.text() == null || request.text().isBlank()
                 ? conversations.start(request.articleId())
                 : conversations.start(request.articleId(), request.text());
-        return Response.created(uri.getAbsolutePathBuilder().path(view.conversationId()).build()).entity(view)
-                .build();
+        return render(Response.created(uri.getAbsolutePathBuilder().path(view.conversationId()).build()), view,
+                headers);
+    }
+
+    /** The step as JSON, Markdown or plain text, whichever the client accepts first (JSON by default). */
+    private Response render(Response.ResponseBuilder response, ConversationView view, HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isWildcardType() || accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                break;
+            }
+            if (accepted.isCompatible(MediaType.valueOf(MARKDOWN))) {
+                return response.type(MARKDOWN + ";charset=UTF-8").entity(renderer.markdown(view)).build();
+            }
+            if (accepted.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
+                return response.type(MediaType.TEXT_PLAIN + ";charset=UTF-8").entity(renderer.text(view)).build();
+            }
+        }
+        return response.type(MediaType.APPLICATION_JSON).entity(view).build();
     }
 
     @GET
@@ -82,7 +104,7 @@ public class ConversationResource {
     @POST
     @Path("/{conversationId}/replies")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_PLAIN})
     @Operation(summary = "Answer the current question, correct an earlier answer, or send typed text",
             description = "value may be \"unknown\". A reply to an earlier question is a correction: the path is"
                     + " recomputed and answers that no longer apply are dropped. A text reply is read against every"
@@ -93,11 +115,16 @@ public class ConversationResource {
             @ExampleObject(name = "Answer", value = "{\"factId\": \"architecture\", \"value\": \"x86\"}"),
             @ExampleObject(name = "I don't know", value = "{\"factId\": \"servicePack\", \"value\": \"unknown\"}"),
             @ExampleObject(name = "Typed text", value = "{\"text\": \"it's a w2k3 box, SP2, no /3GB\"}")}))
-    @APIResponse(responseCode = "200", description = "The next step")
+    @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP_NEXT)
     @APIResponse(responseCode = "400", description = "Invalid id, unknown fact, value outside the choices, or an"
             + " answer that contradicts another; the conversation is unchanged")
-    public ConversationView reply(@PathParam("conversationId") String conversationId,
-            @Valid @NotNull(message = "send {\"factId\": \"...\", \"value\": \"...\"}") ConversationRequests.Reply reply) {
+    public Response reply(@PathParam("conversationId") String conversationId,
+            @Valid @NotNull(message = "send {\"factId\": \"...\", \"value\": \"...\"}") ConversationRequests.Reply reply,
+            HttpHeaders headers) {
+        return render(Response.ok(), replyView(conversationId, reply), headers);
+    }
+
+    private ConversationView replyView(String conversationId, ConversationRequests.Reply reply) {
         boolean hasText = reply.text() != null && !reply.text().isBlank();
         boolean hasAnswer = reply.factId() != null || reply.value() != null;
         if (hasText && hasAnswer) {
@@ -124,29 +151,32 @@ public class ConversationResource {
 
     @POST
     @Path("/{conversationId}/confirm")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_PLAIN})
     @Operation(summary = "Confirm the facts a read-back step shows",
             description = "After a readback step: the facts read from typed words are right, give the diagnosis. To"
                     + " change one instead, reply with its factId and value. Harmless at any other step (the step"
                     + " is returned unchanged).")
-    public ConversationView confirm(@PathParam("conversationId") String conversationId) {
-        return conversations.confirm(conversationId);
+    @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
+    public Response confirm(@PathParam("conversationId") String conversationId, HttpHeaders headers) {
+        return render(Response.ok(), conversations.confirm(conversationId), headers);
     }
 
     @POST
     @Path("/{conversationId}/back")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_PLAIN})
     @Operation(summary = "Go back one question, forgetting its answer")
     @APIResponse(responseCode = "409", description = "Already at the first question")
-    public ConversationView back(@PathParam("conversationId") String conversationId) {
-        return conversations.back(conversationId);
+    @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
+    public Response back(@PathParam("conversationId") String conversationId, HttpHeaders headers) {
+        return render(Response.ok(), conversations.back(conversationId), headers);
     }
 
     @POST
     @Path("/{conversationId}/restart")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_PLAIN})
     @Operation(summary = "Start the same conversation again from the first question")
-    public ConversationView restart(@PathParam("conversationId") String conversationId) {
-        return conversations.restart(conversationId);
+    @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
+    public Response restart(@PathParam("conversationId") String conversationId, HttpHeaders headers) {
+        return render(Response.ok(), conversations.restart(conversationId), headers);
     }
 }

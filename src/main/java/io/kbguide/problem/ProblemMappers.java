@@ -55,6 +55,11 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
             InvalidFormatException.class, UnrecognizedPropertyException.class, JsonMappingException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof ProblemException p) {
+                return problem(p, uri); // the body limit, hit while the JSON was read
+            }
+        }
         // A body cut short is malformed, though databind reports it as a mismatch
         boolean truncated = String.valueOf(e.getOriginalMessage()).contains("end-of-input");
         if (!truncated && e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)

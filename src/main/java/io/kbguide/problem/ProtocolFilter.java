@@ -1,0 +1,124 @@
+package io.kbguide.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import org.jboss.logging.Logger;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * HTTP protocol edges answered as problem documents before a resource is chosen: a method the path does not
+ * support is a 405 with {@code Allow}; a body with an empty or malformed {@code Content-Type} is a 415. (Body size:
+ * {@link BodySizeFilter} and {@link BodyLimitInterceptor}.)
+ */
+@ApplicationScoped
+public class ProtocolFilter {
+
+    private static final Logger LOG = Logger.getLogger(ProtocolFilter.class);
+    private static final String TOKEN = "[\\w!#$%&'*+.^`|~-]+";
+    private static final Pattern MEDIA_TYPE = Pattern.compile("^\\s*" + TOKEN + "/" + TOKEN
+            + "\\s*(?:;\\s*" + TOKEN + "\\s*=\\s*(?:\"[^\"]*\"|" + TOKEN + ")\\s*)*;?\\s*$");
+
+    /** A resource path and the methods it answers. */
+    record Route(Pattern path, Set<String> methods) {
+    }
+
+    void register(@Observes Filters filters, ObjectMapper mapper, BeanManager beans) {
+        List<Route> routes = routes(beans);
+        filters.register(rc -> {
+            String method = rc.request().method().name();
+            Set<String> allowed = new TreeSet<>();
+            String path = rc.normalizedPath();
+            routes.stream().filter(r -> r.path().matcher(path).matches()).forEach(r -> allowed.addAll(r.methods()));
+            if (!allowed.isEmpty() && !allowed.contains(method) && !method.equals("OPTIONS")) {
+                rc.response().putHeader("Allow", String.join(", ", allowed));
+                problem(rc, mapper, 405, "method-not-allowed", "Method not allowed", method + " is not allowed on "
+                        + path + "; allowed: " + String.join(", ", allowed) + ".");
+                return;
+            }
+            if (hasBody(rc)) {
+                String type = rc.request().getHeader("Content-Type");
+                if (type == null || !MEDIA_TYPE.matcher(type).matches()) {
+                    problem(rc, mapper, 415, "unsupported-media-type", "Unsupported media type",
+                            (type == null || type.isBlank() ? "The body has no Content-Type"
+                                    : "The Content-Type '" + type + "' is malformed")
+                                    + "; send the body as application/json.");
+                    return;
+                }
+            }
+            rc.next();
+        }, 90);
+    }
+
+    private static boolean hasBody(RoutingContext rc) {
+        String length = rc.request().getHeader("Content-Length");
+        String encoding = rc.request().getHeader("Transfer-Encoding");
+        return length != null && !length.trim().equals("0")
+                || encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
+    }
+
+    static void problem(RoutingContext rc, ObjectMapper mapper, int status, String slug, String title,
+            String detail) {
+        LOG.infof("%d %s %s: %s", status, rc.normalizedPath(), slug, detail);
+        try {
+            rc.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(mapper.writeValueAsString(new Problem(Problem.type(slug), title, status, detail,
+                            rc.normalizedPath(), List.of())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            rc.fail(e);
+        }
+    }
+
+    /** The paths and methods of every JAX-RS resource, from their annotations. */
+    static List<Route> routes(BeanManager beans) {
+        List<Route> routes = new ArrayList<>();
+        for (Bean<?> bean : beans.getBeans(Object.class, jakarta.enterprise.inject.Any.Literal.INSTANCE)) {
+            Class<?> type = bean.getBeanClass();
+            Path root = type.getAnnotation(Path.class);
+            if (root == null || !type.getPackageName().startsWith("io.kbguide")) {
+                continue;
+            }
+            java.util.Map<String, Set<String>> byPath = new java.util.LinkedHashMap<>();
+            for (Method m : type.getMethods()) {
+                String verb = verb(m);
+                if (verb == null) {
+                    continue;
+                }
+                Path sub = m.getAnnotation(Path.class);
+                String template = (root.value() + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/")
+                        .replaceAll("(.)/$", "$1");
+                Set<String> methods = byPath.computeIfAbsent(template, k -> new TreeSet<>());
+                methods.add(verb);
+                if (verb.equals("GET")) {
+                    methods.add("HEAD");
+                }
+            }
+            byPath.forEach((template, methods) -> routes.add(new Route(Pattern.compile(
+                    template.replaceAll("\\{[^}]+}", "[^/]+") + "/?"), methods)));
+        }
+        return routes;
+    }
+
+    private static String verb(Method m) {
+        for (var a : m.getAnnotations()) {
+            HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
+            if (http != null) {
+                return http.value();
+            }
+        }
+        return null;
+    }
+}
