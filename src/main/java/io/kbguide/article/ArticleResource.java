@@ -24,14 +24,17 @@ public class ArticleResource {
     }
 
     @GET
-    @Operation(summary = "List the articles the service can diagnose from")
+    @Operation(operationId = "listArticles", summary = "List the articles the service can diagnose from",
+            description = "Each article's id, title and version; use the id in the diagnosis and conversation calls.")
     public List<ArticleViews.ArticleSummary> list() {
         return registry.all().stream().map(a -> ArticleViews.ArticleSummary.of(a.article())).toList();
     }
 
     @GET
     @Path("/{articleId}")
-    @Operation(summary = "One article: its facts, questions, help, choices and text")
+    @Operation(operationId = "getArticle", summary = "One article: its facts, questions, help, choices and text",
+            description = "Everything a client needs to ask the questions itself: the facts in asking order, with their"
+                    + " question, help, commands, choices or version bands, and the article's sections.")
     @APIResponse(responseCode = "200", description = "The article")
     @APIResponse(responseCode = "404", description = "No such article")
     public ArticleViews.ArticleDetail get(@PathParam("articleId") String articleId) {

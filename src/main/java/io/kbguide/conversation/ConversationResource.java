@@ -47,7 +47,9 @@ public class ConversationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Start a guided conversation about an article")
+    @Operation(operationId = "startConversation", summary = "Start a guided conversation about an article",
+            description = "Returns the first step and the conversationId to continue with. An optional text (typed"
+                    + " answers, or pasted systeminfo and reg query output) is read first.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Heartbeat registry driver",
             value = "{\"articleId\": \"heartbeat-registry-driver\"}")))
     @APIResponseSchema(value = ConversationView.class, responseCode = "201", responseDescription = STEP_FIRST)
@@ -80,8 +82,9 @@ public class ConversationResource {
     @GET
     @Path("/{conversationId}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The current step of a conversation",
+    @Operation(operationId = "getConversation", summary = "The current step of a conversation",
             description = "Also served as text/markdown and text/plain, for tickets and chat.")
+    @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
     @APIResponse(responseCode = "400", description = "Forged, truncated or corrupted conversation id")
     public ConversationView get(@PathParam("conversationId") String conversationId) {
         return conversations.get(conversationId);
@@ -105,7 +108,8 @@ public class ConversationResource {
     @Path("/{conversationId}/replies")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Answer the current question, correct an earlier answer, or send typed text",
+    @Operation(operationId = "replyToConversation",
+            summary = "Answer the current question, correct an earlier answer, or send typed text",
             description = "value may be \"unknown\". A reply to an earlier question is a correction: the path is"
                     + " recomputed and answers that no longer apply are dropped. A text reply is read against every"
                     + " fact: it may answer several questions at once; what was read is listed in 'understood'; two"
@@ -152,7 +156,7 @@ public class ConversationResource {
     @POST
     @Path("/{conversationId}/confirm")
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Confirm the facts a read-back step shows",
+    @Operation(operationId = "confirmReadBack", summary = "Confirm the facts a read-back step shows",
             description = "After a readback step: the facts read from typed words are right, give the diagnosis. To"
                     + " change one instead, reply with its factId and value. Harmless at any other step (the step"
                     + " is returned unchanged).")
@@ -164,7 +168,9 @@ public class ConversationResource {
     @POST
     @Path("/{conversationId}/back")
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Go back one question, forgetting its answer")
+    @Operation(operationId = "goBack", summary = "Go back one question, forgetting its answer",
+            description = "Forgets the answer to the last question asked and asks it again; a pending confirmation is"
+                    + " left instead, keeping the earlier answer.")
     @APIResponse(responseCode = "409", description = "Already at the first question")
     @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
     public Response back(@PathParam("conversationId") String conversationId, HttpHeaders headers) {
@@ -174,7 +180,8 @@ public class ConversationResource {
     @POST
     @Path("/{conversationId}/restart")
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Start the same conversation again from the first question")
+    @Operation(operationId = "restartConversation", summary = "Start the same conversation again from the first question",
+            description = "Forgets every answer; the article stays the same.")
     @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
     public Response restart(@PathParam("conversationId") String conversationId, HttpHeaders headers) {
         return render(Response.ok(), conversations.restart(conversationId), headers);

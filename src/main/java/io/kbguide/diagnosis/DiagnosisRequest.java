@@ -9,10 +9,8 @@ import java.util.Map;
 /** The body of a diagnosis request. */
 @Schema(description = "Facts about the server. Any fact may be omitted, null or \"unknown\".")
 public record DiagnosisRequest(
-        @Schema(description = "Fact id to value. architecture: x86|x64; os: windows-2000|windows-2003|"
-                + "windows-2003-r2|windows-2008-or-later|other; servicePack: none|sp1|sp2; threeGb: yes|no; "
-                + "useNewApi: absent|zero|nonzero; heartbeatVersion: a dotted version such as \"5.0.3\"; leakPatch: "
-                + "installed|not-installed. Each may also be \"unknown\".",
+        @Schema(description = "Fact id to value: one property per fact of the article, with its values (from the"
+                + " kb, see GET /api/v1/articles/{articleId}). Each may also be \"unknown\" or null.",
                 examples = "{\"architecture\":\"x86\",\"os\":\"windows-2003\",\"servicePack\":\"sp1\",\"useNewApi\":"
                         + "\"zero\",\"threeGb\":\"no\",\"heartbeatVersion\":\"5.0.3\",\"leakPatch\":\"not-installed\"}")
         @Size(max = 50, message = "at most 50 facts") Map<String, JsonNode> facts,

@@ -57,16 +57,18 @@ public class DiagnosisResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Diagnose a server from the facts known about it",
+    @Operation(operationId = "diagnose", summary = "Diagnose a server from the facts known about it",
             description = "Stateless. Unknown facts are allowed: a finding is given only when every possible value"
-                    + " of the unknown facts agrees, and only steps right for every possible value are advised.")
+                    + " of the unknown facts agrees, and steps that change the server only when every possible value"
+                    + " gives the same ones (plansByCase then shows what each answer leads to). Also served as"
+                    + " text/markdown and text/plain.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "SP1 installed after Heartbeat", value = "{\"facts\":{\"architecture\":\"x86\","
                     + "\"os\":\"windows-2003\",\"servicePack\":\"sp1\",\"useNewApi\":\"zero\",\"threeGb\":\"no\","
                     + "\"heartbeatVersion\":\"5.0.3\",\"leakPatch\":\"not-installed\"}}"),
             @ExampleObject(name = "Service pack unknown", value = "{\"facts\":{\"architecture\":\"x86\",\"os\":"
                     + "\"windows-2003\",\"servicePack\":\"unknown\",\"useNewApi\":\"zero\"}}")}))
-    @APIResponse(responseCode = "200", description = "The diagnosis")
+    @APIResponse(responseCode = "200", description = "The diagnosis (JSON, Markdown or plain text as accepted)")
     @APIResponse(responseCode = "400", description = "Unknown fact, value outside the choices, malformed version,"
             + " contradictory facts or malformed JSON (application/problem+json naming the field and the allowed"
             + " values)")

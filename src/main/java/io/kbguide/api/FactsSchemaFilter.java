@@ -1,0 +1,79 @@
+package io.kbguide.api;
+
+import io.kbguide.engine.CompiledArticle;
+import io.kbguide.engine.Fact;
+import io.kbguide.engine.Version;
+import io.kbguide.kb.ArticleRegistry;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import jakarta.enterprise.inject.spi.CDI;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Describes {@code facts} for client generators from the kb itself: an object with one property per fact and the
+ * enum of its values (plus "unknown"; a version fact takes a version string or one of its bands). Runs when the
+ * document is served, after the kb is loaded, so that it follows the kb directory the service was started with.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.RUN)
+public class FactsSchemaFilter implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        Schema request = openAPI.getComponents().getSchemas().get("DiagnosisRequest");
+        if (request == null || request.getProperties() == null || !request.getProperties().containsKey("facts")) {
+            return;
+        }
+        ArticleRegistry registry = CDI.current().select(ArticleRegistry.class).get();
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        for (CompiledArticle article : registry.all()) {
+            for (Fact fact : article.article().facts()) {
+                properties.putIfAbsent(fact.id(), schemaOf(fact));
+            }
+        }
+        Schema facts = request.getProperties().get("facts");
+        facts.setProperties(properties);
+        facts.setAdditionalPropertiesSchema(null);
+        facts.setAdditionalPropertiesBoolean(Boolean.FALSE);
+        facts.setMaxProperties(null);
+        // the JSON tree type the request is read into is no part of the contract
+        List.copyOf(openAPI.getComponents().getSchemas().keySet()).stream().filter(n -> n.startsWith("JsonNode"))
+                .forEach(openAPI.getComponents()::removeSchema);
+    }
+
+    private static Schema schemaOf(Fact fact) {
+        List<Object> values = new ArrayList<>();
+        String description;
+        if (fact.type() == Fact.Type.CHOICE) {
+            fact.choices().forEach(c -> values.add(c.value()));
+            description = fact.question() + " " + String.join("; ", fact.choices().stream()
+                    .map(c -> c.value() + ": " + c.label()).toList()) + "; unknown: not known.";
+        } else {
+            description = fact.question() + " " + Version.WRITTEN + "; or a band: " + String.join(", ", fact.bands()
+                    .stream().map(b -> b.id() + " (" + b.label() + ")").toList()) + "; or unknown.";
+        }
+        Schema schema = OASFactory.createSchema().addType(Schema.SchemaType.STRING).addType(Schema.SchemaType.NULL)
+                .description(description);
+        if (fact.type() == Fact.Type.CHOICE) {
+            values.add(Fact.UNKNOWN);
+            values.add(null);
+            schema.setEnumeration(values);
+            schema.setExamples(List.of(fact.choices().get(0).value()));
+        } else {
+            schema.setMaxLength(40);
+            schema.setExamples(List.of("5.0.3"));
+        }
+        return schema;
+    }
+}
