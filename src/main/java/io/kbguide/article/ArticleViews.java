@@ -31,7 +31,7 @@ public final class ArticleViews {
             List<SectionView> sections) {
 
         static ArticleDetail of(Article a) {
-            return new ArticleDetail(a.id(), a.title(), a.version(), a.facts().stream().map(FactView::of).toList(),
+            return new ArticleDetail(a.id(), a.title(), a.version(), a.facts().stream().map(f -> FactView.of(a, f)).toList(),
                     a.sections().stream().map(SectionView::of).toList());
         }
     }
@@ -44,14 +44,21 @@ public final class ArticleViews {
             String question,
             @Schema(description = "How to find the answer on the server") String help,
             @Schema(description = "Commands that show the answer") List<String> commands,
-            @Schema(description = "The values a choice fact accepts (besides \"unknown\")") List<ChoiceView> choices,
-            @Schema(description = "For a version fact: what a valid answer looks like") String format) {
+            @Schema(description = "The values a choice fact accepts, or a version fact's bands (besides \"unknown\")")
+            List<ChoiceView> choices,
+            @Schema(description = "For a version fact: what a valid answer looks like") String format,
+            @Schema(description = "What to run or click to find the answer, with the output to expect and the"
+                    + " Windows versions each applies to") List<io.kbguide.diagnosis.CommandView> instructions) {
 
-        static FactView of(Fact f) {
+        static FactView of(io.kbguide.engine.Article article, Fact f) {
             boolean version = f.type() == Fact.Type.VERSION;
-            return new FactView(f.id(), version ? "version" : "choice", f.question(), f.help(), f.commands(),
-                    f.choices().stream().map(c -> new ChoiceView(c.value(), c.label())).toList(),
-                    version ? Version.FORMAT : null);
+            List<io.kbguide.diagnosis.CommandView> instructions = io.kbguide.diagnosis.CommandView.of(article,
+                    f.commands(), java.util.Map.of());
+            return new FactView(f.id(), version ? "version" : "choice", f.question(), f.help(),
+                    io.kbguide.diagnosis.CommandView.lines(instructions),
+                    version ? f.bands().stream().map(b -> new ChoiceView(b.id(), b.label())).toList()
+                            : f.choices().stream().map(c -> new ChoiceView(c.value(), c.label())).toList(),
+                    version ? Version.WRITTEN : null, instructions);
         }
     }
 

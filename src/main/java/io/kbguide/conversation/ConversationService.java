@@ -389,7 +389,7 @@ public class ConversationService {
             String hint = "Please confirm: " + String.join(" or ", confirm.values().stream()
                     .map(v -> "\"" + fact.labelOf(v) + "\"").toList()) + "?"
                     + (reading.hint() == null ? "" : " " + reading.hint());
-            step = new ConversationView.Step("question", question(fact, confirm.values().stream()
+            step = new ConversationView.Step("question", question(article, position, fact, confirm.values().stream()
                     .map(v -> new ConversationView.Choice(v, fact.labelOf(v))).toList(), hint, true), given, early,
                     new ConversationView.Progress(given.size(), Math.max(1, flow.remainingAtMost(position))), null);
         } else if (position.finished() && !readBackFacts(flow, position, typed).isEmpty()) {
@@ -405,10 +405,11 @@ public class ConversationService {
                     new ConversationView.Progress(given.size(), 1), null, items);
         } else if (position.finished()) {
             step = new ConversationView.Step("diagnosis", null, given, early, null,
-                    DiagnosisView.of(article.article(), position.diagnosis(), article.plansByCase(position.codes())));
+                    DiagnosisView.of(article.article(), position.diagnosis(), article.plansByCase(position.codes()),
+                            article.known(position.codes())));
         } else {
             Fact next = position.next();
-            step = new ConversationView.Step("question", question(next, next.choices().stream()
+            step = new ConversationView.Step("question", question(article, position, next, next.choices().stream()
                     .map(c -> new ConversationView.Choice(c.value(), c.label())).toList(), reading.hint(), false), given,
                     early, new ConversationView.Progress(given.size(), flow.remainingAtMost(position)), null);
         }
@@ -420,13 +421,16 @@ public class ConversationService {
                 article.article().fact(a.factId()).orElseThrow().labelOf(a.value()));
     }
 
-    private static ConversationView.Question question(Fact fact, List<ConversationView.Choice> choices, String hint,
-            boolean confirming) {
+    private static ConversationView.Question question(CompiledArticle article, GuidedFlow.Position position,
+            Fact fact, List<ConversationView.Choice> choices, String hint, boolean confirming) {
         boolean version = fact.type() == Fact.Type.VERSION;
         List<ConversationView.Choice> offered = version && !confirming ? fact.bands().stream()
                 .map(b -> new ConversationView.Choice(b.id(), b.label())).toList() : choices;
-        return new ConversationView.Question(fact.id(), fact.question(), fact.help(), fact.commands(), offered, true,
-                version ? Version.WRITTEN : null, hint);
+        List<io.kbguide.diagnosis.CommandView> instructions = io.kbguide.diagnosis.CommandView.of(article.article(),
+                fact.commands(), article.known(position.codes()));
+        return new ConversationView.Question(fact.id(), fact.question(), fact.help(),
+                io.kbguide.diagnosis.CommandView.lines(instructions), offered, true, version ? Version.WRITTEN : null,
+                hint, instructions);
     }
 
     private static <T> List<T> emptyToNull(List<T> list) {

@@ -67,7 +67,9 @@ public record ConversationView(
             List<Choice> choices,
             @Schema(description = "Whether \"unknown\" (I don't know) is accepted") boolean allowUnknown,
             @Schema(description = "For a version question: what a valid answer looks like") String format,
-            @Schema(description = "Why the question is asked again, or what to confirm") String hint) {
+            @Schema(description = "Why the question is asked again, or what to confirm") String hint,
+            @Schema(description = "What to run or click to find the answer, with the output to expect, for the server"
+                    + " the answers so far describe") List<io.kbguide.diagnosis.CommandView> instructions) {
     }
 
     public record Choice(String value, String label) {

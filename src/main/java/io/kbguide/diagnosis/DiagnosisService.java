@@ -39,7 +39,8 @@ public class DiagnosisService {
     public DiagnosisView diagnose(CompiledArticle article, Map<String, String> facts, String text) {
         if (text == null || text.isBlank()) {
             int[] codes = article.codes(facts);
-            return DiagnosisView.of(article.article(), article.diagnose(codes), article.plansByCase(codes));
+            return DiagnosisView.of(article.article(), article.diagnose(codes), article.plansByCase(codes),
+                    article.known(codes));
         }
         Extraction extraction = registry.requireUnderstanding(article.id()).extract(text);
         Map<String, String> merged = new LinkedHashMap<>();
@@ -95,7 +96,8 @@ public class DiagnosisService {
         int[] codes = article.codes(merged);
         Diagnosis diagnosis = article.diagnose(codes);
         List<String> deciding = typed.isEmpty() ? List.of() : article.decidingFacts(merged, typed);
-        return DiagnosisView.of(article.article(), diagnosis, article.plansByCase(codes)).withText(understood,
+        return DiagnosisView.of(article.article(), diagnosis, article.plansByCase(codes), article.known(codes))
+                .withText(understood,
                 unclear.isEmpty() ? null : unclear, deciding.isEmpty() ? null : deciding);
     }
 

@@ -116,24 +116,25 @@ public record DiagnosisView(
             @Schema(description = "The values to choose from, when the text gave several") List<String> candidates) {
     }
 
-    public static DiagnosisView of(Article article, Diagnosis d) {
-        return of(article, d, List.of());
-    }
-
-    /** The view of a diagnosis, with what each answer to the missing facts would lead to. */
-    public static DiagnosisView of(Article article, Diagnosis d, List<PlanCase> plansByCase) {
+    /**
+     * The view of a diagnosis, with what each answer to the missing facts would lead to, and the commands for the
+     * server the known facts describe (fact id to value as the rules see it).
+     */
+    public static DiagnosisView of(Article article, Diagnosis d, List<PlanCase> plansByCase,
+            Map<String, String> known) {
         Map<String, String> findings = new LinkedHashMap<>();
         Map<String, FindingDetail> details = new LinkedHashMap<>();
         d.findings().forEach((id, f) -> {
             findings.put(id, f.value());
-            details.put(id, new FindingDetail(f.value(), f.sentence(), f.because().text(),
+            details.put(id, new FindingDetail(article.decisions().stream().filter(x -> x.id().equals(id))
+                    .map(x -> x.label()).findFirst().orElse(id), f.value(), f.sentence(), f.because().text(),
                     f.because().source().id(), cite(article, f.because().citations())));
         });
         return new DiagnosisView(new ArticleRef(article.id(), article.title(), article.version()), d.complete(),
                 d.missingFacts().stream().map(Fact::id).toList(), findings,
-                d.remediation().stream().map(s -> Step.of(article, s)).toList(), cite(article, d.citations()),
+                d.remediation().stream().map(s -> Step.of(article, s, known)).toList(), cite(article, d.citations()),
                 d.summary(), details, d.notes().stream().map(n -> Note.of(article, n)).toList(),
-                d.missingFacts().stream().map(FactToCheck::of).toList(), null, null, null,
+                d.missingFacts().stream().map(f -> FactToCheck.of(article, f, known)).toList(), null, null, null,
                 plansByCase.isEmpty() ? null : plansByCase.stream().map(c -> PlanCaseView.of(article, c)).toList());
     }
 
@@ -148,16 +149,20 @@ public record DiagnosisView(
 
     @Schema(description = "A remediation step")
     public record Step(
-            @Schema(enumeration = {"apply-leak-patch", "remove-usenewapi", "set-usenewapi-zero",
-                    "install-service-pack", "remove-3gb-switch", "restart-server", "contact-support"}) String id,
-            String title, String detail, List<String> commands,
+            @Schema(description = "The step's id in the article's flow.yaml", examples = "remove-usenewapi") String id,
+            String title, String detail,
+            @Schema(description = "The command lines to run for this server (see instructions for the output to"
+                    + " expect, and for what to click where Windows has no command)") List<String> commands,
             @Schema(enumeration = {"article", "inference"},
                     description = "inference: the step goes beyond what the article says") String source,
-            List<CitationView> citations) {
+            List<CitationView> citations,
+            @Schema(description = "What to run or click, in order, with the output to expect") List<CommandView>
+                    instructions) {
 
-        static Step of(Article article, RemediationStep s) {
-            return new Step(s.id(), s.step().title(), s.detail(), s.step().commands(), s.source().id(),
-                    cite(article, s.citations()));
+        static Step of(Article article, RemediationStep s, Map<String, String> known) {
+            List<CommandView> instructions = CommandView.of(article, s.step().commands(), known);
+            return new Step(s.id(), s.step().title(), s.detail(), CommandView.lines(instructions), s.source().id(),
+                    cite(article, s.citations()), instructions);
         }
     }
 
@@ -168,7 +173,9 @@ public record DiagnosisView(
             String sectionTitle, String quote) {
     }
 
-    public record FindingDetail(String value, String statement, String explanation,
+    public record FindingDetail(
+            @Schema(description = "What the finding is about, for people: \"The driver's method\"") String label,
+            String value, String statement, String explanation,
             @Schema(enumeration = {"article", "inference"}) String source, List<CitationView> citations) {
     }
 
@@ -180,10 +187,12 @@ public record DiagnosisView(
         }
     }
 
-    public record FactToCheck(String factId, String question, String help, List<String> commands) {
+    public record FactToCheck(String factId, String question, String help, List<String> commands,
+            @Schema(description = "What to run or click, with the output to expect") List<CommandView> instructions) {
 
-        static FactToCheck of(Fact f) {
-            return new FactToCheck(f.id(), f.question(), f.help(), f.commands());
+        static FactToCheck of(Article article, Fact f, Map<String, String> known) {
+            List<CommandView> instructions = CommandView.of(article, f.commands(), known);
+            return new FactToCheck(f.id(), f.question(), f.help(), CommandView.lines(instructions), instructions);
         }
     }
 }

@@ -101,6 +101,20 @@ public final class ArticleCompiler {
             }
         }
         checkSteps(inputs);
+        Map<String, Set<String>> factInputs = new LinkedHashMap<>();
+        facts.forEach(f -> factInputs.put(f.id(), new LinkedHashSet<>(f.domain())));
+        for (Fact f : facts) {
+            for (Command c : f.commands()) {
+                checkCondition(c.when(), factInputs, "fact '" + f.id() + "' command '" + (c.run() != null ? c.run()
+                        : c.gui()) + "' when");
+            }
+        }
+        for (Step s : article.steps()) {
+            for (Command c : s.commands()) {
+                checkCondition(c.when(), factInputs, "step '" + s.id() + "' command '" + (c.run() != null ? c.run()
+                        : c.gui()) + "' when");
+            }
+        }
         Set<String> proofIds = new HashSet<>();
         for (Proof p : article.proofs()) {
             String where = "proof '" + p.id() + "' (line " + p.line() + ")";
@@ -479,10 +493,24 @@ public final class ArticleCompiler {
             Explanation because = merge(rules.stream().map(Rule::explanation).distinct().toList());
             if (values.size() == 1) {
                 String value = values.get(0);
-                return new Finding(value, d.values().getOrDefault(value, d.label() + ": " + because.text()), because);
+                String sentence = d.values().getOrDefault(value, d.label() + ": " + because.text());
+                // "{because}" in a value's sentence says why: "The article does not cover this server (...)"
+                String why = because.text().strip().replaceAll("[.\\s]+$", "");
+                why = why.isEmpty() ? why : Character.toLowerCase(why.charAt(0)) + why.substring(1);
+                return new Finding(value, sentence.replace("{because}", why), because);
             }
-            return new Finding(Decision.UNDETERMINED, d.label() + " cannot be determined from the answers given: it"
-                    + " could be " + String.join(" or ", values) + ".", because);
+            List<String> cases = new ArrayList<>();
+            for (String v : values) {
+                if (Decision.UNDETERMINED.equals(v)) {
+                    cases.add("the article does not describe it for this server");
+                } else {
+                    String sentence = d.values().getOrDefault(v, v).replace(" ({because})", "")
+                            .replace("{because}", "").strip();
+                    cases.add("\u201c" + sentence + "\u201d");
+                }
+            }
+            return new Finding(Decision.UNDETERMINED, d.label() + " depends on answers not given yet: either "
+                    + String.join(", or ", cases) + ".", because);
         }
 
         private Explanation merge(List<Explanation> all) {

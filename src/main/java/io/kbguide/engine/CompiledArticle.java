@@ -19,6 +19,9 @@ public final class CompiledArticle {
     private final int[] radix;
     private final int[] resultOf;
     private final List<Diagnosis> results;
+    /** The most cases {@link #plansByCase} lists; with more, finding out the missing facts comes first. */
+    public static final int MAX_CASES = 12;
+
     private final Map<Integer, List<PlanCase>> casesOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     CompiledArticle(Article article, int[] radix, int[] resultOf, List<Diagnosis> results) {
@@ -154,7 +157,8 @@ public final class CompiledArticle {
     /**
      * What each answer to the missing facts would lead to, where those answers lead to different steps that
      * change the server (so that none is advised yet); empty otherwise. The cases split on the missing facts in
-     * asking order, only as far as the steps still differ: [{threeGb=yes: ...}, {threeGb=no: ...}].
+     * asking order, only as far as the steps still differ: [{threeGb=yes: ...}, {threeGb=no: ...}]; empty too
+     * when there would be more than {@link #MAX_CASES} cases.
      */
     public List<PlanCase> plansByCase(int[] codes) {
         return casesOf.computeIfAbsent(index(codes), k -> cases(codes.clone()));
@@ -168,6 +172,9 @@ public final class CompiledArticle {
         List<Integer> missing = d.missingFacts().stream().map(f -> article.facts().indexOf(f)).toList();
         List<PlanCase> out = new ArrayList<>();
         split(codes, missing, 0, new LinkedHashMap<>(), out);
+        if (out.size() > MAX_CASES) {
+            return List.of(); // too many to read: the questions (missingFacts) come first
+        }
         if (out.stream().map(c -> c.remediation().stream().filter(id -> article.step(id)
                 .map(Step::changesServer).orElse(false)).toList()).distinct().count() <= 1) {
             return List.of();
@@ -215,6 +222,18 @@ public final class CompiledArticle {
                 completions(c, missing, k + 1, plans);
             }
         }
+    }
+
+    /** The known facts of these codes: fact id to its value as the rules see it (a choice, or a version band). */
+    public Map<String, String> known(int[] codes) {
+        Map<String, String> known = new LinkedHashMap<>();
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] < radix[i] - 1) {
+                Fact f = article.facts().get(i);
+                known.put(f.id(), f.domain().get(codes[i]));
+            }
+        }
+        return known;
     }
 
     /** The code that stands for an unknown answer to the fact at {@code factIndex}. */

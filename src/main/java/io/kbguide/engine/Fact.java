@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param unknownAssumes the values an unknown answer may stand for (all of them unless the kb narrows it)
  * @param unknownNote what the diagnosis says when the fact is unknown, or null
  */
-public record Fact(String id, String name, Type type, String question, String help, List<String> commands,
+public record Fact(String id, String name, Type type, String question, String help, List<Command> commands,
         List<Choice> choices, List<VersionBand> bands, List<String> unknownAssumes, Explanation unknownNote) {
 
     /** The kinds of fact. */

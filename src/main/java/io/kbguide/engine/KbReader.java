@@ -289,7 +289,7 @@ public final class KbReader {
             }
             return new Fact(id, dto.name() == null || dto.name().isBlank() ? id : dto.name().strip(), type,
                     requiredText(dto.question(), where + " question"),
-                    requiredText(dto.help(), where + " help"), dto.commands() == null ? List.of() : dto.commands(),
+                    requiredText(dto.help(), where + " help"), commands(dto.commands(), where),
                     choices, bands, assumes, note);
         }
 
@@ -364,7 +364,7 @@ public final class KbReader {
             }
             return new Step(id, requiredText(dto.title(), where + " title"),
                     requiredText(dto.detail(), where + " detail"),
-                    dto.commands() == null ? List.of() : dto.commands(), dto.restart(), dto.requiresRestart(),
+                    commands(dto.commands(), where), dto.restart(), dto.requiresRestart(),
                     dto.changesOs(), guards, explanation(dto.detail(), dto.source(), dto.citations(), where));
         }
 
@@ -383,6 +383,49 @@ public final class KbReader {
             for (CitationDto c : dtos == null ? List.<CitationDto>of() : dtos) {
                 out.add(new Citation(requiredText(c.section(), "citation section"),
                         requiredText(c.quote(), "citation quote in section '" + c.section() + "'")));
+            }
+            return out;
+        }
+
+        /**
+         * Commands as written in flow.yaml: a plain string is a command for every server; a mapping has {@code run}
+         * (a command) or {@code gui} (what to click), and may have {@code expect} and {@code when}.
+         */
+        @SuppressWarnings("unchecked")
+        private List<Command> commands(List<Object> entries, String where) {
+            List<Command> out = new ArrayList<>();
+            if (entries == null) {
+                return out;
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                Object e = entries.get(i);
+                String at = where + " commands[" + i + "]";
+                if (e instanceof String run) {
+                    out.add(new Command(requiredText(run, at), null, null, new Condition(Map.of())));
+                    continue;
+                }
+                if (!(e instanceof Map<?, ?> map)) {
+                    throw fail(at + ": expected a command, or a mapping with run or gui, expect and when");
+                }
+                for (Object key : map.keySet()) {
+                    if (!Set.of("run", "gui", "expect", "when").contains(String.valueOf(key))) {
+                        throw fail(at + ": unknown key '" + key + "' (known: run, gui, expect, when)");
+                    }
+                }
+                Object run = map.get("run");
+                Object gui = map.get("gui");
+                if ((run == null) == (gui == null)) {
+                    throw fail(at + ": give either run (a command) or gui (what to click), not both");
+                }
+                Object expect = map.get("expect");
+                Object when = map.get("when");
+                if (when != null && !(when instanceof Map)) {
+                    throw fail(at + ": when must map facts to the values the command applies to");
+                }
+                out.add(new Command(run == null ? null : requiredText(String.valueOf(run), at + " run"),
+                        gui == null ? null : requiredText(String.valueOf(gui), at + " gui"),
+                        expect == null ? null : requiredText(String.valueOf(expect), at + " expect"),
+                        condition((Map<String, Object>) when, at + " when")));
             }
             return out;
         }
@@ -474,7 +517,7 @@ public final class KbReader {
     record ArticleDto(String id, String title, String version, String text) {
     }
 
-    record FactDto(String id, String name, String type, String question, String help, List<String> commands,
+    record FactDto(String id, String name, String type, String question, String help, List<Object> commands,
             List<ChoiceDto> choices, List<BandDto> bands, WhenUnknownDto whenUnknown) {
     }
 
@@ -501,7 +544,7 @@ public final class KbReader {
     record PlanItemDto(String step, String reason, String source, List<CitationDto> citations) {
     }
 
-    record StepDto(String id, String title, String detail, List<String> commands, boolean restart,
+    record StepDto(String id, String title, String detail, List<Object> commands, boolean restart,
             boolean requiresRestart, boolean changesOs, List<Map<String, Object>> allowedWhen, String source,
             List<CitationDto> citations) {
     }

@@ -11,7 +11,7 @@ import java.util.List;
  *        run again (such steps come last)
  * @param allowedWhen safety guard: the step may only ever be advised where one of these holds
  */
-public record Step(String id, String title, String detail, List<String> commands, boolean restart,
+public record Step(String id, String title, String detail, List<Command> commands, boolean restart,
         boolean requiresRestart, boolean changesOs, List<Condition> allowedWhen, Explanation source) {
 
     public Step {

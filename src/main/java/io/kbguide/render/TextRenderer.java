@@ -28,7 +28,8 @@ public class TextRenderer {
     }
 
     /** One finding, flattened for the templates. */
-    public record FindingLine(String name, String value, String statement, String explanation, String source,
+    public record FindingLine(String name, String label, String value, String statement, String explanation,
+            String source,
             List<DiagnosisView.CitationView> citations) {
     }
 
@@ -51,9 +52,15 @@ public class TextRenderer {
     static List<FindingLine> lines(DiagnosisView d) {
         List<FindingLine> lines = new ArrayList<>();
         if (d != null) {
-            d.findingDetails().forEach((name, f) -> lines.add(new FindingLine(name, f.value(), f.statement(),
-                    f.explanation(), f.source(), f.citations())));
+            d.findingDetails().forEach((name, f) -> lines.add(new FindingLine(name, f.label(), f.value(),
+                    f.statement(), f.explanation(), f.source(), onePerSection(f.citations()))));
         }
         return lines;
+    }
+
+    /** Each section once: a finding line names the sections it rests on, not every quote. */
+    private static List<DiagnosisView.CitationView> onePerSection(List<DiagnosisView.CitationView> citations) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return citations.stream().filter(c -> seen.add(c.section())).toList();
     }
 }

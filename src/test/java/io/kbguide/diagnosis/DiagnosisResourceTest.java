@@ -299,4 +299,17 @@ class DiagnosisResourceTest {
                 .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200)
                 .body("plansByCase", org.hamcrest.Matchers.nullValue());
     }
+
+    @Test
+    void shouldPreferDeletingUseNewApiToThePatchOnlyWhereThePatchIsNotInstalled() {
+        Map<String, Object> facts = new java.util.HashMap<>(Map.of("architecture", "x86", "os", "windows-2003",
+                "servicePack", "sp2", "useNewApi", "zero", "heartbeatVersion", "5.0.3", "leakPatch", "not-installed"));
+        given().contentType(ContentType.JSON).body(Map.of("facts", facts)).when().post(URL).then().statusCode(200)
+                .body("remediation[0].id", equalTo("remove-usenewapi"))
+                .body("remediation[0].detail", containsString("preferred to the patch"));
+        facts.put("leakPatch", "installed");
+        given().contentType(ContentType.JSON).body(Map.of("facts", facts)).when().post(URL).then().statusCode(200)
+                .body("remediation[0].id", equalTo("remove-usenewapi"))
+                .body("remediation[0].detail", not(containsString("patch")));
+    }
 }
