@@ -154,7 +154,7 @@ public class ConversationService {
             if (current != null && DONT_KNOW.matcher(text).matches()
                     && understanding.namedFacts(text).stream().allMatch(current::equals)) {
                 toApply.add(new Understood(current, Fact.UNKNOWN, "I don't know", Source.TYPED));
-                understood.add(new DiagnosisView.UnderstoodView(current, Fact.UNKNOWN, "I don't know",
+                understood.add(DiagnosisView.UnderstoodView.of(article.article(), current, Fact.UNKNOWN,
                         abbreviate(text), Source.TYPED.id()));
             } else {
                 hint.append("I could not read an answer").append(current == null ? "" : " to this question")
@@ -417,8 +417,8 @@ public class ConversationService {
     }
 
     private static ConversationView.AnswerView answerView(CompiledArticle article, Answer a) {
-        return new ConversationView.AnswerView(a.factId(), a.value(),
-                article.article().fact(a.factId()).orElseThrow().labelOf(a.value()));
+        Fact fact = article.article().fact(a.factId()).orElseThrow();
+        return new ConversationView.AnswerView(a.factId(), a.value(), fact.labelOf(a.value()), fact.name());
     }
 
     private static ConversationView.Question question(CompiledArticle article, GuidedFlow.Position position,

@@ -75,7 +75,8 @@ public record ConversationView(
     public record Choice(String value, String label) {
     }
 
-    public record AnswerView(String factId, String value, String label) {
+    public record AnswerView(String factId, String value, String label,
+            @Schema(description = "What the fact is called, for people: \"the service pack\"") String name) {
     }
 
     public record Progress(

@@ -102,12 +102,13 @@ public record DiagnosisView(
             @Schema(description = "The words that decided it, with any negation or attribution in them, or the line"
                     + " of pasted output it was read from") String evidence,
             @Schema(enumeration = {"typed", "pasted", "explicit"}, description = "typed: words a person wrote;"
-                    + " pasted: recognised command output; explicit: the request's facts") String source) {
+                    + " pasted: recognised command output; explicit: the request's facts") String source,
+            @Schema(description = "What the fact is called, for people: \"the service pack\"") String name) {
 
         public static UnderstoodView of(Article article, String factId, String value, String evidence,
                 String source) {
-            return new UnderstoodView(factId, value, article.fact(factId).orElseThrow().labelOf(value), evidence,
-                    source);
+            Fact fact = article.fact(factId).orElseThrow();
+            return new UnderstoodView(factId, value, fact.labelOf(value), evidence, source, fact.name());
         }
     }
 

@@ -179,7 +179,7 @@ class TextRepliesTest {
     void shouldRenderWhatWasReadInMarkdown() {
         String id = startWith("it's a w2k3 box, SP2, no /3GB, 32-bit").getString("conversationId");
         given().accept("text/markdown").when().get(BASE + "/" + id).then().statusCode(200)
-                .body(containsString("**Your answers:** architecture = 32-bit (x86)"));
+                .body(containsString("**Your answers:** the Windows architecture: 32-bit (x86)"));
     }
 
     @Test
@@ -191,7 +191,7 @@ class TextRepliesTest {
                 step.getList("step.earlyAnswers.factId").stream().sorted().toList());
         given().accept("text/markdown").when().get(BASE + "/" + step.getString("conversationId")).then()
                 .statusCode(200).body(containsString("**Given early (used when asked):** "),
-                        containsString("servicePack = Service Pack 2"));
+                        containsString("the service pack: Service Pack 2"));
     }
 
     @Test
@@ -205,7 +205,7 @@ class TextRepliesTest {
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("threeGb"),
                 step.getList("step.earlyAnswers.factId"));
         given().accept("text/plain").when().get(BASE + "/" + step.getString("conversationId")).then()
-                .statusCode(200).body(containsString("Also given, not needed for this diagnosis: threeGb = "));
+                .statusCode(200).body(containsString("Also given, not needed for this diagnosis: the /3GB switch: "));
     }
 
     @Test
@@ -244,7 +244,7 @@ class TextRepliesTest {
         given().contentType(ContentType.JSON).accept("text/markdown")
                 .body(Map.of("text", "x86 w2k3 SP2, UseNewApi is 0, heartbeat 5.0.1"))
                 .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200)
-                .body(containsString("**Check before acting:**"), containsString("useNewApi = Present, data 0 (typed: \"UseNewApi is 0\")"));
+                .body(containsString("**Check before acting:**"), containsString("UseNewApi: Present, data 0 (typed: \"UseNewApi is 0\")"));
     }
 
     @Test
