@@ -285,6 +285,15 @@ class TextRepliesTest {
     }
 
     @Test
+    void shouldNotTakeIDontKnowAboutTheVersionAsTheAnswerToTheServicePackQuestion() {
+        JsonPath step = startWith("x86 windows 2003, Heartbeat 5.0.3");
+        org.junit.jupiter.api.Assertions.assertEquals("servicePack", step.getString("step.question.factId"));
+        JsonPath next = say(step.getString("conversationId"), "no idea which build of heartbeat it is exactly");
+        org.junit.jupiter.api.Assertions.assertEquals("servicePack", next.getString("step.question.factId"));
+        org.junit.jupiter.api.Assertions.assertNull(next.get("step.answers.find { it.factId == 'servicePack' }"));
+    }
+
+    @Test
     void shouldAskBackATypedAnswerThatContradictsTheOthersInsteadOfAdvising() {
         JsonPath step = startWith("x86 windows server 2003 r2, heartbeat 5.0.1, UseNewApi is 0");
         JsonPath next = say(step.getString("conversationId"), "it has no service pack");
