@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PackagedAppIT {
 
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+    /** The port each started service gets: a free one, chosen before the start, so no log has to be read. */
+    private final java.util.Map<Process, Integer> ports = new java.util.HashMap<>();
 
     @TempDir
     Path temp;
@@ -145,26 +146,40 @@ class PackagedAppIT {
 
     private Process start(Path kb, Path log, String... options) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Dkbguide.kb.dir=" + kb.toAbsolutePath(),
-                "-Dquarkus.http.port=0", "-Dkbguide.conversation.key-file=" + temp.resolve("default.key")));
+                "-Dquarkus.http.port=" + port, "-Dkbguide.conversation.key-file=" + temp.resolve("default.key")));
         command.addAll(List.of(options));
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ports.put(process, port);
+        return process;
     }
 
-    private static int awaitPort(Process process, Path log) throws Exception {
+    /** Waits until the service says it is ready (/q/health/ready answers 200), and gives its port. */
+    private int awaitPort(Process process, Path log) throws Exception {
+        int port = ports.get(process);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
-            String text = Files.readString(log, StandardCharsets.UTF_8);
-            Matcher m = LISTENING.matcher(text);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
             if (!process.isAlive()) {
-                throw new AssertionError("the service stopped: " + text);
+                throw new AssertionError("the service stopped: " + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return port;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
             }
             process.waitFor(200, TimeUnit.MILLISECONDS);
         }
-        throw new AssertionError("the service did not start in 90 s: " + Files.readString(log));
+        throw new AssertionError("the service was not ready in 90 s: " + Files.readString(log));
     }
 }
