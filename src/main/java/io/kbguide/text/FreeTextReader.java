@@ -59,16 +59,19 @@ final class FreeTextReader {
     private final List<Language.ProductVersion> versions;
     private final List<Pattern> productVersions;
     private final boolean prefilter;
+    /** The article's version facts by id, to tell a partial version within one band from one spanning bands. */
+    private final java.util.Map<String, io.kbguide.engine.Fact> versionFacts;
 
     FreeTextReader(Language language) {
-        this(language, true);
+        this(language, true, java.util.Map.of());
     }
 
     /**
      * @param prefilter whether lines without a rule's {@link Trigger} skip that rule (the default; false only to
      *                  check in tests that the prefilter changes no result)
      */
-    FreeTextReader(Language language, boolean prefilter) {
+    FreeTextReader(Language language, boolean prefilter, java.util.Map<String, io.kbguide.engine.Fact> versionFacts) {
+        this.versionFacts = java.util.Map.copyOf(versionFacts);
         this.prefilter = prefilter;
         this.cues = language.cues();
         this.facts = language.facts();
@@ -404,7 +407,16 @@ final class FreeTextReader {
                         ? Finding.pasted(pv.factId(), version.get().toString(), line.trim())
                         : Finding.value(pv.factId(), version.get().toString(), evidence));
             } else if (named) {
-                out.add(Finding.rejection(pv.factId(), evidence, pv.incomplete().replace("{version}", found)));
+                // "Heartbeat 6.1" stands for 6.1.x: taken where the whole range falls in one band of the article;
+                // "Heartbeat 5.1" spans two, so the full version is asked for
+                Optional<String> band = versionFacts.getOrDefault(pv.factId(), null) == null ? Optional.empty()
+                        : versionFacts.get(pv.factId()).resolve(found);
+                if (band.isPresent() && !io.kbguide.engine.Fact.UNKNOWN.equals(band.get())) {
+                    out.add(Finding.value(pv.factId(), versionFacts.get(pv.factId()).normalize(found).orElseThrow(),
+                            evidence));
+                } else {
+                    out.add(Finding.rejection(pv.factId(), evidence, pv.incomplete().replace("{version}", found)));
+                }
             }
         }
     }

@@ -46,7 +46,10 @@ public final class TextUnderstanding {
         this.registry = new RegistryReader(language);
         this.boot = new BootReader(language);
         this.systemInfo = new SystemInfoReader(language);
-        this.freeText = new FreeTextReader(language, prefilter);
+        Map<String, io.kbguide.engine.Fact> versionFacts = new LinkedHashMap<>();
+        article.facts().stream().filter(f -> f.type() == io.kbguide.engine.Fact.Type.VERSION)
+                .forEach(f -> versionFacts.put(f.id(), f));
+        this.freeText = new FreeTextReader(language, prefilter, versionFacts);
         language.facts().forEach(f -> factLanguages.put(f.factId(), f));
     }
 

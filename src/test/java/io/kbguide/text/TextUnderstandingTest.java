@@ -225,4 +225,15 @@ class TextUnderstandingTest {
         Language language = new LanguageReader().read(Path.of("kb/heartbeat-registry-driver"), article);
         assertThrows(IllegalArgumentException.class, () -> TextUnderstanding.forArticle(other, language));
     }
+
+    @Test
+    void shouldTakeAPartialVersionWithinOneBandAndAskForTheFullOneOtherwise() {
+        assertEquals("6.1.x", tu.extract("we run Heartbeat 6.1 on both nodes").valueOf("heartbeatVersion")
+                .orElseThrow());
+        assertEquals("6.2.x", tu.extract("Neverfail Heartbeat v6.2.x").valueOf("heartbeatVersion").orElseThrow());
+        // 5.1 may be 5.1.0 (the leaking code) or 5.1.1 and later (not stated): the full version is asked for
+        Extraction spanning = tu.extract("Neverfail Heartbeat 5.1");
+        assertTrue(spanning.understood().isEmpty(), spanning.toString());
+        assertEquals(List.of("heartbeatVersion"), spanning.rejections().stream().map(Rejection::factId).toList());
+    }
 }
