@@ -21,7 +21,7 @@ public final class ArticleViews {
             String title,
             @Schema(description = "Changes whenever the article's flow changes", examples = "1") String version) {
 
-        static ArticleSummary of(Article a) {
+        public static ArticleSummary of(Article a) {
             return new ArticleSummary(a.id(), a.title(), a.version());
         }
     }
@@ -30,7 +30,7 @@ public final class ArticleViews {
     public record ArticleDetail(String id, String title, String version, List<FactView> facts,
             List<SectionView> sections) {
 
-        static ArticleDetail of(Article a) {
+        public static ArticleDetail of(Article a) {
             return new ArticleDetail(a.id(), a.title(), a.version(), a.facts().stream().map(f -> FactView.of(a, f)).toList(),
                     a.sections().stream().map(SectionView::of).toList());
         }

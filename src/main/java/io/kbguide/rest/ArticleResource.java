@@ -1,4 +1,6 @@
-package io.kbguide.article;
+package io.kbguide.rest;
+
+import io.kbguide.article.ArticleViews;
 
 import io.kbguide.kb.ArticleRegistry;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,8 @@
-package io.kbguide.conversation;
+package io.kbguide.rest;
+
+import io.kbguide.conversation.ConversationRequests;
+import io.kbguide.conversation.ConversationService;
+import io.kbguide.conversation.ConversationView;
 
 import io.kbguide.problem.Problem;
 import io.kbguide.problem.ProblemException;

@@ -1,4 +1,8 @@
-package io.kbguide.diagnosis;
+package io.kbguide.rest;
+
+import io.kbguide.diagnosis.DiagnosisRequest;
+import io.kbguide.diagnosis.DiagnosisService;
+import io.kbguide.diagnosis.DiagnosisView;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kbguide.engine.CompiledArticle;
