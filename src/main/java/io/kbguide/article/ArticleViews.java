@@ -31,7 +31,8 @@ public final class ArticleViews {
             List<SectionView> sections) {
 
         public static ArticleDetail of(Article a) {
-            return new ArticleDetail(a.id(), a.title(), a.version(), a.facts().stream().map(f -> FactView.of(a, f)).toList(),
+            return new ArticleDetail(a.id(), a.title(), a.version(),
+                    a.facts().stream().map(f -> FactView.of(a, f)).toList(),
                     a.sections().stream().map(SectionView::of).toList());
         }
     }

@@ -121,7 +121,8 @@ public final class CompiledArticle {
      * Which of {@code candidates} decide the steps that change the server: a fact decides them when another
      * known value of it (all other answers kept, contradictions skipped) would give a different list of such
      * steps than the answers as they are, or, where the answers leave nothing to find out, would leave something
-     * to find out (a typed "10.0.0.2" as a version outside the article ends the questions early). Used to ask for a read-back of facts that came from typed text.
+     * to find out (a typed "10.0.0.2" as a version outside the article ends the questions early). Used to ask
+     * for a read-back of facts that came from typed text.
      *
      * @param answers    fact id to answer, as for {@link #diagnose(Map)}; must not contradict
      * @param candidates fact ids to test, in the order wanted

@@ -184,7 +184,8 @@ public class ConversationResource {
     @POST
     @Path("/{conversationId}/restart")
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_PLAIN})
-    @Operation(operationId = "restartConversation", summary = "Start the same conversation again from the first question",
+    @Operation(operationId = "restartConversation",
+            summary = "Start the same conversation again from the first question",
             description = "Forgets every answer; the article stays the same.")
     @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
     public Response restart(@PathParam("conversationId") String conversationId, HttpHeaders headers) {

@@ -644,7 +644,8 @@ final class FreeTextReader {
                 }
             }
             int fromEvidence = negations.isEmpty() || negations.first() >= start ? start : negations.first();
-            while (fromEvidence > 0 && fromEvidence < start && Character.isLetterOrDigit(line.charAt(fromEvidence - 1))) {
+            while (fromEvidence > 0 && fromEvidence < start
+                    && Character.isLetterOrDigit(line.charAt(fromEvidence - 1))) {
                 fromEvidence--; // from the start of the word ("didn't", not "n't")
             }
             Weight w = negations.size() % 2 == 1 ? Weight.NEGATED : Weight.PLAIN;
