@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** The steps of a guided conversation, shared by every channel (JSON API, text, Slack, widget). */
@@ -34,7 +33,6 @@ public class ConversationService {
 
     private final ArticleRegistry registry;
     private final ConversationCodec codec;
-    private final Map<String, GuidedFlow> flows = new ConcurrentHashMap<>();
 
     /** "I don't know" in any article's conversation, when nothing else could be read from the message. */
     private static final Pattern DONT_KNOW = Pattern.compile("(?i).*\\b(i\\s+(?:really\\s+)?(?:do\\s*n[o']?t|dont)"
@@ -438,8 +436,7 @@ public class ConversationService {
     }
 
     public GuidedFlow flow(CompiledArticle article) {
-        return flows.compute(article.id(), (k, existing) -> existing != null && existing.article() == article
-                ? existing : new GuidedFlow(article));
+        return registry.flow(article);
     }
 
     private static String normalize(Fact fact, String value) {

@@ -2,6 +2,7 @@ package io.kbguide.kb;
 
 import io.kbguide.engine.ArticleCompiler;
 import io.kbguide.engine.CompiledArticle;
+import io.kbguide.engine.GuidedFlow;
 import io.kbguide.engine.KbReader;
 import io.kbguide.text.LanguageReader;
 import io.kbguide.text.TextUnderstanding;
@@ -27,8 +28,7 @@ public class ArticleRegistry {
     private static final Logger LOG = Logger.getLogger(ArticleRegistry.class);
 
     private final KbConfig config;
-    private volatile Map<String, CompiledArticle> articles = Map.of();
-    private volatile Map<String, TextUnderstanding> understandings = Map.of();
+    private volatile Map<String, KnowledgeBaseEntry> entries = Map.of();
 
     public ArticleRegistry(KbConfig config) {
         this.config = config;
@@ -37,44 +37,54 @@ public class ArticleRegistry {
     @PostConstruct
     void load() {
         long start = System.nanoTime();
-        Map<String, CompiledArticle> loaded = new LinkedHashMap<>();
-        Map<String, TextUnderstanding> texts = new LinkedHashMap<>();
+        Map<String, KnowledgeBaseEntry> loaded = new LinkedHashMap<>();
         int combinations = 0;
         java.nio.file.Path dir = config.dir().toAbsolutePath().normalize();
         for (var article : new KbReader().readAll(dir)) {
             CompiledArticle compiled = new ArticleCompiler().compile(article);
-            loaded.put(compiled.id(), compiled);
             combinations += compiled.combinations();
             java.nio.file.Path folder = dir.resolve(article.folder());
-            if (java.nio.file.Files.exists(folder.resolve(LanguageReader.LANGUAGE_FILE))) {
-                texts.put(compiled.id(), TextUnderstanding.forArticle(article,
-                        new LanguageReader().read(folder, article)));
-            }
+            boolean hasLanguage = java.nio.file.Files.exists(folder.resolve(LanguageReader.LANGUAGE_FILE));
+            Optional<TextUnderstanding> text = hasLanguage
+                    ? Optional.of(TextUnderstanding.forArticle(article, new LanguageReader().read(folder, article)))
+                    : Optional.empty();
+            loaded.put(compiled.id(), new KnowledgeBaseEntry(compiled, new GuidedFlow(compiled), text));
         }
-        understandings = Map.copyOf(texts);
-        articles = Map.copyOf(loaded);
+        entries = Map.copyOf(loaded);
         LOG.infof("Loaded and verified %d article(s) from %s in %d ms: %d fact combinations enumerated, %d"
                 + " distinct diagnoses", loaded.size(), config.dir().toAbsolutePath().normalize(),
                 (System.nanoTime() - start) / 1_000_000, combinations,
-                loaded.values().stream().mapToInt(CompiledArticle::distinctDiagnoses).sum());
+                loaded.values().stream().mapToInt(e -> e.article().distinctDiagnoses()).sum());
     }
 
     /** Whether the kb has been loaded and verified. */
     public boolean ready() {
-        return !articles.isEmpty();
+        return !entries.isEmpty();
     }
 
     public List<CompiledArticle> all() {
-        return articles.values().stream().sorted(java.util.Comparator.comparing(CompiledArticle::id)).toList();
+        return entries.values().stream().map(KnowledgeBaseEntry::article)
+                .sorted(java.util.Comparator.comparing(CompiledArticle::id)).toList();
     }
 
     public Optional<CompiledArticle> find(String id) {
-        return Optional.ofNullable(articles.get(id));
+        return entry(id).map(KnowledgeBaseEntry::article);
+    }
+
+    /** The article's entry: compiled article, guided flow and text understanding. */
+    public Optional<KnowledgeBaseEntry> entry(String id) {
+        return Optional.ofNullable(entries.get(id));
+    }
+
+    /** The guided flow of a loaded article. */
+    public GuidedFlow flow(CompiledArticle article) {
+        return entry(article.id()).filter(e -> e.article() == article).map(KnowledgeBaseEntry::flow)
+                .orElseGet(() -> new GuidedFlow(article));
     }
 
     /** How typed and pasted text is read for an article, if its kb folder has a language file. */
     public Optional<TextUnderstanding> understanding(String id) {
-        return Optional.ofNullable(understandings.get(id));
+        return entry(id).flatMap(KnowledgeBaseEntry::understanding);
     }
 
     /** How text is read for an article, or a 400 problem when the article has no language file. */
@@ -89,6 +99,6 @@ public class ArticleRegistry {
     /** The article, or a 404 problem naming the articles there are. */
     public CompiledArticle require(String id) {
         return find(id).orElseThrow(() -> ProblemException.notFound("unknown-article", "Unknown article",
-                "There is no article '" + id + "'. Articles: " + String.join(", ", articles.keySet()) + "."));
+                "There is no article '" + id + "'. Articles: " + String.join(", ", entries.keySet()) + "."));
     }
 }
