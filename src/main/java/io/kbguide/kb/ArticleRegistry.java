@@ -6,7 +6,6 @@ import io.kbguide.engine.GuidedFlow;
 import io.kbguide.engine.KbReader;
 import io.kbguide.text.LanguageReader;
 import io.kbguide.text.TextUnderstanding;
-import io.kbguide.problem.ProblemException;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,18 +86,13 @@ public class ArticleRegistry {
         return entry(id).flatMap(KnowledgeBaseEntry::understanding);
     }
 
-    /** How text is read for an article, or a 400 problem when the article has no language file. */
+    /** How text is read for an article. @throws TextNotSupportedException when it has no language file */
     public TextUnderstanding requireUnderstanding(String id) {
-        return understanding(id).orElseThrow(() -> ProblemException.badRequest("text-not-understood",
-                "Text not supported", "Article '" + id + "' has no language file, so it cannot read typed or pasted"
-                        + " text; send the facts (factId and value) instead.",
-                List.of(new io.kbguide.problem.Problem.FieldError("text", "not supported for this article",
-                        "facts"))));
+        return understanding(id).orElseThrow(() -> new TextNotSupportedException(id));
     }
 
-    /** The article, or a 404 problem naming the articles there are. */
+    /** The article. @throws UnknownArticleException naming the articles there are */
     public CompiledArticle require(String id) {
-        return find(id).orElseThrow(() -> ProblemException.notFound("unknown-article", "Unknown article",
-                "There is no article '" + id + "'. Articles: " + String.join(", ", entries.keySet()) + "."));
+        return find(id).orElseThrow(() -> new UnknownArticleException(id, List.copyOf(entries.keySet())));
     }
 }

@@ -35,6 +35,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unknownArticle(io.kbguide.kb.UnknownArticleException e, UriInfo uri) {
+        return respond(404, "unknown-article", "Unknown article", e.getMessage(), List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response textNotSupported(io.kbguide.kb.TextNotSupportedException e, UriInfo uri) {
+        return respond(400, "text-not-understood", "Text not supported", e.getMessage(),
+                List.of(new Problem.FieldError("text", "not supported for this article", "facts")), uri);
+    }
+
+    @ServerExceptionMapper
     public Response invalidFacts(InvalidFactsException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.errors().stream()
                 .sorted(Comparator.comparing(FactError::factId))

@@ -49,4 +49,12 @@ class BoundariesTest {
                 .should().dependOnClassesThat().resideInAPackage("io.kbguide.rest..")
                 .check(main);
     }
+
+    @Test
+    void shouldLetTheKbThrowDomainErrorsNotHttpProblems() {
+        noClasses().that().resideInAnyPackage("io.kbguide.kb..", "io.kbguide.engine..", "io.kbguide.text..")
+                .should().dependOnClassesThat().resideInAPackage("io.kbguide.problem..")
+                .because("HTTP problems are made at the REST edge, from domain exceptions")
+                .check(main);
+    }
 }
