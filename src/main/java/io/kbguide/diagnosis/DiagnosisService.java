@@ -42,6 +42,7 @@ public class DiagnosisService {
             return DiagnosisView.of(article.article(), article.diagnose(codes), article.plansByCase(codes),
                     article.known(codes));
         }
+        article.codes(facts); // the explicit facts must be valid on their own, whatever the text says
         Extraction extraction = registry.requireUnderstanding(article.id()).extract(text);
         Map<String, String> merged = new LinkedHashMap<>();
         List<DiagnosisView.UnderstoodView> understood = new ArrayList<>();

@@ -233,6 +233,14 @@ class TextRepliesTest {
     }
 
     @Test
+    void shouldRefuseAnInvalidExplicitFactEvenWhenTheTextGivesThatFact() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", PASTE, "facts", Map.of("servicePack", "sp3")))
+                .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(400)
+                .body("errors[0].field", equalTo("facts.servicePack"));
+    }
+
+    @Test
     void shouldSayWhichTypedFactsTheStepsDependOnOnTheStatelessDiagnosis() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("text", "x86 w2k3 SP2, UseNewApi is 0, heartbeat 5.0.1"))
