@@ -217,8 +217,9 @@ public class ConversationService {
         return fit.isEmpty() ? fact.domain().stream().map(fact::representative).toList() : fit;
     }
 
+    /** The same answer, as people may write it differently ("V5.0.3 build 221" and "5.0.3"). */
     private static boolean sameAnswer(Fact fact, String a, String b) {
-        return a.equals(b) || fact.type() == Fact.Type.VERSION && Version.parse(a).equals(Version.parse(b));
+        return a.equals(b) || fact.normalize(a).isPresent() && fact.normalize(a).equals(fact.normalize(b));
     }
 
     private static String abbreviate(String text) {

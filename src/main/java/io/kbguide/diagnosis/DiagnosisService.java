@@ -3,7 +3,6 @@ package io.kbguide.diagnosis;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.Diagnosis;
 import io.kbguide.engine.Fact;
-import io.kbguide.engine.Version;
 import io.kbguide.kb.ArticleRegistry;
 import io.kbguide.text.Conflict;
 import io.kbguide.text.Extraction;
@@ -102,8 +101,8 @@ public class DiagnosisService {
                 unclear.isEmpty() ? null : unclear, deciding.isEmpty() ? null : deciding);
     }
 
+    /** The same answer, as people may write it differently ("V5.0.3 build 221" and "5.0.3"). */
     private static boolean same(Fact fact, String a, String b) {
-        return a.equals(b) || fact.type() == Fact.Type.VERSION && Version.parse(a).isPresent()
-                && Version.parse(a).equals(Version.parse(b));
+        return a.equals(b) || fact.normalize(a).isPresent() && fact.normalize(a).equals(fact.normalize(b));
     }
 }

@@ -233,6 +233,15 @@ class TextRepliesTest {
     }
 
     @Test
+    void shouldTakeAnExplicitVersionWrittenDifferentlyAsAgreeingWithTheText() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", PASTE, "facts", Map.of("heartbeatVersion", "V5.0.1 build 17")))
+                .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200)
+                .body("unclear", nullValue())
+                .body("understood.find { it.factId == 'heartbeatVersion' }.source", equalTo("explicit"));
+    }
+
+    @Test
     void shouldRefuseAnInvalidExplicitFactEvenWhenTheTextGivesThatFact() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("text", PASTE, "facts", Map.of("servicePack", "sp3")))
