@@ -83,14 +83,12 @@ final class FreeTextReader {
     }
 
     void read(Message m, List<Finding> out) {
-        boolean ownerElsewhere = false;
-        boolean othersElsewhere = false;
         for (int i = 0; i < m.size(); i++) {
             String line = m.line(i);
             if (m.consumed[i] || line.isBlank() || Message.isPrompt(line)) {
                 continue;
             }
-            Line l = new Line(i, line, prefilter ? Trigger.fold(line) : null, cues);
+            Line l = new Line(i, line, prefilter ? Trigger.fold(line) : null, cues, this::severalServers);
             List<Mention> mentions = new ArrayList<>();
             for (Language.FactLanguage f : facts) {
                 collect(l, f, mentions);
@@ -105,19 +103,6 @@ final class FreeTextReader {
             }
             for (int v = 0; v < versions.size(); v++) {
                 readVersions(m, l, versions.get(v), productVersions.get(v), found);
-            }
-            if (!found.isEmpty()) {
-                List<int[]> crowded = severalServers(line);
-                if (!crowded.isEmpty()) {
-                    List<Finding> doubtful = new ArrayList<>();
-                    for (Finding f : found) {
-                        int at = line.indexOf(f.evidence()) + f.evidence().length() - 1; // where the mention ends
-                        int[] in = crowded.stream().filter(c -> at >= c[0] && at < c[1]).findFirst().orElse(null);
-                        doubtful.add(f.isRejection() || in == null ? f : Finding.doubt(f.factId(), f.value(),
-                                line.substring(in[0], in[1]).trim(), Doubt.SEVERAL_SERVERS));
-                    }
-                    found = doubtful;
-                }
             }
             out.addAll(found);
         }
@@ -181,17 +166,17 @@ final class FreeTextReader {
         }
         if (s.doubt != null) {
             if (w.weight != Weight.NEGATED) {
-                out.add(Finding.doubt(f.factId(), null, evidence, s.doubt));
+                add(l, s.start, Finding.doubt(f.factId(), null, evidence, s.doubt), out);
             }
             return null;
         }
         if (w.weight == Weight.HEDGED) {
-            out.add(Finding.doubt(f.factId(), s.value, evidence, Doubt.HEDGED));
+            add(l, s.start, Finding.doubt(f.factId(), s.value, evidence, Doubt.HEDGED), out);
             return null;
         }
         String value = w.weight == Weight.NEGATED ? f.negated().get(s.value) : s.value;
         if (value != null) {
-            out.add(Finding.value(f.factId(), value, evidence));
+            add(l, s.start, Finding.value(f.factId(), value, evidence), out);
         }
         return value;
     }
@@ -315,6 +300,16 @@ final class FreeTextReader {
     private static final Pattern SENTENCE_END = Pattern.compile("[.;!?](?=\\s|$)");
 
     /**
+     * Adds what a mention at {@code at} says; in a sentence that describes several servers or nodes it says it
+     * of one of them only, so the fact is unclear.
+     */
+    private void add(Line l, int at, Finding f, List<Finding> out) {
+        int[] sentence = l.crowdedAt(at);
+        out.add(sentence == null ? f : Finding.doubt(f.factId(), f.value(),
+                l.text.substring(sentence[0], sentence[1]).trim(), Doubt.SEVERAL_SERVERS));
+    }
+
+    /**
      * The sentences of a line that describe several servers or nodes (two different ones named, unless the
      * sentence speaks of them all, or one set against others: "only on the primary", "the other node").
      */
@@ -393,8 +388,8 @@ final class FreeTextReader {
             }
             Weighed w = l.scopes().weigh(mt.start(), mt.end(), List.of());
             if (w.weight == Weight.HEDGED && Version.parse(found).isPresent()) {
-                out.add(Finding.doubt(pv.factId(), Version.parse(found).get().toString(),
-                        line.substring(w.from, w.to).trim(), Doubt.HEDGED));
+                add(l, mt.start(), Finding.doubt(pv.factId(), Version.parse(found).get().toString(),
+                        line.substring(w.from, w.to).trim(), Doubt.HEDGED), out);
                 continue;
             }
             if (w.weight != Weight.PLAIN) {
@@ -403,17 +398,16 @@ final class FreeTextReader {
             String evidence = line.substring(mt.start(), mt.end()).trim();
             Optional<Version> version = Version.parse(found);
             if (version.isPresent()) {
-                out.add(TABLE_ROW.matcher(line).matches()
+                add(l, mt.start(), TABLE_ROW.matcher(line).matches()
                         ? Finding.pasted(pv.factId(), version.get().toString(), line.trim())
-                        : Finding.value(pv.factId(), version.get().toString(), evidence));
+                        : Finding.value(pv.factId(), version.get().toString(), evidence), out);
             } else if (named) {
                 // "Heartbeat 6.1" stands for 6.1.x: taken where the whole range falls in one band of the article;
                 // "Heartbeat 5.1" spans two, so the full version is asked for
-                Optional<String> band = versionFacts.getOrDefault(pv.factId(), null) == null ? Optional.empty()
-                        : versionFacts.get(pv.factId()).resolve(found);
+                io.kbguide.engine.Fact fact = versionFacts.get(pv.factId());
+                Optional<String> band = fact == null ? Optional.empty() : fact.resolve(found);
                 if (band.isPresent() && !io.kbguide.engine.Fact.UNKNOWN.equals(band.get())) {
-                    out.add(Finding.value(pv.factId(), versionFacts.get(pv.factId()).normalize(found).orElseThrow(),
-                            evidence));
+                    add(l, mt.start(), Finding.value(pv.factId(), fact.normalize(found).orElseThrow(), evidence), out);
                 } else {
                     out.add(Finding.rejection(pv.factId(), evidence, pv.incomplete().replace("{version}", found)));
                 }
@@ -478,13 +472,25 @@ final class FreeTextReader {
         final String text;
         private final String folded;
         private final Language.Cues cues;
+        private final java.util.function.Function<String, List<int[]>> severalServers;
         private Scopes scopes;
+        private List<int[]> crowded;
 
-        Line(int index, String text, String folded, Language.Cues cues) {
+        Line(int index, String text, String folded, Language.Cues cues,
+                java.util.function.Function<String, List<int[]>> severalServers) {
+            this.severalServers = severalServers;
             this.index = index;
             this.text = text;
             this.folded = folded;
             this.cues = cues;
+        }
+
+        /** The sentence around {@code pos} if it describes several servers or nodes, else null. */
+        int[] crowdedAt(int pos) {
+            if (crowded == null) {
+                crowded = severalServers.apply(text);
+            }
+            return crowded.stream().filter(c -> pos >= c[0] && pos < c[1]).findFirst().orElse(null);
         }
 
         boolean mayContain(List<String> triggers) {
