@@ -382,6 +382,7 @@ public class ConversationService {
         List<ConversationView.AnswerView> given = position.path().stream().map(a -> answerView(article, a)).toList();
         List<ConversationView.AnswerView> early = emptyToNull(answers.stream()
                 .filter(a -> indexOf(position.path(), a.factId()) < 0).map(a -> answerView(article, a)).toList());
+        List<String> readBack = confirm == null ? readBackFacts(flow, position, typed) : List.of();
         ConversationView.Step step;
         if (confirm != null) {
             Fact fact = article.article().fact(confirm.factId()).orElseThrow();
@@ -391,9 +392,9 @@ public class ConversationService {
             step = new ConversationView.Step("question", question(article, position, fact, confirm.values().stream()
                     .map(v -> new ConversationView.Choice(v, fact.labelOf(v))).toList(), hint, true), given, early,
                     new ConversationView.Progress(given.size(), Math.max(1, flow.remainingAtMost(position))), null);
-        } else if (position.finished() && !readBackFacts(flow, position, typed).isEmpty()) {
+        } else if (!readBack.isEmpty()) {
             List<ConversationView.ReadBackItem> items = new ArrayList<>();
-            for (String factId : readBackFacts(flow, position, typed)) {
+            for (String factId : readBack) {
                 Fact fact = article.article().fact(factId).orElseThrow();
                 String value = position.path().get(indexOf(position.path(), factId)).value();
                 items.add(new ConversationView.ReadBackItem(factId, fact.question(), value, fact.labelOf(value),
