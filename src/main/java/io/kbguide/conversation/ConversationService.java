@@ -113,7 +113,7 @@ public class ConversationService {
             Fact fact = article.article().fact(u.factId()).orElseThrow();
             String prior = recorded.get(u.factId());
             boolean confirming = loaded.confirm() != null && loaded.confirm().factId().equals(u.factId());
-            if (prior != null && !Fact.UNKNOWN.equals(prior) && !sameAnswer(fact, prior, u.value()) && !confirming) {
+            if (prior != null && !Fact.UNKNOWN.equals(prior) && !fact.sameAnswer(prior, u.value()) && !confirming) {
                 unclear.add(new DiagnosisView.UnclearView(u.factId(), "You answered \"" + fact.labelOf(prior)
                         + "\" before, but this message says \"" + fact.labelOf(u.value()) + "\" (from \""
                         + u.evidence() + "\"). Which is right?", List.of(prior, u.value())));
@@ -184,7 +184,7 @@ public class ConversationService {
             if (!Fact.UNKNOWN.equals(u.value())) {
                 Fact fact = article.article().fact(u.factId()).orElseThrow();
                 String prior = recorded.get(u.factId());
-                boolean alreadyConfirmed = prior != null && sameAnswer(fact, prior, u.value())
+                boolean alreadyConfirmed = prior != null && fact.sameAnswer(prior, u.value())
                         && !loaded.typed().containsKey(u.factId());
                 if (u.source() == Source.PASTED || alreadyConfirmed) {
                     typed.remove(u.factId());
@@ -215,11 +215,6 @@ public class ConversationService {
             }
         }
         return fit.isEmpty() ? fact.domain().stream().map(fact::representative).toList() : fit;
-    }
-
-    /** The same answer, as people may write it differently ("V5.0.3 build 221" and "5.0.3"). */
-    private static boolean sameAnswer(Fact fact, String a, String b) {
-        return a.equals(b) || fact.normalize(a).isPresent() && fact.normalize(a).equals(fact.normalize(b));
     }
 
     private static String abbreviate(String text) {

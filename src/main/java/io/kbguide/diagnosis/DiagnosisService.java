@@ -51,7 +51,7 @@ public class DiagnosisService {
         for (Understood u : extraction.understood()) {
             Fact fact = article.article().fact(u.factId()).orElseThrow();
             String explicit = facts.get(u.factId());
-            if (explicit != null && !Fact.UNKNOWN.equals(explicit) && !same(fact, explicit, u.value())) {
+            if (explicit != null && !Fact.UNKNOWN.equals(explicit) && !fact.sameAnswer(explicit, u.value())) {
                 conflicted.add(u.factId());
                 merged.put(u.factId(), Fact.UNKNOWN);
                 unclear.add(new DiagnosisView.UnclearView(u.factId(), "facts." + u.factId() + " is \""
@@ -99,10 +99,5 @@ public class DiagnosisService {
         return DiagnosisView.of(article.article(), diagnosis, article.plansByCase(codes), article.known(codes))
                 .withText(understood,
                 unclear.isEmpty() ? null : unclear, deciding.isEmpty() ? null : deciding);
-    }
-
-    /** The same answer, as people may write it differently ("V5.0.3 build 221" and "5.0.3"). */
-    private static boolean same(Fact fact, String a, String b) {
-        return a.equals(b) || fact.normalize(a).isPresent() && fact.normalize(a).equals(fact.normalize(b));
     }
 }

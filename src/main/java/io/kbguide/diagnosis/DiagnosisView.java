@@ -76,11 +76,7 @@ public record DiagnosisView(
             List<String> conditions = new java.util.ArrayList<>();
             c.when().forEach((factId, value) -> {
                 Fact fact = article.fact(factId).orElseThrow();
-                String label = fact.type() == Fact.Type.VERSION
-                        ? fact.bands().stream().filter(b -> b.id().equals(value)).map(b -> b.label()).findFirst()
-                                .orElse(value)
-                        : fact.labelOf(value);
-                conditions.add(fact.name() + " is \"" + label + "\"");
+                conditions.add(fact.name() + " is \"" + fact.labelOf(value) + "\"");
             });
             List<String> titles = c.remediation().stream()
                     .map(id -> article.step(id).map(s -> s.title()).orElse(id)).toList();

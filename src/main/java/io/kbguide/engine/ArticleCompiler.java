@@ -43,7 +43,7 @@ public final class ArticleCompiler {
             domains[i] = f.domain().toArray(String[]::new);
             assumed[i] = new boolean[domains[i].length];
             for (int v = 0; v < domains[i].length; v++) {
-                assumed[i][v] = f.unknownAssumes().isEmpty() || f.unknownAssumes().contains(domains[i][v]);
+                assumed[i][v] = f.assumes(v);
             }
         }
         checkStatic();

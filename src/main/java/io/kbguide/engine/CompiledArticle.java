@@ -117,6 +117,11 @@ public final class CompiledArticle {
         return remediation.stream().filter(s -> s.step().changesServer()).map(RemediationStep::id).toList();
     }
 
+    /** The ids of the steps that change the server, of a list of step ids, in order. */
+    List<String> serverChangingIds(java.util.Collection<String> stepIds) {
+        return stepIds.stream().filter(id -> article.step(id).map(Step::changesServer).orElse(false)).toList();
+    }
+
     /**
      * Which of {@code candidates} decide the steps that change the server: a fact decides them when another
      * known value of it (all other answers kept, contradictions skipped) would give a different list of such
@@ -176,8 +181,7 @@ public final class CompiledArticle {
         if (out.size() > MAX_CASES) {
             return List.of(); // too many to read: the questions (missingFacts) come first
         }
-        if (out.stream().map(c -> c.remediation().stream().filter(id -> article.step(id)
-                .map(Step::changesServer).orElse(false)).toList()).distinct().count() <= 1) {
+        if (out.stream().map(c -> serverChangingIds(c.remediation())).distinct().count() <= 1) {
             return List.of();
         }
         return List.copyOf(out);
@@ -196,7 +200,7 @@ public final class CompiledArticle {
         int i = missing.get(k);
         Fact fact = article.facts().get(i);
         for (int v = 0; v < radix[i] - 1; v++) {
-            if (!fact.unknownAssumes().isEmpty() && !fact.unknownAssumes().contains(fact.domain().get(v))) {
+            if (!fact.assumes(v)) {
                 continue;
             }
             int[] c = codes.clone();
@@ -217,7 +221,7 @@ public final class CompiledArticle {
         int i = missing.get(k);
         Fact fact = article.facts().get(i);
         for (int v = 0; v < radix[i] - 1; v++) {
-            if (fact.unknownAssumes().isEmpty() || fact.unknownAssumes().contains(fact.domain().get(v))) {
+            if (fact.assumes(v)) {
                 int[] c = codes.clone();
                 c[i] = v;
                 completions(c, missing, k + 1, plans);

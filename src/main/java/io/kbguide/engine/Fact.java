@@ -84,6 +84,16 @@ public record Fact(String id, String name, Type type, String question, String he
         return band.from() == null ? "0.0.1" : band.from().toString();
     }
 
+    /** Whether two answers mean the same, as people may write them ("V5.0.3 build 221" and "5.0.3"). */
+    public boolean sameAnswer(String a, String b) {
+        return a.equals(b) || normalize(a).isPresent() && normalize(a).equals(normalize(b));
+    }
+
+    /** Whether an unknown answer may stand for the value at this position of the domain. */
+    public boolean assumes(int valueIndex) {
+        return unknownAssumes.isEmpty() || unknownAssumes.contains(domain().get(valueIndex));
+    }
+
     /** What a valid answer looks like, for error messages. */
     public String allowed() {
         String known = type == Type.CHOICE ? String.join(", ", domain())
