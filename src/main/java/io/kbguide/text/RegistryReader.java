@@ -202,7 +202,7 @@ final class RegistryReader {
 
     /** Whether a key path is the value's key under HKEY_LOCAL_MACHINE (where the driver reads it). */
     private static boolean ours(Language.RegistryValue rv, String key) {
-        String k = key.startsWith("\"") ? unquote(key) : key;
+        String k = unquote(key);
         return LOCAL_MACHINE.matcher(k).lookingAt() && rv.key().matcher(k).find();
     }
 
