@@ -1,5 +1,7 @@
 package io.kbguide.conversation;
 
+import io.kbguide.dialogue.ConversationCodec;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,5 +1,7 @@
 package io.kbguide.kb;
 
+import io.kbguide.dialogue.Articles;
+import io.kbguide.dialogue.KnowledgeBaseEntry;
 import io.kbguide.engine.ArticleCompiler;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.GuidedFlow;
@@ -22,7 +24,7 @@ import java.util.Optional;
  */
 @Startup
 @ApplicationScoped
-public class ArticleRegistry {
+public class ArticleRegistry implements Articles {
 
     private static final Logger LOG = Logger.getLogger(ArticleRegistry.class);
 
@@ -71,14 +73,14 @@ public class ArticleRegistry {
     }
 
     /** The article's entry: compiled article, guided flow and text understanding. */
+    @Override
     public Optional<KnowledgeBaseEntry> entry(String id) {
         return Optional.ofNullable(entries.get(id));
     }
 
-    /** The guided flow of a loaded article. */
-    public GuidedFlow flow(CompiledArticle article) {
-        return entry(article.id()).filter(e -> e.article() == article).map(KnowledgeBaseEntry::flow)
-                .orElseGet(() -> new GuidedFlow(article));
+    @Override
+    public List<String> ids() {
+        return entries.keySet().stream().sorted().toList();
     }
 
     /** How typed and pasted text is read for an article, if its kb folder has a language file. */

@@ -3,6 +3,8 @@ package io.kbguide.rest;
 import io.kbguide.conversation.ConversationRequests;
 import io.kbguide.conversation.ConversationService;
 import io.kbguide.conversation.ConversationView;
+import io.kbguide.dialogue.Channel;
+import io.kbguide.dialogue.Input;
 
 import io.kbguide.problem.Problem;
 import io.kbguide.problem.ProblemException;
@@ -29,7 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
-/** The guided conversation: thin adapter over {@link ConversationService}. */
+/**
+ * The guided conversation over HTTP: a thin adapter that turns requests into {@link Input}s for the dialogue
+ * (through {@link ConversationService}, which makes the JSON view) and renders the step as JSON, Markdown or
+ * text. Markdown and text clients are counted as the {@code text} channel, JSON ones as {@code api}.
+ */
 @Path("/api/v1/conversations")
 @Tag(name = "Conversations")
 public class ConversationResource {
@@ -60,11 +66,23 @@ public class ConversationResource {
     @APIResponse(responseCode = "404", description = "No such article")
     public Response start(@Valid @NotNull(message = "send {\"articleId\": \"...\"}") ConversationRequests.Start request,
             UriInfo uri, HttpHeaders headers) {
-        ConversationView view = request.text() == null || request.text().isBlank()
-                ? conversations.start(request.articleId())
-                : conversations.start(request.articleId(), request.text());
+        ConversationView view = conversations.start(request.articleId(),
+                request.text() == null || request.text().isBlank() ? null : request.text(), channel(headers));
         return render(Response.created(uri.getAbsolutePathBuilder().path(view.conversationId()).build()), view,
                 headers);
+    }
+
+    /** The channel a request comes through: text when it accepts Markdown or text before JSON. */
+    private static Channel channel(HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isWildcardType() || accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return Channel.API;
+            }
+            if (accepted.isCompatible(MediaType.valueOf(MARKDOWN)) || accepted.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
+                return Channel.TEXT;
+            }
+        }
+        return Channel.API;
     }
 
     /** The step as JSON, Markdown or plain text, whichever the client accepts first (JSON by default). */
@@ -98,14 +116,14 @@ public class ConversationResource {
     @Path("/{conversationId}")
     @Produces(MARKDOWN + ";charset=UTF-8")
     public String markdown(@PathParam("conversationId") String conversationId) {
-        return renderer.markdown(conversations.get(conversationId));
+        return renderer.markdown(conversations.get(conversationId, Channel.TEXT));
     }
 
     @GET
     @Path("/{conversationId}")
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
     public String text(@PathParam("conversationId") String conversationId) {
-        return renderer.text(conversations.get(conversationId));
+        return renderer.text(conversations.get(conversationId, Channel.TEXT));
     }
 
     @POST
@@ -129,10 +147,10 @@ public class ConversationResource {
     public Response reply(@PathParam("conversationId") String conversationId,
             @Valid @NotNull(message = "send {\"factId\": \"...\", \"value\": \"...\"}") ConversationRequests.Reply reply,
             HttpHeaders headers) {
-        return render(Response.ok(), replyView(conversationId, reply), headers);
+        return render(Response.ok(), replyView(conversationId, reply, channel(headers)), headers);
     }
 
-    private ConversationView replyView(String conversationId, ConversationRequests.Reply reply) {
+    private ConversationView replyView(String conversationId, ConversationRequests.Reply reply, Channel channel) {
         boolean hasText = reply.text() != null && !reply.text().isBlank();
         boolean hasAnswer = reply.factId() != null || reply.value() != null;
         if (hasText && hasAnswer) {
@@ -141,7 +159,7 @@ public class ConversationResource {
                     List.of(new Problem.FieldError("text", "not allowed with factId and value", null)));
         }
         if (hasText) {
-            return conversations.replyText(conversationId, reply.text());
+            return conversations.next(conversationId, new Input.Text(reply.text()), channel);
         }
         List<Problem.FieldError> missing = new java.util.ArrayList<>();
         if (reply.factId() == null || reply.factId().isBlank()) {
@@ -154,7 +172,7 @@ public class ConversationResource {
             throw ProblemException.badRequest("invalid-reply", "Invalid reply", String.join("; ",
                     missing.stream().map(m -> m.field() + " " + m.message()).toList()), missing);
         }
-        return conversations.reply(conversationId, reply.factId(), reply.value());
+        return conversations.next(conversationId, new Input.Answer(reply.factId(), reply.value()), channel);
     }
 
     @POST
@@ -166,7 +184,7 @@ public class ConversationResource {
                     + " is returned unchanged).")
     @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
     public Response confirm(@PathParam("conversationId") String conversationId, HttpHeaders headers) {
-        return render(Response.ok(), conversations.confirm(conversationId), headers);
+        return render(Response.ok(), conversations.next(conversationId, new Input.Confirm(), channel(headers)), headers);
     }
 
     @POST
@@ -178,7 +196,7 @@ public class ConversationResource {
     @APIResponse(responseCode = "409", description = "Already at the first question")
     @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
     public Response back(@PathParam("conversationId") String conversationId, HttpHeaders headers) {
-        return render(Response.ok(), conversations.back(conversationId), headers);
+        return render(Response.ok(), conversations.next(conversationId, new Input.Back(), channel(headers)), headers);
     }
 
     @POST
@@ -189,6 +207,6 @@ public class ConversationResource {
             description = "Forgets every answer; the article stays the same.")
     @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
     public Response restart(@PathParam("conversationId") String conversationId, HttpHeaders headers) {
-        return render(Response.ok(), conversations.restart(conversationId), headers);
+        return render(Response.ok(), conversations.next(conversationId, new Input.Restart(), channel(headers)), headers);
     }
 }

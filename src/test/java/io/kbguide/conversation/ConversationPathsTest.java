@@ -1,5 +1,6 @@
 package io.kbguide.conversation;
 
+import io.kbguide.dialogue.ConversationCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kbguide.engine.Fact;

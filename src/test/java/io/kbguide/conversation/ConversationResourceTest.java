@@ -1,5 +1,6 @@
 package io.kbguide.conversation;
 
+import io.kbguide.dialogue.ConversationCodec;
 import io.kbguide.engine.Answer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,4 +1,4 @@
-package io.kbguide.conversation;
+package io.kbguide.dialogue;
 
 import io.kbguide.engine.Answer;
 import org.junit.jupiter.api.Test;

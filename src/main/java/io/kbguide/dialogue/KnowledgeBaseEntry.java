@@ -1,4 +1,4 @@
-package io.kbguide.kb;
+package io.kbguide.dialogue;
 
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.GuidedFlow;

@@ -1,0 +1,24 @@
+package io.kbguide.conversation;
+
+import io.kbguide.dialogue.ConversationCodec;
+import io.kbguide.dialogue.Dialogue;
+import io.kbguide.dialogue.DialogueListener;
+import io.kbguide.kb.ArticleRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * The one dialogue of the service, over the loaded kb, with every {@link DialogueListener} bean listening (metrics,
+ * audit). A new channel injects {@link Dialogue} and renders its outcomes; it needs nothing else from here.
+ */
+@ApplicationScoped
+public class DialogueWiring {
+
+    @Produces
+    @Singleton
+    Dialogue dialogue(ArticleRegistry registry, ConversationCodec codec, Instance<DialogueListener> listeners) {
+        return new Dialogue(registry, codec, listeners.stream().toList());
+    }
+}

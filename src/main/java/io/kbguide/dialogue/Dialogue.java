@@ -1,0 +1,542 @@
+package io.kbguide.dialogue;
+
+import io.kbguide.engine.Answer;
+import io.kbguide.engine.CompiledArticle;
+import io.kbguide.engine.Fact;
+import io.kbguide.engine.GuidedFlow;
+import io.kbguide.engine.InvalidFactsException;
+import io.kbguide.text.Conflict;
+import io.kbguide.text.Extraction;
+import io.kbguide.text.Rejection;
+import io.kbguide.text.Source;
+import io.kbguide.text.TextUnderstanding;
+import io.kbguide.text.Unclear;
+import io.kbguide.text.Understood;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The guided conversation, the same for every channel: {@code next(state, input) → outcome}. A channel (the
+ * REST API, Slack, the web widget) decodes what a person did into an {@link Input}, calls {@link #next}, and
+ * renders the {@link Outcome} in its own way; the words are the channel's and the article's, not this class's.
+ * Every step emits {@link DialogueEvent}s to the listeners, once the outcome is known.
+ *
+ * <p>The conversation's whole state travels in its signed id ({@link ConversationCodec}): nothing is stored, so
+ * a conversation continues after a restart and on any instance with the same signing key.
+ */
+public final class Dialogue {
+
+    private static final System.Logger LOG = System.getLogger(Dialogue.class.getName());
+
+    /** "I don't know" in any article's conversation, when nothing else could be read from the message. */
+    private static final Pattern DONT_KNOW = Pattern.compile("(?i).*\\b(i\\s+(?:really\\s+)?(?:do\\s*n[o']?t|dont)"
+            + "\\s+know|no\\s+idea|not\\s+sure|unsure|dunno|idk|unknown|no\\s+clue|can'?t\\s+tell|cannot\\s+tell|"
+            + "(?:have|has)\\s*n[o']?t\\s+(?:got\\s+)?a\\s+clue)\\b.*|\\s*\\?+\\s*", Pattern.DOTALL);
+
+    private final Articles articles;
+    private final ConversationCodec codec;
+    private final List<DialogueListener> listeners;
+
+    public Dialogue(Articles articles, ConversationCodec codec, List<DialogueListener> listeners) {
+        this.articles = articles;
+        this.codec = codec;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** A conversation as decoded (and carried over to the article's current version), replayed once. */
+    private record Loaded(KnowledgeBaseEntry entry, List<Answer> answers, GuidedFlow.Position position,
+            Notice notice, ConversationCodec.Confirmation confirm, Map<String, String> typed) {
+
+        CompiledArticle article() {
+            return entry.article();
+        }
+    }
+
+    /** Answers applied to a conversation, with the position they lead to. */
+    private record Applied(List<Answer> answers, GuidedFlow.Position position) {
+    }
+
+    /** A refusal, raised where it is found and returned as the outcome. */
+    private static final class Refuse extends RuntimeException {
+        private final transient Outcome.Refused refused;
+
+        Refuse(Outcome.Refused refused) {
+            super(refused.reason().name(), null, false, false);
+            this.refused = refused;
+        }
+    }
+
+    /**
+     * Starts a conversation about an article.
+     *
+     * @param text an optional first message (typed answers, pasted systeminfo and reg query output), or null
+     */
+    public Outcome start(String articleId, String text, Channel channel) {
+        Events events = new Events(channel);
+        try {
+            KnowledgeBaseEntry entry = articles.entry(articleId).orElseThrow(() -> new Refuse(new Outcome.Refused(
+                    Refusal.UNKNOWN_ARTICLE, articleId, null, null, null, null, String.join(", ", articles.ids()))));
+            events.entry = entry;
+            events.add(DialogueEvent.Kind.STARTED, null, null, null);
+            GuidedFlow.Position first = entry.flow().replay(List.of());
+            Loaded fresh = new Loaded(entry, List.of(), first, null, null, Map.of());
+            Outcome outcome = text == null || text.isBlank()
+                    ? render(fresh, List.of(), first, null, Map.of(), Reading.NONE, List.of())
+                    : text(fresh, text, events);
+            return events.fire(outcome);
+        } catch (Refuse r) {
+            return events.refused(r.refused);
+        }
+    }
+
+    /** The current step of a conversation, unchanged (nothing happens, so no event but a refusal). */
+    public Outcome show(String conversationId, Channel channel) {
+        Events events = new Events(channel);
+        try {
+            Loaded loaded = load(decode(conversationId), events);
+            return render(loaded, loaded.answers(), loaded.position(), loaded.confirm(), loaded.typed(),
+                    Reading.NONE, List.of());
+        } catch (Refuse r) {
+            return events.refused(r.refused);
+        }
+    }
+
+    /** What the person did at the step the id stands for, and where that leads. */
+    public Outcome next(String conversationId, Input input, Channel channel) {
+        Events events = new Events(channel);
+        try {
+            return events.fire(step(load(decode(conversationId), events), input, events));
+        } catch (Refuse r) {
+            return events.refused(r.refused);
+        }
+    }
+
+    /** The same, from a decoded state (for channels and tests that hold the state itself). */
+    public Outcome next(ConversationCodec.State state, Input input, Channel channel) {
+        Events events = new Events(channel);
+        try {
+            return events.fire(step(load(state, events), input, events));
+        } catch (Refuse r) {
+            return events.refused(r.refused);
+        }
+    }
+
+    private Outcome step(Loaded loaded, Input input, Events events) {
+        if (input instanceof Input.Answer a) {
+            return answer(loaded, a.factId(), a.value(), events);
+        }
+        if (input instanceof Input.DontKnow d) {
+            return answer(loaded, d.factId(), Fact.UNKNOWN, events);
+        }
+        if (input instanceof Input.Text t) {
+            return text(loaded, t.text(), events);
+        }
+        if (input instanceof Input.Back) {
+            return back(loaded, events);
+        }
+        if (input instanceof Input.Restart) {
+            events.add(DialogueEvent.Kind.RESTARTED, null, null, null);
+            return render(loaded, List.of(), null, null, Map.of(), Reading.NONE, List.of());
+        }
+        if (input instanceof Input.Confirm) {
+            return confirm(loaded, events);
+        }
+        throw new IllegalArgumentException("unknown input " + input);
+    }
+
+    private ConversationCodec.State decode(String conversationId) {
+        try {
+            return codec.decode(conversationId);
+        } catch (ConversationCodec.InvalidIdException e) {
+            throw new Refuse(new Outcome.Refused(Refusal.INVALID_ID, null, null, null, e.getMessage(), null, null));
+        }
+    }
+
+    /**
+     * Confirms the facts a read-back step shows: they count as answered by the person from then on. Harmless
+     * when no read-back is pending (the current step is shown unchanged).
+     */
+    private Outcome confirm(Loaded loaded, Events events) {
+        Map<String, String> typed = new LinkedHashMap<>(loaded.typed());
+        if (loaded.confirm() == null) {
+            List<String> confirmed = readBackFacts(loaded.article(), loaded.position(), typed);
+            confirmed.forEach(f -> events.add(DialogueEvent.Kind.CONFIRMED, f, null, null));
+            typed.keySet().removeAll(confirmed);
+        }
+        return render(loaded, loaded.answers(), loaded.position(), loaded.confirm(), typed, Reading.NONE, List.of());
+    }
+
+    /** Answers the current question, corrects an earlier answer, or answers a later question early. */
+    private Outcome answer(Loaded loaded, String factId, String value, Events events) {
+        CompiledArticle article = loaded.article();
+        Fact fact = article.article().fact(factId).orElseThrow(() -> new Refuse(new Outcome.Refused(
+                Refusal.UNKNOWN_FACT, article.id(), factId, null, null, null, String.join(", ",
+                article.article().facts().stream().map(Fact::id).toList()))));
+        String trimmed = value.trim();
+        String normalized;
+        if (Fact.UNKNOWN.equalsIgnoreCase(trimmed)) {
+            normalized = Fact.UNKNOWN;
+        } else if (fact.resolve(trimmed).isEmpty()) {
+            throw new Refuse(new Outcome.Refused(Refusal.INVALID_VALUE, article.id(), factId, value, null, null,
+                    fact.allowed()));
+        } else {
+            normalized = fact.normalize(trimmed).orElseThrow();
+        }
+        if (!Fact.UNKNOWN.equals(normalized) && Fact.UNKNOWN.equals(fact.resolve(normalized).orElseThrow())) {
+            // "5.0" may or may not be 5.0.3: ask for the exact version rather than guess
+            return render(loaded, loaded.answers(), loaded.position(), loaded.confirm(), loaded.typed(),
+                    Reading.NONE, List.of(new Reading.SpanningHint(trimmed)));
+        }
+        Applied applied = apply(loaded, new Answer(fact.id(), normalized));
+        String pending = loaded.typed().get(fact.id());
+        String prior = valueOf(loaded.answers(), fact.id());
+        if (pending != null && prior != null && !fact.sameAnswer(prior, normalized)) {
+            events.add(DialogueEvent.Kind.CORRECTED, fact.id(), normalized, "button");
+        }
+        events.answered(fact.id(), normalized, "button");
+        Map<String, String> typed = new LinkedHashMap<>(loaded.typed());
+        typed.remove(fact.id());
+        return render(loaded, applied.answers(), applied.position(), null, typed, Reading.NONE, List.of());
+    }
+
+    /** Reads a typed or pasted message: it may answer several questions, or correct earlier answers. */
+    private Outcome text(Loaded loaded, String text, Events events) {
+        CompiledArticle article = loaded.article();
+        TextUnderstanding understanding = loaded.entry().understanding().orElseThrow(() -> new Refuse(
+                Outcome.Refused.of(Refusal.TEXT_NOT_SUPPORTED, article.id())));
+        String current = loaded.confirm() != null ? loaded.confirm().factId()
+                : loaded.position().finished() ? null : loaded.position().next().id();
+        Map<String, String> recorded = new LinkedHashMap<>();
+        loaded.answers().forEach(a -> recorded.put(a.factId(), a.value()));
+        Extraction extraction = understanding.extract(text, current, recorded);
+        Map<String, String> typed = new LinkedHashMap<>(loaded.typed());
+
+        List<Understood> understood = new ArrayList<>();
+        List<Reading.Query> unclear = new ArrayList<>();
+        List<Reading.Hint> hints = new ArrayList<>();
+        List<Understood> toApply = new ArrayList<>();
+        ConversationCodec.Confirmation confirm = null;
+        for (Understood u : extraction.understood()) {
+            Fact fact = article.article().fact(u.factId()).orElseThrow();
+            String prior = recorded.get(u.factId());
+            boolean confirming = loaded.confirm() != null && loaded.confirm().factId().equals(u.factId());
+            if (prior != null && !Fact.UNKNOWN.equals(prior) && !fact.sameAnswer(prior, u.value()) && !confirming) {
+                unclear.add(new Reading.Changed(u.factId(), prior, u.value(), u.evidence()));
+                if (confirm == null) {
+                    confirm = new ConversationCodec.Confirmation(u.factId(), List.of(prior, u.value()));
+                }
+            } else {
+                toApply.add(u);
+            }
+        }
+        for (Conflict c : extraction.conflicts()) {
+            Reading.Several several = new Reading.Several(c.factId(), c.candidates());
+            unclear.add(several);
+            if (confirm == null) {
+                confirm = new ConversationCodec.Confirmation(c.factId(), several.values());
+            }
+        }
+        for (Rejection r : extraction.rejections()) {
+            unclear.add(new Reading.Rejected(r));
+            hints.add(new Reading.RejectedHint(r));
+        }
+        for (Unclear u : extraction.unclear()) {
+            unclear.add(new Reading.Doubted(u));
+            if (u.factId().equals(current)) {
+                hints.add(new Reading.DoubtHint(u));
+            }
+        }
+        if (toApply.isEmpty() && confirm == null && unclear.isEmpty()) {
+            if (current != null && DONT_KNOW.matcher(text).matches()
+                    && understanding.namedFacts(text).stream().allMatch(current::equals)) {
+                toApply.add(new Understood(current, Fact.UNKNOWN, "I don't know", Source.TYPED));
+                understood.add(new Understood(current, Fact.UNKNOWN, abbreviate(text), Source.TYPED));
+            } else {
+                events.add(DialogueEvent.Kind.NOT_UNDERSTOOD, current, null, null);
+                hints.add(new Reading.NotReadHint(abbreviate(text), current != null));
+            }
+        }
+        // apply one answer at a time: an answer contradicting the others is asked back, never dropped silently
+        List<Answer> answers = loaded.answers();
+        GuidedFlow.Position position = loaded.position();
+        for (Understood u : toApply) {
+            Fact fact = article.article().fact(u.factId()).orElseThrow();
+            Applied applied;
+            try {
+                applied = apply(loaded.entry(), answers, position, new Answer(u.factId(), u.value()));
+            } catch (Refuse contradiction) {
+                List<String> fitting = fitting(loaded.entry(), answers, position, fact);
+                unclear.add(new Reading.Contradicts(u.factId(), u.value(), u.evidence(),
+                        contradiction.refused.detail(), fitting));
+                if (confirm == null) {
+                    confirm = new ConversationCodec.Confirmation(u.factId(), fitting);
+                }
+                typed.remove(u.factId());
+                continue;
+            }
+            answers = applied.answers();
+            position = applied.position();
+            events.answered(u.factId(), u.value(), u.source().id());
+            if (!Fact.UNKNOWN.equals(u.value())) {
+                String prior = recorded.get(u.factId());
+                boolean alreadyConfirmed = prior != null && fact.sameAnswer(prior, u.value())
+                        && !loaded.typed().containsKey(u.factId());
+                if (u.source() == Source.PASTED || alreadyConfirmed) {
+                    typed.remove(u.factId());
+                } else {
+                    typed.put(u.factId(), ConversationCodec.cut(u.evidence()));
+                }
+                understood.add(u);
+            }
+        }
+        if (confirm == null && loaded.confirm() != null
+                && toApply.stream().noneMatch(a -> a.factId().equals(loaded.confirm().factId()))) {
+            confirm = loaded.confirm();
+        }
+        return render(loaded, answers, position, confirm, typed, new Reading(understood, unclear), hints);
+    }
+
+    /** The values of a fact that do not contradict the other answers (all of them if none fits). */
+    private List<String> fitting(KnowledgeBaseEntry entry, List<Answer> answers, GuidedFlow.Position position,
+            Fact fact) {
+        List<String> fit = new ArrayList<>();
+        for (String v : fact.domain()) {
+            try {
+                apply(entry, answers, position, new Answer(fact.id(), fact.representative(v)));
+                fit.add(fact.representative(v));
+            } catch (Refuse e) {
+                // contradicts: not offered
+            }
+        }
+        return fit.isEmpty() ? fact.domain().stream().map(fact::representative).toList() : fit;
+    }
+
+    private static String abbreviate(String text) {
+        String folded = text.strip().replaceAll("\\s+", " ");
+        return folded.length() <= 80 ? folded : folded.substring(0, 77) + "...";
+    }
+
+    private Applied apply(Loaded loaded, Answer reply) {
+        return apply(loaded.entry(), loaded.answers(), loaded.position(), reply);
+    }
+
+    /**
+     * Applies an answer: a later one wins; answers that no longer apply are dropped. The position is that of the
+     * answers kept (replaying those dropped changes nothing, as they are off the path).
+     */
+    private Applied apply(KnowledgeBaseEntry entry, List<Answer> before, GuidedFlow.Position was, Answer reply) {
+        List<Answer> answers = new ArrayList<>(before);
+        int at = indexOf(answers, reply.factId());
+        if (at >= 0) {
+            answers.set(at, reply);
+        } else {
+            answers.add(reply);
+        }
+        GuidedFlow.Position position;
+        try {
+            position = entry.flow().replay(answers);
+        } catch (InvalidFactsException e) {
+            var error = e.errors().get(0);
+            throw new Refuse(new Outcome.Refused(Refusal.CONTRADICTORY_ANSWER, entry.id(), error.factId(),
+                    reply.value(), e.getMessage(), error.message(), error.allowed()));
+        }
+        // keep the path, plus early answers whose question has not come yet; drop answers that left the path
+        List<Answer> kept = new ArrayList<>(position.path());
+        for (Answer a : answers) {
+            boolean onPath = indexOf(position.path(), a.factId()) >= 0;
+            boolean wasOnPath = indexOf(was.path(), a.factId()) >= 0;
+            if (!onPath && !wasOnPath) {
+                kept.add(a);
+            }
+        }
+        return new Applied(kept, position);
+    }
+
+    private Outcome back(Loaded loaded, Events events) {
+        if (loaded.confirm() != null) {
+            // leave the confirmation: the earlier answer stays
+            events.add(DialogueEvent.Kind.WENT_BACK, loaded.confirm().factId(), null, null);
+            return render(loaded, loaded.answers(), loaded.position(), null, loaded.typed(), Reading.NONE,
+                    List.of());
+        }
+        List<Answer> path = loaded.position().path();
+        if (path.isEmpty()) {
+            throw new Refuse(Outcome.Refused.of(Refusal.NOTHING_TO_UNDO, loaded.article().id()));
+        }
+        List<Answer> answers = new ArrayList<>(loaded.answers());
+        String undone = path.get(path.size() - 1).factId();
+        answers.remove(indexOf(answers, undone));
+        events.add(DialogueEvent.Kind.WENT_BACK, undone, null, null);
+        return render(loaded, answers, null, null, loaded.typed(), Reading.NONE, List.of());
+    }
+
+    /** Looks up the article and carries the state over to its current version where its answers still apply. */
+    private Loaded load(ConversationCodec.State state, Events events) {
+        Optional<KnowledgeBaseEntry> found = articles.entry(state.articleId());
+        if (found.isEmpty()) {
+            throw new Refuse(Outcome.Refused.of(Refusal.ARTICLE_GONE, state.articleId()));
+        }
+        KnowledgeBaseEntry entry = found.get();
+        events.entry = entry;
+        GuidedFlow flow = entry.flow();
+        String version = entry.article().article().version();
+        if (version.equals(state.articleVersion())) {
+            try {
+                return new Loaded(entry, state.answers(), flow.replay(state.answers()), null, state.confirm(),
+                        state.typed());
+            } catch (InvalidFactsException | IllegalArgumentException e) {
+                // signed by this service, yet not valid for this version: a key shared with a different kb
+                throw new Refuse(new Outcome.Refused(Refusal.INVALID_ID, entry.id(), null, null,
+                        "the conversation id does not fit this article", null, null));
+            }
+        }
+        List<Answer> carried = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (Answer a : state.answers()) {
+            Optional<Fact> fact = entry.article().article().fact(a.factId());
+            if (fact.isPresent() && (Fact.UNKNOWN.equals(a.value()) || fact.get().resolve(a.value()).isPresent())) {
+                carried.add(a);
+            } else {
+                dropped.add(a.factId());
+            }
+        }
+        try {
+            GuidedFlow.Position position = flow.replay(carried);
+            Map<String, String> typed = new LinkedHashMap<>(state.typed());
+            typed.keySet().retainAll(carried.stream().map(Answer::factId).toList());
+            return new Loaded(entry, carried, position,
+                    new Notice.CarriedOver(state.articleVersion(), version, dropped), null, typed);
+        } catch (InvalidFactsException e) {
+            return new Loaded(entry, List.of(), flow.replay(List.of()),
+                    new Notice.StartedAgain(state.articleVersion(), version), null, Map.of());
+        }
+    }
+
+    /**
+     * The facts a read-back must show before this position's diagnosis: those on the path that came from typed
+     * words, not confirmed yet, and that decide the steps changing the server. Empty when not finished.
+     */
+    static List<String> readBackFacts(CompiledArticle article, GuidedFlow.Position position,
+            Map<String, String> typed) {
+        if (!position.finished() || typed.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> given = new LinkedHashMap<>();
+        position.path().forEach(a -> given.put(a.factId(), a.value()));
+        List<String> candidates = position.path().stream().map(Answer::factId).filter(typed::containsKey)
+                .filter(f -> !Fact.UNKNOWN.equals(given.get(f))).toList();
+        return candidates.isEmpty() ? List.of() : article.decidingFacts(given, candidates);
+    }
+
+    /**
+     * The step for these answers.
+     *
+     * @param position the position of the answers, when already known (else they are replayed)
+     */
+    private Outcome render(Loaded loaded, List<Answer> answers, GuidedFlow.Position position,
+            ConversationCodec.Confirmation confirm, Map<String, String> typedIn, Reading reading,
+            List<Reading.Hint> hints) {
+        KnowledgeBaseEntry entry = loaded.entry();
+        CompiledArticle article = entry.article();
+        GuidedFlow.Position at = position != null ? position : entry.flow().replay(answers);
+        Map<String, String> typed = new LinkedHashMap<>(typedIn);
+        typed.keySet().retainAll(answers.stream().map(Answer::factId).toList());
+        ConversationCodec.State state = new ConversationCodec.State(article.id(), article.article().version(),
+                answers, confirm, typed);
+        List<Answer> early = answers.stream().filter(a -> indexOf(at.path(), a.factId()) < 0).toList();
+        Outcome.Turn turn = new Outcome.Turn(entry, codec.encode(state), state, at, early, loaded.notice(), reading);
+        if (confirm != null) {
+            Fact fact = article.article().fact(confirm.factId()).orElseThrow();
+            return new Outcome.Ask(turn, fact, confirm.values(), hints, Math.max(1, entry.flow().remainingAtMost(at)));
+        }
+        List<String> readBack = readBackFacts(article, at, typed);
+        if (!readBack.isEmpty()) {
+            return new Outcome.ReadBack(turn, readBack);
+        }
+        if (at.finished()) {
+            return new Outcome.Diagnose(turn);
+        }
+        return new Outcome.Ask(turn, at.next(), null, hints, entry.flow().remainingAtMost(at));
+    }
+
+    private static String valueOf(List<Answer> answers, String factId) {
+        int at = indexOf(answers, factId);
+        return at < 0 ? null : answers.get(at).value();
+    }
+
+    private static int indexOf(List<Answer> answers, String factId) {
+        for (int i = 0; i < answers.size(); i++) {
+            if (answers.get(i).factId().equals(factId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The events of one input, given to the listeners once its outcome is known. */
+    private final class Events {
+        private final Channel channel;
+        private final List<DialogueEvent> pending = new ArrayList<>();
+        private KnowledgeBaseEntry entry;
+
+        Events(Channel channel) {
+            this.channel = channel;
+        }
+
+        void add(DialogueEvent.Kind kind, String factId, String value, String source) {
+            pending.add(event(kind, factId, value, source, null, List.of(), null));
+        }
+
+        void answered(String factId, String value, String source) {
+            if (Fact.UNKNOWN.equals(value)) {
+                add(DialogueEvent.Kind.UNKNOWN, factId, null, source);
+            } else {
+                add(DialogueEvent.Kind.ANSWERED, factId, value, source);
+            }
+        }
+
+        private DialogueEvent event(DialogueEvent.Kind kind, String factId, String value, String source,
+                Refusal refusal, List<Answer> answers, io.kbguide.engine.Diagnosis diagnosis) {
+            String articleId = entry == null ? null : entry.id();
+            String version = entry == null ? null : entry.article().article().version();
+            return new DialogueEvent(kind, articleId, version, channel, factId, value, source, refusal, answers,
+                    diagnosis);
+        }
+
+        Outcome fire(Outcome outcome) {
+            if (outcome instanceof Outcome.Ask ask) {
+                pending.add(event(DialogueEvent.Kind.ASKED, ask.fact().id(), null, null, null, List.of(), null));
+            } else if (outcome instanceof Outcome.ReadBack readBack) {
+                readBack.facts().forEach(f -> pending.add(event(DialogueEvent.Kind.READ_BACK, f,
+                        valueOf(readBack.turn().answers(), f), "typed", null, List.of(), null)));
+            } else if (outcome instanceof Outcome.Diagnose diagnose) {
+                pending.add(event(DialogueEvent.Kind.DIAGNOSED, null, null, null, null, diagnose.turn().answers(),
+                        diagnose.turn().position().diagnosis()));
+            }
+            pending.forEach(this::deliver);
+            return outcome;
+        }
+
+        Outcome refused(Outcome.Refused refused) {
+            deliver(event(DialogueEvent.Kind.REFUSED, refused.factId(), null, null, refused.reason(), List.of(),
+                    null));
+            return refused;
+        }
+
+        private void deliver(DialogueEvent event) {
+            for (DialogueListener listener : listeners) {
+                try {
+                    listener.on(event);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "dialogue listener " + listener.getClass().getName()
+                            + " failed on " + event.kind(), e);
+                }
+            }
+        }
+    }
+}

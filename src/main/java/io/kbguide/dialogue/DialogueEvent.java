@@ -1,0 +1,51 @@
+package io.kbguide.dialogue;
+
+import io.kbguide.engine.Answer;
+import io.kbguide.engine.Diagnosis;
+
+import java.util.List;
+
+/**
+ * One thing that happened in a conversation, for listeners such as metrics and an audit log.
+ *
+ * @param factId    the fact concerned (asked, answered, unknown, confirmed, corrected, not understood), or null
+ * @param value     the answer given (answered, corrected), or null
+ * @param source    how an answer came: {@code button} (a choice or value), {@code typed} or {@code pasted} text
+ * @param refusal   why the input was refused (refused only)
+ * @param answers   the answers on the path (diagnosed only; empty otherwise)
+ * @param diagnosis the diagnosis given (diagnosed only)
+ */
+public record DialogueEvent(Kind kind, String articleId, String articleVersion, Channel channel, String factId,
+        String value, String source, Refusal refusal, List<Answer> answers, Diagnosis diagnosis) {
+
+    public DialogueEvent {
+        answers = answers == null ? List.of() : List.copyOf(answers);
+    }
+
+    public enum Kind {
+        /** A conversation began. */
+        STARTED,
+        /** A question was put to the person (factId). */
+        ASKED,
+        /** A fact was answered (factId, value, source). */
+        ANSWERED,
+        /** "I don't know" to a fact (factId). */
+        UNKNOWN,
+        /** A message gave nothing that could be read; factId is the question pending, if any. */
+        NOT_UNDERSTOOD,
+        /** Facts read from typed words are shown for confirmation before the diagnosis (one event per fact). */
+        READ_BACK,
+        /** A fact read from typed words was confirmed as read (factId). */
+        CONFIRMED,
+        /** A fact read from typed words, awaiting confirmation, was changed by the person (factId, value). */
+        CORRECTED,
+        /** The person went back one question. */
+        WENT_BACK,
+        /** The person started the conversation again. */
+        RESTARTED,
+        /** The diagnosis was given (answers, diagnosis). */
+        DIAGNOSED,
+        /** An input was refused (refusal); nothing changed. */
+        REFUSED
+    }
+}
