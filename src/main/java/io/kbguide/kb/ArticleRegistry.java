@@ -2,18 +2,13 @@ package io.kbguide.kb;
 
 import io.kbguide.dialogue.Articles;
 import io.kbguide.dialogue.KnowledgeBaseEntry;
-import io.kbguide.engine.ArticleCompiler;
 import io.kbguide.engine.CompiledArticle;
-import io.kbguide.engine.GuidedFlow;
-import io.kbguide.engine.KbReader;
-import io.kbguide.text.LanguageReader;
 import io.kbguide.text.TextUnderstanding;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,22 +33,12 @@ public class ArticleRegistry implements Articles {
     @PostConstruct
     void load() {
         long start = System.nanoTime();
-        Map<String, KnowledgeBaseEntry> loaded = new LinkedHashMap<>();
-        int combinations = 0;
         java.nio.file.Path dir = config.dir().toAbsolutePath().normalize();
-        for (var article : new KbReader().readAll(dir)) {
-            CompiledArticle compiled = new ArticleCompiler().compile(article);
-            combinations += compiled.combinations();
-            java.nio.file.Path folder = dir.resolve(article.folder());
-            boolean hasLanguage = java.nio.file.Files.exists(folder.resolve(LanguageReader.LANGUAGE_FILE));
-            Optional<TextUnderstanding> text = hasLanguage
-                    ? Optional.of(TextUnderstanding.forArticle(article, new LanguageReader().read(folder, article)))
-                    : Optional.empty();
-            loaded.put(compiled.id(), new KnowledgeBaseEntry(compiled, new GuidedFlow(compiled), text));
-        }
+        Map<String, KnowledgeBaseEntry> loaded = KnowledgeBaseEntry.loadAll(dir);
+        int combinations = loaded.values().stream().mapToInt(e -> e.article().combinations()).sum();
         entries = Map.copyOf(loaded);
         LOG.infof("Loaded and verified %d article(s) from %s in %d ms: %d fact combinations enumerated, %d"
-                + " distinct diagnoses", loaded.size(), config.dir().toAbsolutePath().normalize(),
+                + " distinct diagnoses", loaded.size(), dir,
                 (System.nanoTime() - start) / 1_000_000, combinations,
                 loaded.values().stream().mapToInt(e -> e.article().distinctDiagnoses()).sum());
     }

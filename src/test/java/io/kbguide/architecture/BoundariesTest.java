@@ -11,9 +11,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package boundaries, enforced: the engine and the text understanding import no framework (so any channel
- * can use them and they test in milliseconds); packages form no cycle; HTTP resources live in the REST channel
- * only.
+ * The package boundaries, enforced: the engine, the text understanding and the dialogue core import no framework
+ * (so any channel can use them and they test in milliseconds); packages form no cycle; HTTP resources and JAX-RS
+ * types live in the REST channel (and its problem mapping) only.
  */
 class BoundariesTest {
 
@@ -26,11 +26,12 @@ class BoundariesTest {
     }
 
     @Test
-    void shouldKeepTheEngineAndTheTextUnderstandingFreeOfFrameworks() {
-        noClasses().that().resideInAnyPackage("io.kbguide.engine..", "io.kbguide.text..")
+    void shouldKeepTheEngineTheTextUnderstandingAndTheDialogueFreeOfFrameworks() {
+        noClasses().that().resideInAnyPackage("io.kbguide.engine..", "io.kbguide.text..", "io.kbguide.dialogue..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "javax.ws..", "io.quarkus..",
                         "io.vertx..", "org.eclipse.microprofile..", "io.smallrye..")
-                .because("the engine and the text understanding are pure Java, shared by every channel")
+                .because("the engine, the text understanding and the dialogue are pure Java, shared by every"
+                        + " channel")
                 .check(main);
     }
 
@@ -45,14 +46,29 @@ class BoundariesTest {
                 .because("a channel is a thin adapter; the services below it know nothing of HTTP resources")
                 .check(main);
         noClasses().that().resideInAnyPackage("io.kbguide.engine..", "io.kbguide.text..", "io.kbguide.kb..",
-                        "io.kbguide.render..")
+                        "io.kbguide.render..", "io.kbguide.dialogue..")
                 .should().dependOnClassesThat().resideInAPackage("io.kbguide.rest..")
+                .check(main);
+        noClasses().that().resideOutsideOfPackages("io.kbguide.rest..", "io.kbguide.problem..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..")
+                .because("REST types belong to the REST channel; the layers below it serve every channel")
+                .check(main);
+    }
+
+    @Test
+    void shouldKeepTheDialogueFreeOfChannels() {
+        noClasses().that().resideInAPackage("io.kbguide.dialogue..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.kbguide.conversation..",
+                        "io.kbguide.diagnosis..", "io.kbguide.render..", "io.kbguide.rest..", "io.kbguide.kb..",
+                        "io.kbguide.problem..")
+                .because("the dialogue is the core every channel adapts; it knows none of them")
                 .check(main);
     }
 
     @Test
     void shouldLetTheKbThrowDomainErrorsNotHttpProblems() {
-        noClasses().that().resideInAnyPackage("io.kbguide.kb..", "io.kbguide.engine..", "io.kbguide.text..")
+        noClasses().that().resideInAnyPackage("io.kbguide.kb..", "io.kbguide.engine..", "io.kbguide.text..",
+                        "io.kbguide.dialogue..")
                 .should().dependOnClassesThat().resideInAPackage("io.kbguide.problem..")
                 .because("HTTP problems are made at the REST edge, from domain exceptions")
                 .check(main);

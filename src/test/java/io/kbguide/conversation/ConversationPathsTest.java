@@ -19,19 +19,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Walks every path of the guided conversation through the API. The paths are not listed by hand: at each
- * question the walk tries every choice the kb gives (for a version question, one version of each band the kb
- * defines) and "unknown". Each path must end in the diagnosis the stateless endpoint gives for the same facts,
- * and every question on it must be one whose answer can change the outcome. (Plain HttpClient rather than REST
- * Assured: the walk makes about 1,600 requests.)
+ * The wiring of the guided conversation over HTTP: one path for each answer to the first question (and
+ * "unknown"), continued with the first answer that fits at each later question, must end in the diagnosis the
+ * stateless endpoint gives for the same facts. Every path, and that each question matters, is walked in-process
+ * against the dialogue core ({@link io.kbguide.dialogue.DialogueTest}).
  */
 @QuarkusTest
 class ConversationPathsTest {
@@ -46,10 +42,9 @@ class ConversationPathsTest {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Fact> facts = new LinkedHashMap<>();
     private final List<Integer> lengths = new ArrayList<>();
-    private int questionsChecked;
 
     @Test
-    void shouldEndEveryPathInTheStatelessDiagnosisAskingOnlyQuestionsThatMatter() {
+    void shouldEndPathsThroughTheApiInTheStatelessDiagnosis() {
         new KbReader().read(Path.of("kb", ARTICLE)).facts().forEach(f -> facts.put(f.id(), f));
         HttpResponse<String> start = post("/api/v1/conversations", Map.of("articleId", ARTICLE));
         assertEquals(201, start.statusCode());
@@ -57,9 +52,9 @@ class ConversationPathsTest {
 
         int max = lengths.stream().mapToInt(Integer::intValue).max().orElseThrow();
         double mean = lengths.stream().mapToInt(Integer::intValue).average().orElseThrow();
-        System.out.printf("conversation paths walked: %d; questions per path: max %d, mean %.2f; question steps"
-                + " checked: %d%n", lengths.size(), max, mean, questionsChecked);
-        assertTrue(lengths.size() > 100, "the flow has many paths: " + lengths.size());
+        System.out.printf("conversation paths walked over HTTP: %d; questions per path: max %d, mean %.2f%n",
+                lengths.size(), max, mean);
+        assertTrue(lengths.size() >= 3, "one path per first answer: " + lengths.size());
         assertTrue(max <= facts.size());
     }
 
@@ -80,8 +75,11 @@ class ConversationPathsTest {
         List<String> values = new ArrayList<>();
         fact.domain().forEach(v -> values.add(fact.representative(v)));
         values.add(Fact.UNKNOWN);
-        assertNecessary(answers, factId, values);
+        int taken = 0;
         for (String value : values) {
+            if (!answers.isEmpty() && taken > 0) {
+                break; // after the first question, one path on
+            }
             HttpResponse<String> response = post("/api/v1/conversations/" + id + "/replies",
                     Map.of("factId", factId, "value", value));
             if (response.statusCode() == 400 && "urn:kb-guide:problem:contradictory-answer"
@@ -89,37 +87,11 @@ class ConversationPathsTest {
                 continue; // e.g. no service pack on Windows Server 2003 R2 cannot be chosen
             }
             assertEquals(200, response.statusCode(), response.body());
+            taken++;
             Map<String, String> next = new LinkedHashMap<>(answers);
             next.put(factId, value);
             walk(read(response), next);
         }
-    }
-
-    /** Some answer to the question must change a finding or the steps, compared with leaving it unknown. */
-    private void assertNecessary(Map<String, String> answers, String factId, List<String> values) {
-        questionsChecked++;
-        String without = outcome(answers);
-        for (String value : values) {
-            Map<String, String> with = new LinkedHashMap<>(answers);
-            with.put(factId, value);
-            String outcome = outcome(with);
-            if (outcome != null && !Objects.equals(outcome, without)) {
-                return;
-            }
-        }
-        fail("question " + factId + " after " + answers + " cannot change the outcome");
-    }
-
-    private String outcome(Map<String, String> answers) {
-        HttpResponse<String> response = post(DIAGNOSIS, Map.of("facts", answers));
-        if (response.statusCode() != 200) {
-            assertNotEquals(500, response.statusCode());
-            return null;
-        }
-        JsonNode d = read(response);
-        List<String> steps = new ArrayList<>();
-        d.path("remediation").forEach(s -> steps.add(s.path("id").asText()));
-        return d.path("findings") + " " + steps;
     }
 
     private HttpResponse<String> post(String path, Object body) {
