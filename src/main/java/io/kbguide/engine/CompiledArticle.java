@@ -2,7 +2,6 @@ package io.kbguide.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -283,87 +282,9 @@ public final class CompiledArticle {
         return -1;
     }
 
-    /** Builds the summary sentences of a diagnosis from the kb's own wording. */
-    static String summarize(Article article, Map<String, Finding> findings, List<RemediationStep> remediation,
-            List<Fact> missing) {
-        StringBuilder text = new StringBuilder();
-        for (Decision d : article.decisions()) {
-            Finding f = findings.get(d.id());
-            if (f != null) {
-                text.append(f.sentence()).append(' ');
-            }
-        }
-        if (remediation.isEmpty()) {
-            text.append(missing.isEmpty() ? "Nothing needs to be done." : "No step is safe to advise yet.");
-        } else {
-            text.append("Steps: ");
-            for (int i = 0; i < remediation.size(); i++) {
-                text.append(i == 0 ? "" : "; ").append(i + 1).append(". ").append(remediation.get(i).step().title());
-            }
-            text.append('.');
-        }
-        if (!missing.isEmpty()) {
-            text.append(" Still to find out: ")
-                    .append(String.join(" ", missing.stream().map(Fact::question).toList()));
-        }
-        return text.toString().trim();
-    }
-
-    /** Assembles the remediation from plan outputs: kb order, one entry per step, restart where needed. */
-    static List<RemediationStep> assemble(Article article, List<List<PlanItem>> plans) {
-        Map<String, List<Explanation>> reasons = new LinkedHashMap<>();
-        for (List<PlanItem> plan : plans) {
-            for (PlanItem item : plan) {
-                List<Explanation> list = reasons.computeIfAbsent(item.stepId(), k -> new ArrayList<>());
-                if (item.reason() != null && !list.contains(item.reason())) {
-                    list.add(item.reason());
-                }
-            }
-        }
-        boolean restart = reasons.keySet().stream()
-                .anyMatch(id -> article.step(id).map(Step::requiresRestart).orElse(false));
-        List<RemediationStep> out = new ArrayList<>();
-        for (Step step : article.steps()) {
-            if (reasons.containsKey(step.id()) || (step.restart() && restart)) {
-                out.add(new RemediationStep(step, reasons.getOrDefault(step.id(), List.of())));
-            }
-        }
-        return out;
-    }
-
-    static List<Citation> citationsOf(Map<String, Finding> findings, List<RemediationStep> remediation,
-            List<Explanation> notes) {
-        LinkedHashSet<Citation> all = new LinkedHashSet<>();
-        findings.values().forEach(f -> all.addAll(f.because().citations()));
-        remediation.forEach(s -> all.addAll(s.citations()));
-        notes.forEach(n -> all.addAll(n.citations()));
-        return new ArrayList<>(all);
-    }
-
     @Override
     public String toString() {
         return "CompiledArticle[" + article.id() + " v" + article.version() + ", " + resultOf.length
                 + " combinations, " + results.size() + " diagnoses, radix " + Arrays.toString(radix) + "]";
-    }
-
-    /** Distinct objects by value, for building the tables. */
-    static final class Interner<T> {
-        private final Map<T, Integer> ids = new HashMap<>();
-        private final List<T> items = new ArrayList<>();
-
-        int id(T item) {
-            return ids.computeIfAbsent(item, k -> {
-                items.add(k);
-                return items.size() - 1;
-            });
-        }
-
-        T get(int id) {
-            return items.get(id);
-        }
-
-        List<T> items() {
-            return items;
-        }
     }
 }

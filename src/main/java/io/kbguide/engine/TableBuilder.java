@@ -1,0 +1,563 @@
+package io.kbguide.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntConsumer;
+
+/**
+ * Builds the look-up tables of a verified article by evaluating every combination of known and unknown facts,
+ * checking on the way what only an exhaustive evaluation shows: every combination has exactly one rule per
+ * table, every rule, value and question is reached, the proofs hold, and no step is advised outside its guard.
+ */
+final class TableBuilder {
+
+    private final Article article;
+    private final List<Fact> facts;
+    private final int[] size;
+    private final Map<String, Integer> factIndex;
+    private final String[][] domains;
+    private final boolean[][] assumed;
+    private final ArticleShape shape;
+
+    TableBuilder(ArticleShape shape) {
+        this.shape = shape;
+        this.article = shape.article();
+        this.facts = shape.facts();
+        this.size = shape.size();
+        this.factIndex = shape.factIndex();
+        this.domains = shape.domains();
+        this.assumed = shape.assumed();
+    }
+
+    /** Evaluates every combination and returns the compiled article. */
+    CompiledArticle build() {
+        return new Tables().build();
+    }
+
+    private String ruleWhere(Decision d, Rule r) {
+        return shape.ruleWhere(d, r);
+    }
+
+    private KbException fail(String message) {
+        return shape.fail(message);
+    }
+
+    /** The rules one complete combination of facts selects: one per finding or plan table, and its notes. */
+    private record Evaluation(List<Rule> chosen, List<Rule> notes) {
+    }
+
+    /** A diagnosis without the parts that depend on which facts are unknown. */
+    private record Core(Map<String, Finding> findings, List<RemediationStep> remediation, List<Explanation> notes) {
+
+        /** What an answer must change to matter: a finding's value or the list of steps. */
+        Verdict verdict() {
+            Map<String, String> values = new LinkedHashMap<>();
+            findings.forEach((k, v) -> values.put(k, v.value()));
+            return new Verdict(values, remediation.stream().map(RemediationStep::id).toList());
+        }
+    }
+
+    private record Verdict(Map<String, String> findings, List<String> steps) {
+    }
+
+    private final class Tables {
+        final int completeCount;
+        final int[] radix;
+        final int fullCount;
+        final int[] outcomeOf;
+        final Interner<Evaluation> evaluations = new Interner<>();
+        final Interner<Core> cores = new Interner<>();
+        final Map<List<Integer>, Integer> coreOfOutcomes = new HashMap<>();
+        final Set<Rule> reached = new HashSet<>();
+
+        Tables() {
+            long complete = 1;
+            long full = 1;
+            radix = new int[size.length];
+            for (int i = 0; i < size.length; i++) {
+                complete *= size[i];
+                radix[i] = size[i] + 1;
+                full *= radix[i];
+            }
+            if (full > 5_000_000) {
+                throw fail("the facts have " + full + " combinations of answers; at most 5000000 can be verified");
+            }
+            completeCount = (int) complete;
+            fullCount = (int) full;
+            outcomeOf = new int[completeCount];
+        }
+
+        CompiledArticle build() {
+            int[] codes = new int[size.length];
+            for (int index = 0; index < completeCount; index++) {
+                decode(index, size, codes);
+                outcomeOf[index] = violated(codes) ? -1 : evaluations.id(evaluate(codes));
+            }
+            checkReached();
+
+            int[] coreOf = new int[fullCount];
+            int[] verdictOf = new int[fullCount];
+            Interner<Verdict> verdicts = new Interner<>();
+            for (int index = 0; index < fullCount; index++) {
+                decode(index, radix, codes);
+                coreOf[index] = violated(codes) ? -1 : coreOf(codes);
+                verdictOf[index] = coreOf[index] < 0 ? -1 : verdicts.id(cores.get(coreOf[index]).verdict());
+            }
+
+            Interner<Diagnosis> diagnoses = new Interner<>();
+            Map<List<Object>, Integer> diagnosisOfKey = new HashMap<>();
+            int[] resultOf = new int[fullCount];
+            Set<String> relevantSomewhere = new HashSet<>();
+            Set<String> stepsReached = new HashSet<>();
+            for (int index = 0; index < fullCount; index++) {
+                if (coreOf[index] < 0) {
+                    resultOf[index] = -1;
+                    continue;
+                }
+                decode(index, radix, codes);
+                Core core = cores.get(coreOf[index]);
+                List<Fact> missing = new ArrayList<>();
+                List<Explanation> notes = new ArrayList<>(core.notes());
+                for (int i = 0; i < codes.length; i++) {
+                    if (codes[i] != size[i]) {
+                        continue;
+                    }
+                    Fact fact = facts.get(i);
+                    boolean changes = false;
+                    boolean narrowed = false;
+                    for (int v = 0; v < size[i]; v++) {
+                        int other = verdictOf[with(codes, i, v)];
+                        if (other >= 0 && other != verdictOf[index]) {
+                            if (assumes(fact, v)) {
+                                changes = true;
+                            } else {
+                                narrowed = true;
+                            }
+                        }
+                    }
+                    if (changes) {
+                        missing.add(fact);
+                        relevantSomewhere.add(fact.id());
+                    }
+                    if (narrowed && fact.unknownNote() != null) {
+                        notes.add(fact.unknownNote());
+                    }
+                }
+                if (missing.isEmpty()) {
+                    checkDetermined(index, codes, verdictOf);
+                }
+                checkGuards(codes, core.remediation());
+                checkProofs(codes, core, missing.isEmpty());
+                core.remediation().forEach(s -> stepsReached.add(s.id()));
+                List<Object> key = List.of(coreOf[index], missing, notes);
+                resultOf[index] = diagnosisOfKey.computeIfAbsent(key, k -> diagnoses.id(new Diagnosis(core.findings(),
+                        core.remediation(), notes, missing,
+                        citationsOf(core.findings(), core.remediation(), notes),
+                        summarize(article, core.findings(), core.remediation(), missing))));
+            }
+            for (Step s : article.steps()) {
+                if (!stepsReached.contains(s.id())) {
+                    throw fail("step '" + s.id() + "' is never advised: no combination of facts leads to it");
+                }
+            }
+            for (Fact f : facts) {
+                if (!relevantSomewhere.contains(f.id())) {
+                    throw fail("fact '" + f.id() + "' is never asked: its answer changes no finding and no step");
+                }
+            }
+            return new CompiledArticle(article, radix, resultOf, diagnoses.items());
+        }
+
+        private boolean assumes(Fact fact, int v) {
+            return assumed[facts.indexOf(fact)][v];
+        }
+
+        private Evaluation evaluate(int[] codes) {
+            Map<String, String> env = new HashMap<>();
+            for (int i = 0; i < codes.length; i++) {
+                env.put(facts.get(i).id(), domains[i][codes[i]]);
+            }
+            List<Rule> chosen = new ArrayList<>();
+            List<Rule> notes = new ArrayList<>();
+            for (Decision d : article.decisions()) {
+                List<Rule> matches = d.rules().stream().filter(r -> r.when().matches(env::get)).toList();
+                reached.addAll(matches);
+                if (d.kind() == Decision.Kind.NOTES) {
+                    notes.addAll(matches);
+                    continue;
+                }
+                if (matches.isEmpty()) {
+                    throw fail("decision '" + d.id() + "' has no rule for " + describe(codes)
+                            + ": every combination of facts needs exactly one rule");
+                }
+                if (matches.size() > 1) {
+                    throw fail("rules '" + matches.get(0).id() + "' (line " + matches.get(0).line() + ") and '"
+                            + matches.get(1).id() + "' (line " + matches.get(1).line() + ") of decision '"
+                            + d.id() + "' both apply to " + describe(codes) + ": rules of a table must not overlap");
+                }
+                Rule rule = matches.get(0);
+                chosen.add(rule);
+                if (d.kind() == Decision.Kind.FINDING) {
+                    env.put(d.id(), rule.value());
+                }
+            }
+            return new Evaluation(chosen, notes);
+        }
+
+        private void checkReached() {
+            Set<String> valuesReached = new HashSet<>();
+            for (Evaluation e : evaluations.items()) {
+                e.chosen().forEach(r -> valuesReached.add(r.id() + "=" + r.value()));
+            }
+            for (Decision d : article.decisions()) {
+                for (Rule r : d.rules()) {
+                    if (!reached.contains(r)) {
+                        throw fail(ruleWhere(d, r) + " never applies: no possible combination of facts matches it");
+                    }
+                }
+                for (String value : d.values().keySet()) {
+                    boolean produced = d.rules().stream().anyMatch(r -> value.equals(r.value()));
+                    if (!produced) {
+                        throw fail("decision '" + d.id() + "': value '" + value + "' is never the outcome of a rule");
+                    }
+                }
+            }
+        }
+
+        private int coreOf(int[] codes) {
+            TreeSet<Integer> outcomes = new TreeSet<>();
+            forEachCompletion(codes, index -> {
+                if (outcomeOf[index] >= 0) {
+                    outcomes.add(outcomeOf[index]);
+                }
+            });
+            if (outcomes.isEmpty()) {
+                return -1;
+            }
+            return coreOfOutcomes.computeIfAbsent(List.copyOf(outcomes), this::aggregate);
+        }
+
+        private int aggregate(List<Integer> outcomeIds) {
+            List<Evaluation> evals = outcomeIds.stream().map(evaluations::get).toList();
+            Map<String, Finding> findings = new LinkedHashMap<>();
+            List<List<List<PlanItem>>> plansOf = new ArrayList<>(); // per completion, per plan table
+            evals.forEach(e -> plansOf.add(new ArrayList<>()));
+            int position = 0;
+            for (Decision d : article.decisions()) {
+                if (d.kind() == Decision.Kind.NOTES) {
+                    continue;
+                }
+                int at = position++;
+                List<Rule> rules = evals.stream().map(e -> e.chosen().get(at)).distinct().toList();
+                if (d.kind() == Decision.Kind.FINDING) {
+                    findings.put(d.id(), finding(d, rules));
+                } else {
+                    for (int k = 0; k < evals.size(); k++) {
+                        plansOf.get(k).add(evals.get(k).chosen().get(at).plan());
+                    }
+                }
+            }
+            List<Explanation> notes = new ArrayList<>();
+            for (Rule note : evals.get(0).notes()) {
+                if (evals.stream().allMatch(e -> e.notes().contains(note))) {
+                    notes.add(note.explanation());
+                }
+            }
+            return cores.id(new Core(findings, commonRemediation(plansOf), notes));
+        }
+
+        private Finding finding(Decision d, List<Rule> rules) {
+            List<String> values = rules.stream().map(Rule::value).distinct().toList();
+            Explanation because = merge(rules.stream().map(Rule::explanation).distinct().toList());
+            if (values.size() == 1) {
+                String value = values.get(0);
+                String sentence = d.values().getOrDefault(value, d.label() + ": " + because.text());
+                // "{because}" in a value's sentence says why: "The article does not cover this server (...)"
+                String why = because.text().strip().replaceAll("[.\\s]+$", "");
+                why = why.isEmpty() ? why : Character.toLowerCase(why.charAt(0)) + why.substring(1);
+                return new Finding(value, sentence.replace("{because}", why), because);
+            }
+            List<String> cases = new ArrayList<>();
+            for (String v : values) {
+                if (Decision.UNDETERMINED.equals(v)) {
+                    cases.add("the article does not describe it for this server");
+                } else {
+                    String sentence = d.values().getOrDefault(v, v).replace(" ({because})", "")
+                            .replace("{because}", "").strip();
+                    cases.add("\u201c" + sentence + "\u201d");
+                }
+            }
+            return new Finding(Decision.UNDETERMINED, d.label() + " depends on answers not given yet: either "
+                    + String.join(", or ", cases) + ".", because);
+        }
+
+        private Explanation merge(List<Explanation> all) {
+            if (all.size() == 1) {
+                return all.get(0);
+            }
+            boolean article = all.stream().allMatch(e -> e.source() == Source.ARTICLE);
+            LinkedHashSet<Citation> citations = new LinkedHashSet<>();
+            all.forEach(e -> citations.addAll(e.citations()));
+            String text = String.join(" ", all.stream().map(Explanation::text).toList());
+            return new Explanation(text, article ? Source.ARTICLE : Source.INFERENCE, new ArrayList<>(citations));
+        }
+
+        /**
+         * The remediation that holds whatever the unknown facts are. Steps that change the server are advised only
+         * when every possible value of the unknown facts gives the same such steps in the same order (a step only
+         * makes sense with the others of its plan: a patch after the step that selects the hookers, a restart after
+         * a change); otherwise none is, and the diagnosis says what to find out. A step that changes nothing
+         * (contacting support) is advised where every possible value advises it. A step's reasons are kept where
+         * every possible value gives the same ones.
+         */
+        private List<RemediationStep> commonRemediation(List<List<List<PlanItem>>> plansOf) {
+            List<List<RemediationStep>> each = plansOf.stream().map(p -> assemble(article, p)).toList();
+            boolean agree = each.stream().map(CompiledArticle::serverChangesOf).distinct().count() == 1;
+            List<RemediationStep> out = new ArrayList<>();
+            for (RemediationStep s : each.get(0)) {
+                if (s.step().changesServer() && !agree) {
+                    continue;
+                }
+                List<RemediationStep> same = each.stream().map(l -> l.stream().filter(x -> x.id().equals(s.id()))
+                        .findFirst().orElse(null)).toList();
+                if (same.contains(null)) {
+                    continue;
+                }
+                boolean sameReasons = same.stream().allMatch(x -> x.reasons().equals(s.reasons()));
+                out.add(sameReasons ? s : new RemediationStep(s.step(), List.of()));
+            }
+            return out;
+        }
+
+        /**
+         * Proves the article's statements about its advice at one combination of answers, and that a restart is
+         * advised only after a step that needs it.
+         */
+        private void checkProofs(int[] codes, Core core, boolean complete) {
+            List<String> advised = core.remediation().stream().map(RemediationStep::id).toList();
+            for (int k = 0; k < core.remediation().size(); k++) {
+                RemediationStep s = core.remediation().get(k);
+                if (s.step().restart() && core.remediation().subList(0, k).stream()
+                        .noneMatch(x -> x.step().requiresRestart())) {
+                    throw fail("proof 'restart-only-after-a-change': the restart step is advised for "
+                            + describe(codes) + " with no earlier step that needs it");
+                }
+            }
+            java.util.function.Function<String, String> valueOf = name -> {
+                Integer i = factIndex.get(name);
+                if (i != null) {
+                    return codes[i] >= size[i] ? null : domains[i][codes[i]];
+                }
+                Finding f = core.findings().get(name);
+                return f == null ? null : f.value();
+            };
+            for (Proof p : article.proofs()) {
+                if (p.complete() && !complete) {
+                    continue;
+                }
+                String where = "proof '" + p.id() + "' (line " + p.line() + ")";
+                if (p.step() != null) {
+                    if (advised.contains(p.step()) && !p.when().matches(valueOf)
+                            && p.orWithSteps().stream().noneMatch(advised::contains)) {
+                        throw fail(where + " fails: step '" + p.step() + "' is advised for " + describe(codes)
+                                + " (" + advised + "), where its condition does not hold");
+                    }
+                } else if (p.when().matches(valueOf) && p.requireOneOf().stream().noneMatch(advised::contains)) {
+                    throw fail(where + " fails: for " + describe(codes) + " none of " + p.requireOneOf()
+                            + " is advised (" + advised + ")");
+                }
+            }
+        }
+
+        /** Where no fact is missing, every possible value of the unknown facts must give this very diagnosis. */
+        private void checkDetermined(int index, int[] codes, int[] verdictOf) {
+            forEachCompletion(codes, complete -> {
+                if (outcomeOf[complete] < 0) {
+                    return;
+                }
+                int[] c = new int[codes.length];
+                decode(complete, size, c);
+                if (verdictOf[indexOf(c)] != verdictOf[index]) {
+                    throw fail("the diagnosis for " + describe(codes) + " counts as complete, yet " + describe(c)
+                            + " gives a different one: two unknown facts matter only together; rework the tables");
+                }
+            });
+        }
+
+        private int indexOf(int[] codes) {
+            int index = 0;
+            for (int i = 0; i < radix.length; i++) {
+                index = index * radix[i] + codes[i];
+            }
+            return index;
+        }
+
+        private void checkGuards(int[] codes, List<RemediationStep> remediation) {
+            for (RemediationStep rs : remediation) {
+                if (rs.step().allowedWhen().isEmpty()) {
+                    continue;
+                }
+                forEachCompletion(codes, complete -> {
+                    if (outcomeOf[complete] < 0) {
+                        return;
+                    }
+                    int[] c = new int[codes.length];
+                    decode(complete, size, c);
+                    boolean allowed = rs.step().allowedWhen().stream()
+                            .anyMatch(g -> g.matches(name -> domains[factIndex.get(name)][c[factIndex.get(name)]]));
+                    if (!allowed) {
+                        throw fail("step '" + rs.id() + "' would be advised for " + describe(codes)
+                                + ", which its allowedWhen guard forbids when " + describe(c));
+                    }
+                });
+            }
+        }
+
+        private int with(int[] codes, int fact, int value) {
+            int[] c = codes.clone();
+            c[fact] = value;
+            return indexOf(c);
+        }
+
+        private boolean violated(int[] codes) {
+            for (Constraint c : article.constraints()) {
+                if (c.when().matches(name -> {
+                    int i = factIndex.get(name);
+                    return codes[i] >= size[i] ? null : domains[i][codes[i]];
+                })) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Calls back with the complete index of every combination the unknown facts in {@code codes} allow. */
+        private void forEachCompletion(int[] codes, IntConsumer action) {
+            int[] c = codes.clone();
+            complete(c, 0, action);
+        }
+
+        private void complete(int[] c, int i, IntConsumer action) {
+            if (i == c.length) {
+                int index = 0;
+                for (int k = 0; k < c.length; k++) {
+                    index = index * size[k] + c[k];
+                }
+                action.accept(index);
+                return;
+            }
+            if (c[i] < size[i]) {
+                complete(c, i + 1, action);
+                return;
+            }
+            for (int v = 0; v < size[i]; v++) {
+                if (assumed[i][v]) {
+                    c[i] = v;
+                    complete(c, i + 1, action);
+                }
+            }
+            c[i] = size[i];
+        }
+
+        private String describe(int[] codes) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < codes.length; i++) {
+                parts.add(facts.get(i).id() + "=" + (codes[i] >= size[i] ? Fact.UNKNOWN
+                        : domains[i][codes[i]]));
+            }
+            return "{" + String.join(", ", parts) + "}";
+        }
+    }
+
+    private static void decode(int index, int[] radix, int[] codes) {
+        for (int i = radix.length - 1; i >= 0; i--) {
+            codes[i] = index % radix[i];
+            index /= radix[i];
+        }
+    }
+
+    /** Builds the summary sentences of a diagnosis from the kb's own wording. */
+    private static String summarize(Article article, Map<String, Finding> findings, List<RemediationStep> remediation,
+            List<Fact> missing) {
+        StringBuilder text = new StringBuilder();
+        for (Decision d : article.decisions()) {
+            Finding f = findings.get(d.id());
+            if (f != null) {
+                text.append(f.sentence()).append(' ');
+            }
+        }
+        if (remediation.isEmpty()) {
+            text.append(missing.isEmpty() ? "Nothing needs to be done." : "No step is safe to advise yet.");
+        } else {
+            text.append("Steps: ");
+            for (int i = 0; i < remediation.size(); i++) {
+                text.append(i == 0 ? "" : "; ").append(i + 1).append(". ").append(remediation.get(i).step().title());
+            }
+            text.append('.');
+        }
+        if (!missing.isEmpty()) {
+            text.append(" Still to find out: ")
+                    .append(String.join(" ", missing.stream().map(Fact::question).toList()));
+        }
+        return text.toString().trim();
+    }
+
+    /** Assembles the remediation from plan outputs: kb order, one entry per step, restart where needed. */
+    private static List<RemediationStep> assemble(Article article, List<List<PlanItem>> plans) {
+        Map<String, List<Explanation>> reasons = new LinkedHashMap<>();
+        for (List<PlanItem> plan : plans) {
+            for (PlanItem item : plan) {
+                List<Explanation> list = reasons.computeIfAbsent(item.stepId(), k -> new ArrayList<>());
+                if (item.reason() != null && !list.contains(item.reason())) {
+                    list.add(item.reason());
+                }
+            }
+        }
+        boolean restart = reasons.keySet().stream()
+                .anyMatch(id -> article.step(id).map(Step::requiresRestart).orElse(false));
+        List<RemediationStep> out = new ArrayList<>();
+        for (Step step : article.steps()) {
+            if (reasons.containsKey(step.id()) || (step.restart() && restart)) {
+                out.add(new RemediationStep(step, reasons.getOrDefault(step.id(), List.of())));
+            }
+        }
+        return out;
+    }
+
+    private static List<Citation> citationsOf(Map<String, Finding> findings, List<RemediationStep> remediation,
+            List<Explanation> notes) {
+        LinkedHashSet<Citation> all = new LinkedHashSet<>();
+        findings.values().forEach(f -> all.addAll(f.because().citations()));
+        remediation.forEach(s -> all.addAll(s.citations()));
+        notes.forEach(n -> all.addAll(n.citations()));
+        return new ArrayList<>(all);
+    }
+
+    /** Distinct objects by value, for building the tables. */
+    private static final class Interner<T> {
+        private final Map<T, Integer> ids = new HashMap<>();
+        private final List<T> items = new ArrayList<>();
+
+        int id(T item) {
+            return ids.computeIfAbsent(item, k -> {
+                items.add(k);
+                return items.size() - 1;
+            });
+        }
+
+        T get(int id) {
+            return items.get(id);
+        }
+
+        List<T> items() {
+            return items;
+        }
+    }
+}
