@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,10 +39,6 @@ public final class KbReader {
     private static final ObjectMapper TREE = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     /** Reads every article folder below {@code kbDir}, sorted by folder name. */
     public List<Article> readAll(Path kbDir) {
         if (!Files.isDirectory(kbDir)) {
@@ -71,13 +65,8 @@ public final class KbReader {
         String folderName = folder.getFileName().toString();
         String flowName = folderName + "/" + FLOW_FILE;
         Path flowPath = folder.resolve(FLOW_FILE);
-        String flowText = readText(flowPath, flowName);
-        FlowDto flow;
-        try {
-            flow = yaml.readValue(flowText, FlowDto.class);
-        } catch (JsonProcessingException e) {
-            throw new KbException(flowName, describe(e), e);
-        }
+        String flowText = KbFiles.read(flowPath, flowName);
+        FlowDto flow = KbFiles.yaml(flowName, flowText, FlowDto.class);
         return new Builder(folderName, flowName, flowText, folder).build(flow);
     }
 
@@ -91,19 +80,15 @@ public final class KbReader {
         if (!Files.isRegularFile(path)) {
             return List.of();
         }
-        try {
-            GoldenFileDto file = yaml.readValue(readText(path, name), GoldenFileDto.class);
-            List<GoldenCase> cases = new ArrayList<>();
-            for (GoldenDto c : file.cases()) {
-                if (c.name() == null || c.facts() == null || c.findings() == null || c.steps() == null) {
-                    throw new KbException(name, "case '" + c.name() + "' needs name, facts, findings and steps");
-                }
-                cases.add(new GoldenCase(c.name(), c.facts(), c.findings(), c.steps(), c.missingFacts()));
+        GoldenFileDto file = KbFiles.yaml(name, KbFiles.read(path, name), GoldenFileDto.class);
+        List<GoldenCase> cases = new ArrayList<>();
+        for (GoldenDto c : file.cases()) {
+            if (c.name() == null || c.facts() == null || c.findings() == null || c.steps() == null) {
+                throw new KbException(name, "case '" + c.name() + "' needs name, facts, findings and steps");
             }
-            return cases;
-        } catch (JsonProcessingException e) {
-            throw new KbException(name, describe(e), e);
+            cases.add(new GoldenCase(c.name(), c.facts(), c.findings(), c.steps(), c.missingFacts()));
         }
+        return cases;
     }
 
     record GoldenFileDto(List<GoldenDto> cases) {
@@ -111,24 +96,6 @@ public final class KbReader {
 
     record GoldenDto(String name, Map<String, String> facts, Map<String, String> findings, List<String> steps,
             List<String> missingFacts) {
-    }
-
-    private static String readText(Path path, String name) {
-        if (!Files.isRegularFile(path)) {
-            throw new KbException(name, "file not found");
-        }
-        try {
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new KbException(name, "cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    private static String describe(JsonProcessingException e) {
-        String where = e.getLocation() == null ? ""
-                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
-        return where + e.getOriginalMessage().replaceAll("\\s*\\(class [^)]*\\)", "")
-                .replaceAll("\\s*\\(for Object starting at.*", "");
     }
 
     /** Parses Markdown into sections: every heading must end with an anchor {@code {#anchor}}. */
@@ -207,7 +174,7 @@ public final class KbReader {
             }
             String textFile = requiredText(meta.text(), "article.text");
             String textName = folderName + "/" + textFile;
-            List<Section> sections = parseSections(readText(folder.resolve(textFile), textName), textName);
+            List<Section> sections = parseSections(KbFiles.read(folder.resolve(textFile), textName), textName);
 
             List<Fact> facts = new ArrayList<>();
             for (FactDto dto : list(flow.facts(), "facts")) {
@@ -335,7 +302,7 @@ public final class KbReader {
                     try {
                         p = TREE.treeToValue(item, PlanItemDto.class);
                     } catch (JsonProcessingException e) {
-                        throw fail(where + ": " + describe(e));
+                        throw fail(where + ": " + KbFiles.describe(e));
                     }
                     String stepId = requiredText(p.step(), where + " step");
                     Explanation reason = p.reason() == null ? null

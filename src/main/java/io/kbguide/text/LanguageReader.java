@@ -1,19 +1,13 @@
 package io.kbguide.text;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.kbguide.engine.Article;
 import io.kbguide.engine.Fact;
 import io.kbguide.engine.KbException;
+import io.kbguide.engine.KbFiles;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,20 +33,13 @@ public final class LanguageReader {
 
     static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-    private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory()).build();
-
     /** Reads {@code language.yaml} from the article's folder. */
     public Language read(Path articleFolder, Article article) {
         String name = articleFolder.getFileName() + "/" + LANGUAGE_FILE;
-        String text;
-        try {
-            text = Files.readString(articleFolder.resolve(LANGUAGE_FILE), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new KbException(name, "the language file does not exist", e);
-        } catch (IOException e) {
-            throw new KbException(name, "cannot read the language file: " + e.getMessage(), e);
+        if (!Files.exists(articleFolder.resolve(LANGUAGE_FILE))) {
+            throw new KbException(name, "the language file does not exist");
         }
-        return parse(name, text, article);
+        return parse(name, KbFiles.read(articleFolder.resolve(LANGUAGE_FILE), name), article);
     }
 
     /**
@@ -61,13 +48,7 @@ public final class LanguageReader {
      * @param fileName the file's name for messages, relative to the kb directory
      */
     public Language parse(String fileName, String yamlText, Article article) {
-        JsonNode root;
-        try {
-            root = yaml.readTree(yamlText);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new KbException(fileName, "not valid YAML" + where + ": " + e.getOriginalMessage(), e);
-        }
+        JsonNode root = KbFiles.yamlTree(fileName, yamlText);
         if (root == null || !root.isObject()) {
             throw new KbException(fileName, "expected a mapping with cues, facts and extractors");
         }
