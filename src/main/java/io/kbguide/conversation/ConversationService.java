@@ -86,23 +86,23 @@ public class ConversationService {
         if (outcome instanceof Outcome.Refused refused) {
             throw problem(refused);
         }
-        Outcome.Turn turn = ((Outcome.Step) outcome).turn();
+        Outcome.Turn turn = ((Outcome.Reply) outcome).turn();
         CompiledArticle article = turn.article();
         List<ConversationView.AnswerView> given = turn.answers().stream().map(a -> answerView(article, a)).toList();
         List<ConversationView.AnswerView> early = emptyToNull(turn.early().stream()
                 .map(a -> answerView(article, a)).toList());
-        ConversationView.Step step;
+        ConversationView.TurnView step;
         if (outcome instanceof Outcome.Ask ask && ask.isConfirmation()) {
             Fact fact = ask.fact();
             String hint = "Please confirm: " + String.join(" or ", ask.confirming().stream()
                     .map(v -> "\"" + fact.labelOf(v) + "\"").toList()) + "?"
                     + (ask.hints().isEmpty() ? "" : " " + hint(ask.hints()));
-            step = new ConversationView.Step("question", question(turn, fact, ask.confirming().stream()
+            step = new ConversationView.TurnView("question", question(turn, fact, ask.confirming().stream()
                     .map(v -> new ConversationView.Choice(v, fact.labelOf(v))).toList(), hint, true), given, early,
                     new ConversationView.Progress(given.size(), ask.remainingAtMost()), null);
         } else if (outcome instanceof Outcome.Ask ask) {
             Fact next = ask.fact();
-            step = new ConversationView.Step("question", question(turn, next, next.choices().stream()
+            step = new ConversationView.TurnView("question", question(turn, next, next.choices().stream()
                     .map(c -> new ConversationView.Choice(c.value(), c.label())).toList(),
                     ask.hints().isEmpty() ? null : hint(ask.hints()), false), given, early,
                     new ConversationView.Progress(given.size(), ask.remainingAtMost()), null);
@@ -117,11 +117,11 @@ public class ConversationService {
                                 : fact.choices().stream().map(c -> new ConversationView.Choice(c.value(), c.label()))
                                         .toList()));
             }
-            step = new ConversationView.Step("readback", null, given, early,
+            step = new ConversationView.TurnView("readback", null, given, early,
                     new ConversationView.Progress(given.size(), 1), null, items);
         } else {
             var position = turn.position();
-            step = new ConversationView.Step("diagnosis", null, given, early, null,
+            step = new ConversationView.TurnView("diagnosis", null, given, early, null,
                     DiagnosisView.of(article.article(), position.diagnosis(), article.plansByCase(position.codes()),
                             article.known(position.codes())));
         }

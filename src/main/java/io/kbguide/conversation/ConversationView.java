@@ -20,16 +20,16 @@ public record ConversationView(
         @Schema(description = "For a text reply: facts it mentioned that could not be used (given two values,"
                 + " contradicting an earlier answer, or in an unusable form), and why")
         List<DiagnosisView.UnclearView> unclear,
-        Step step) {
+        TurnView step) {
 
-    public ConversationView(String conversationId, String notice, Step step) {
+    public ConversationView(String conversationId, String notice, TurnView step) {
         this(conversationId, notice, null, null, step);
     }
 
 
     @Schema(name = "ConversationStep", description = "Either a question or the diagnosis")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Step(
+    public record TurnView(
             @Schema(enumeration = {"question", "readback", "diagnosis"}, description = "readback: the diagnosis is"
                     + " ready, but facts it rests on were read from typed words; confirm them (POST .../confirm) or"
                     + " change them (a reply with factId and value) first") String type,
@@ -43,7 +43,7 @@ public record ConversationView(
             @Schema(description = "For a readback step: the facts read from typed words that decide the steps to"
                     + " advise, with the words each was read from") List<ReadBackItem> readBack) {
 
-        public Step(String type, Question question, List<AnswerView> answers, List<AnswerView> earlyAnswers,
+        public TurnView(String type, Question question, List<AnswerView> answers, List<AnswerView> earlyAnswers,
                 Progress progress, DiagnosisView diagnosis) {
             this(type, question, answers, earlyAnswers, progress, diagnosis, null);
         }

@@ -37,7 +37,7 @@ public record DiagnosisView(
         Map<String, String> findings,
         @Schema(description = "Steps to carry out, in order; every one is safe on this server as it is now. Empty:"
                 + " nothing to do (or nothing is safe to advise until the missing facts are known).")
-        List<Step> remediation,
+        List<StepView> remediation,
         @Schema(description = "Every passage of the article the findings, steps and notes rest on")
         List<CitationView> citations,
         String summary,
@@ -129,7 +129,7 @@ public record DiagnosisView(
         });
         return new DiagnosisView(new ArticleRef(article.id(), article.title(), article.version()), d.complete(),
                 d.missingFacts().stream().map(Fact::id).toList(), findings,
-                d.remediation().stream().map(s -> Step.of(article, s, known)).toList(), cite(article, d.citations()),
+                d.remediation().stream().map(s -> StepView.of(article, s, known)).toList(), cite(article, d.citations()),
                 d.summary(), details, d.notes().stream().map(n -> Note.of(article, n)).toList(),
                 d.missingFacts().stream().map(f -> FactToCheck.of(article, f, known)).toList(), null, null, null,
                 plansByCase.isEmpty() ? null : plansByCase.stream().map(c -> PlanCaseView.of(article, c)).toList());
@@ -144,8 +144,8 @@ public record DiagnosisView(
     public record ArticleRef(String id, String title, String version) {
     }
 
-    @Schema(description = "A remediation step")
-    public record Step(
+    @Schema(name = "Step", description = "A remediation step")
+    public record StepView(
             @Schema(description = "The step's id in the article's flow.yaml", examples = "remove-usenewapi") String id,
             String title, String detail,
             @Schema(description = "The command lines to run for this server (see instructions for the output to"
@@ -156,9 +156,9 @@ public record DiagnosisView(
             @Schema(description = "What to run or click, in order, with the output to expect") List<CommandView>
                     instructions) {
 
-        static Step of(Article article, RemediationStep s, Map<String, String> known) {
+        static StepView of(Article article, RemediationStep s, Map<String, String> known) {
             List<CommandView> instructions = CommandView.of(article, s.step().commands(), known);
-            return new Step(s.id(), s.step().title(), s.detail(), CommandView.lines(instructions), s.source().id(),
+            return new StepView(s.id(), s.step().title(), s.detail(), CommandView.lines(instructions), s.source().id(),
                     cite(article, s.citations()), instructions);
         }
     }

@@ -38,8 +38,8 @@ public sealed interface Outcome {
         }
     }
 
-    /** A step to show. */
-    sealed interface Step extends Outcome {
+    /** What to show the person next: a question, a read-back or the diagnosis. */
+    sealed interface Reply extends Outcome {
         Turn turn();
     }
 
@@ -52,7 +52,7 @@ public sealed interface Outcome {
      * @param remainingAtMost the most questions that can still come, this one included
      */
     record Ask(Turn turn, Fact fact, List<String> confirming, List<Reading.Hint> hints, int remainingAtMost)
-            implements Step {
+            implements Reply {
 
         public Ask {
             confirming = confirming == null ? null : List.copyOf(confirming);
@@ -69,7 +69,7 @@ public sealed interface Outcome {
      *
      * @param facts the facts to read back, in path order; the words each came from are in the state's typed map
      */
-    record ReadBack(Turn turn, List<String> facts) implements Step {
+    record ReadBack(Turn turn, List<String> facts) implements Reply {
 
         public ReadBack {
             facts = List.copyOf(facts);
@@ -77,7 +77,7 @@ public sealed interface Outcome {
     }
 
     /** The diagnosis (complete, or with what to find out when an answer was "I don't know"). */
-    record Diagnose(Turn turn) implements Step {
+    record Diagnose(Turn turn) implements Reply {
     }
 
     /**

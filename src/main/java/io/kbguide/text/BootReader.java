@@ -48,7 +48,7 @@ final class BootReader {
         this.switches = language.bootSwitches();
     }
 
-    void read(Message m, List<Finding> out) {
+    void read(Message m, List<Observation> out) {
         if (switches.isEmpty()) {
             return;
         }
@@ -184,7 +184,7 @@ final class BootReader {
         }
     }
 
-    private static void decide(Language.BootSwitch sw, List<Entry> entries, String defaultPath, List<Finding> out) {
+    private static void decide(Language.BootSwitch sw, List<Entry> entries, String defaultPath, List<Observation> out) {
         if (entries.isEmpty()) {
             return;
         }
@@ -194,7 +194,7 @@ final class BootReader {
             for (Entry e : entries) {
                 if (e.path.equalsIgnoreCase(defaultPath.trim())) {
                     boolean on = option.matcher(e.options).find();
-                    out.add(Finding.pasted(sw.factId(), on ? sw.present() : sw.absent(), e.evidence));
+                    out.add(Observation.pasted(sw.factId(), on ? sw.present() : sw.absent(), e.evidence));
                     return;
                 }
             }
@@ -204,7 +204,7 @@ final class BootReader {
         for (Entry e : entries) {
             byValue.putIfAbsent(option.matcher(e.options).find() ? sw.present() : sw.absent(), e);
         }
-        byValue.forEach((value, e) -> out.add(Finding.pasted(sw.factId(), value, e.evidence)));
+        byValue.forEach((value, e) -> out.add(Observation.pasted(sw.factId(), value, e.evidence)));
     }
 
     private record Entry(String path, String options, String evidence) {

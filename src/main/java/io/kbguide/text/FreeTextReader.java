@@ -82,7 +82,7 @@ final class FreeTextReader {
                 .toList();
     }
 
-    void read(Message m, List<Finding> out) {
+    void read(Message m, List<Observation> out) {
         for (int i = 0; i < m.size(); i++) {
             String line = m.line(i);
             if (m.consumed[i] || line.isBlank() || Message.isPrompt(line)) {
@@ -93,7 +93,7 @@ final class FreeTextReader {
             for (Language.FactLanguage f : facts) {
                 collect(l, f, mentions);
             }
-            List<Finding> found = new ArrayList<>();
+            List<Observation> found = new ArrayList<>();
             for (Mention mt : mentions) {
                 if (mt.fact.attribution() != null && mt.span.doubt == null) {
                     attribute(m, l, mt, mentions, found);
@@ -150,7 +150,7 @@ final class FreeTextReader {
     }
 
     /** Weighs one mention and adds what it says, if anything. Returns the value read, or null. */
-    private String emit(Line l, Mention mt, List<Mention> all, List<Finding> out) {
+    private String emit(Line l, Mention mt, List<Mention> all, List<Observation> out) {
         Span s = mt.span;
         Language.FactLanguage f = mt.fact;
         Weighed w = l.scopes().weigh(s.start, s.end, blockers(mt, all));
@@ -160,23 +160,23 @@ final class FreeTextReader {
         String evidence = l.text.substring(w.from, w.to).trim();
         if (s.reason != null) {
             if (w.weight == Weight.PLAIN) {
-                out.add(Finding.rejection(f.factId(), evidence, s.reason));
+                out.add(Observation.rejection(f.factId(), evidence, s.reason));
             }
             return null;
         }
         if (s.doubt != null) {
             if (w.weight != Weight.NEGATED) {
-                add(l, s.start, Finding.doubt(f.factId(), null, evidence, s.doubt), out);
+                add(l, s.start, Observation.doubt(f.factId(), null, evidence, s.doubt), out);
             }
             return null;
         }
         if (w.weight == Weight.HEDGED) {
-            add(l, s.start, Finding.doubt(f.factId(), s.value, evidence, Doubt.HEDGED), out);
+            add(l, s.start, Observation.doubt(f.factId(), s.value, evidence, Doubt.HEDGED), out);
             return null;
         }
         String value = w.weight == Weight.NEGATED ? f.negated().get(s.value) : s.value;
         if (value != null) {
-            add(l, s.start, Finding.value(f.factId(), value, evidence), out);
+            add(l, s.start, Observation.value(f.factId(), value, evidence), out);
         }
         return value;
     }
@@ -198,7 +198,7 @@ final class FreeTextReader {
      * being asked, or the message names such a Windows version and no other product; ignored after another
      * product or Windows version; otherwise unclear.
      */
-    private void attribute(Message m, Line l, Mention mt, List<Mention> all, List<Finding> out) {
+    private void attribute(Message m, Line l, Mention mt, List<Mention> all, List<Observation> out) {
         Language.Attribution a = mt.fact.attribution();
         String line = l.text;
         int start = mt.span.start;
@@ -240,16 +240,16 @@ final class FreeTextReader {
         if (Boolean.FALSE.equals(owner)) {
             return;
         }
-        List<Finding> read = new ArrayList<>();
+        List<Observation> read = new ArrayList<>();
         emit(l, mt, all, read);
-        for (Finding f : read) {
+        for (Observation f : read) {
             if (owner == null && !f.isRejection() && !f.isDoubt()) {
-                out.add(Finding.doubt(f.factId(), f.value(), f.evidence(), Doubt.UNATTRIBUTED));
+                out.add(Observation.doubt(f.factId(), f.value(), f.evidence(), Doubt.UNATTRIBUTED));
             } else if (f.isValue() && nearest >= 0 && nearest < start) {
                 // the evidence shows whose it is: "w2k3 box, SP2"
                 int to = line.indexOf(f.evidence(), nearest) + f.evidence().length();
                 String attributed = line.substring(nearest, Math.max(to, mt.span.end)).trim();
-                out.add(attributed.length() <= MAX_ATTRIBUTED ? Finding.value(f.factId(), f.value(), attributed) : f);
+                out.add(attributed.length() <= MAX_ATTRIBUTED ? Observation.value(f.factId(), f.value(), attributed) : f);
             } else {
                 out.add(f);
             }
@@ -303,9 +303,9 @@ final class FreeTextReader {
      * Adds what a mention at {@code at} says; in a sentence that describes several servers or nodes it says it
      * of one of them only, so the fact is unclear.
      */
-    private void add(Line l, int at, Finding f, List<Finding> out) {
+    private void add(Line l, int at, Observation f, List<Observation> out) {
         int[] sentence = l.crowdedAt(at);
-        out.add(sentence == null ? f : Finding.doubt(f.factId(), f.value(),
+        out.add(sentence == null ? f : Observation.doubt(f.factId(), f.value(),
                 l.text.substring(sentence[0], sentence[1]).trim(), Doubt.SEVERAL_SERVERS));
     }
 
@@ -339,7 +339,7 @@ final class FreeTextReader {
         return out;
     }
 
-    private void readVersions(Message m, Line l, Language.ProductVersion pv, Pattern product, List<Finding> out) {
+    private void readVersions(Message m, Line l, Language.ProductVersion pv, Pattern product, List<Observation> out) {
         String line = l.text;
         List<int[]> seen = new ArrayList<>();
         boolean asked = pv.factId().equals(m.currentFactId);
@@ -370,7 +370,7 @@ final class FreeTextReader {
     }
 
     private void versions(Matcher mt, Line l, Language.ProductVersion pv, boolean named, List<int[]> seen,
-            List<Finding> out) {
+            List<Observation> out) {
         String line = l.text;
         while (mt.find()) {
             int vs = mt.start(1);
@@ -388,7 +388,7 @@ final class FreeTextReader {
             }
             Weighed w = l.scopes().weigh(mt.start(), mt.end(), List.of());
             if (w.weight == Weight.HEDGED && Version.parse(found).isPresent()) {
-                add(l, mt.start(), Finding.doubt(pv.factId(), Version.parse(found).get().toString(),
+                add(l, mt.start(), Observation.doubt(pv.factId(), Version.parse(found).get().toString(),
                         line.substring(w.from, w.to).trim(), Doubt.HEDGED), out);
                 continue;
             }
@@ -399,17 +399,17 @@ final class FreeTextReader {
             Optional<Version> version = Version.parse(found);
             if (version.isPresent()) {
                 add(l, mt.start(), TABLE_ROW.matcher(line).matches()
-                        ? Finding.pasted(pv.factId(), version.get().toString(), line.trim())
-                        : Finding.value(pv.factId(), version.get().toString(), evidence), out);
+                        ? Observation.pasted(pv.factId(), version.get().toString(), line.trim())
+                        : Observation.value(pv.factId(), version.get().toString(), evidence), out);
             } else if (named) {
                 // "Heartbeat 6.1" stands for 6.1.x: taken where the whole range falls in one band of the article;
                 // "Heartbeat 5.1" spans two, so the full version is asked for
                 io.kbguide.engine.Fact fact = versionFacts.get(pv.factId());
                 Optional<String> band = fact == null ? Optional.empty() : fact.resolve(found);
                 if (band.isPresent() && !io.kbguide.engine.Fact.UNKNOWN.equals(band.get())) {
-                    add(l, mt.start(), Finding.value(pv.factId(), fact.normalize(found).orElseThrow(), evidence), out);
+                    add(l, mt.start(), Observation.value(pv.factId(), fact.normalize(found).orElseThrow(), evidence), out);
                 } else {
-                    out.add(Finding.rejection(pv.factId(), evidence, pv.incomplete().replace("{version}", found)));
+                    out.add(Observation.rejection(pv.factId(), evidence, pv.incomplete().replace("{version}", found)));
                 }
             }
         }

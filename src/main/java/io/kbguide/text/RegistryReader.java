@@ -57,13 +57,13 @@ final class RegistryReader {
         this.values = language.registry();
     }
 
-    void read(Message m, List<Finding> out) {
+    void read(Message m, List<Observation> out) {
         for (Language.RegistryValue rv : values) {
             read(m, rv, out);
         }
     }
 
-    private void read(Message m, Language.RegistryValue rv, List<Finding> out) {
+    private void read(Message m, Language.RegistryValue rv, List<Observation> out) {
         Query query = null;
         String section = null; // the [key] of a regedit export being read
         String listedKey = null; // the last key line of reg query output
@@ -105,16 +105,16 @@ final class RegistryReader {
                     m.consume(i);
                     if (ev.group(1).equalsIgnoreCase(rv.name())) {
                         if (!ours(rv, section)) {
-                            out.add(Finding.doubt(rv.factId(), null, line.trim(), Doubt.OTHER_KEY));
+                            out.add(Observation.doubt(rv.factId(), null, line.trim(), Doubt.OTHER_KEY));
                         } else if (ev.group(2) != null) {
-                            out.add(valueFinding(rv, rv.type().toUpperCase(Locale.ROOT), "0x" + ev.group(2),
+                            out.add(valueObservation(rv, rv.type().toUpperCase(Locale.ROOT), "0x" + ev.group(2),
                                     line.trim()));
                         } else if (ev.group(6) != null) {
-                            out.add(Finding.pasted(rv.factId(), rv.absent(), line.trim()));
+                            out.add(Observation.pasted(rv.factId(), rv.absent(), line.trim()));
                         } else {
                             String type = ev.group(3) != null ? "REG_SZ" : "REG_BINARY (" + ev.group(4) + ")";
                             String data = ev.group(3) != null ? ev.group(3) : ev.group(5);
-                            out.add(valueFinding(rv, type, data, line.trim()));
+                            out.add(valueObservation(rv, type, data, line.trim()));
                         }
                     }
                     continue;
@@ -142,17 +142,17 @@ final class RegistryReader {
                     if (!ours && (query.ourKey || query.valueName != null && ourValue
                             || rv.key().matcher(query.line).find())) {
                         // a failed query of another key or value says nothing about this one
-                        out.add(Finding.doubt(rv.factId(), null, query.line + " / " + line.trim(),
+                        out.add(Observation.doubt(rv.factId(), null, query.line + " / " + line.trim(),
                                 Doubt.OTHER_KEY));
                     }
                 } else {
                     ours = rv.factId().equals(m.currentFactId) || mentionedElsewhere || mentionsAfter(m, i, rv);
                 }
                 if (ours && query != null) {
-                    out.add(Finding.pasted(rv.factId(), rv.absent(), line.trim()));
+                    out.add(Observation.pasted(rv.factId(), rv.absent(), line.trim()));
                 } else if (ours) {
                     // without the command it is not known which key or value was queried: read, but read back
-                    out.add(Finding.value(rv.factId(), rv.absent(), line.trim()));
+                    out.add(Observation.value(rv.factId(), rv.absent(), line.trim()));
                 }
                 continue;
             }
@@ -184,9 +184,9 @@ final class RegistryReader {
                     }
                     String key = listedKey != null ? listedKey : query != null ? query.key : null;
                     if (key != null && !ours(rv, key)) {
-                        out.add(Finding.doubt(rv.factId(), null, key + " / " + line.trim(), Doubt.OTHER_KEY));
+                        out.add(Observation.doubt(rv.factId(), null, key + " / " + line.trim(), Doubt.OTHER_KEY));
                     } else {
-                        out.add(valueFinding(rv, type.toUpperCase(Locale.ROOT), data == null ? "" : data.trim(),
+                        out.add(valueObservation(rv, type.toUpperCase(Locale.ROOT), data == null ? "" : data.trim(),
                                 line.trim()));
                     }
                 }
@@ -217,23 +217,23 @@ final class RegistryReader {
     }
 
     /** A key listing without /v that shows the key but not the value means the value is absent. */
-    private static void finish(Query query, Language.RegistryValue rv, List<Finding> out) {
+    private static void finish(Query query, Language.RegistryValue rv, List<Observation> out) {
         if (query != null && query.valueName == null && query.ourKey && query.keyListed && !query.valueListed
                 && !query.errored) {
-            out.add(Finding.pasted(rv.factId(), rv.absent(), query.line));
+            out.add(Observation.pasted(rv.factId(), rv.absent(), query.line));
         }
     }
 
-    private static Finding valueFinding(Language.RegistryValue rv, String type, String data, String evidence) {
+    private static Observation valueObservation(Language.RegistryValue rv, String type, String data, String evidence) {
         if (!type.equals(rv.type().toUpperCase(Locale.ROOT))) {
-            return Finding.rejection(rv.factId(), evidence, place(rv.wrongType(), rv, type, data));
+            return Observation.rejection(rv.factId(), evidence, place(rv.wrongType(), rv, type, data));
         }
         Matcher n = NUMBER.matcher(data);
         if (!n.matches()) {
-            return Finding.rejection(rv.factId(), evidence, place(rv.badData(), rv, type, data));
+            return Observation.rejection(rv.factId(), evidence, place(rv.badData(), rv, type, data));
         }
         BigInteger number = n.group(1) != null ? new BigInteger(n.group(1), 16) : new BigInteger(n.group(2));
-        return Finding.pasted(rv.factId(), number.signum() == 0 ? rv.zero() : rv.nonzero(), evidence);
+        return Observation.pasted(rv.factId(), number.signum() == 0 ? rv.zero() : rv.nonzero(), evidence);
     }
 
     private static String place(String reason, Language.RegistryValue rv, String type, String data) {

@@ -49,7 +49,7 @@ final class SystemInfoReader {
         this.osVersion = fields.stream().filter(f -> f.name().equalsIgnoreCase(OS_VERSION)).findFirst();
     }
 
-    void read(Message m, List<Finding> out) {
+    void read(Message m, List<Observation> out) {
         if (!fields.isEmpty()) {
             readSystemInfo(m, out);
         }
@@ -58,7 +58,7 @@ final class SystemInfoReader {
         }
     }
 
-    private void readSystemInfo(Message m, List<Finding> out) {
+    private void readSystemInfo(Message m, List<Observation> out) {
         int i = 0;
         while (i < m.size()) {
             if (m.consumed[i] || fieldAt(m.line(i)) == null) {
@@ -90,7 +90,7 @@ final class SystemInfoReader {
         }
     }
 
-    private void readVer(Message m, List<Finding> out) {
+    private void readVer(Message m, List<Observation> out) {
         for (int i = 0; i < m.size(); i++) {
             if (m.consumed[i]) {
                 continue;
@@ -132,7 +132,7 @@ final class SystemInfoReader {
     }
 
     static void apply(List<Language.FieldRule> rules, String value, String evidence, Set<String> decided,
-            List<Finding> out) {
+            List<Observation> out) {
         for (Language.FieldRule rule : rules) {
             Matcher rm = rule.match().matcher(value);
             if (!rm.find()) {
@@ -140,12 +140,12 @@ final class SystemInfoReader {
             }
             for (Map.Entry<String, String> e : rule.set().entrySet()) {
                 if (decided.add(e.getKey())) {
-                    out.add(Finding.pasted(e.getKey(), e.getValue(), evidence));
+                    out.add(Observation.pasted(e.getKey(), e.getValue(), evidence));
                 }
             }
             for (Map.Entry<String, String> e : rule.reject().entrySet()) {
                 if (decided.add(e.getKey())) {
-                    out.add(Finding.rejection(e.getKey(), evidence, fill(e.getValue(), rm)));
+                    out.add(Observation.rejection(e.getKey(), evidence, fill(e.getValue(), rm)));
                 }
             }
         }

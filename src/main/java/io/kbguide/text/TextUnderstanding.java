@@ -143,23 +143,23 @@ public final class TextUnderstanding {
         String clean = text.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"')
                 .replace('\u201d', '"').replace('\u00a0', ' ');
         if (currentFactId != null) {
-            Finding whole = shortAnswer(clean, currentFactId);
+            Observation whole = shortAnswer(clean, currentFactId);
             if (whole != null) {
                 return merge(List.of(whole));
             }
-            Finding hedged = hedgedShortAnswer(clean, currentFactId);
+            Observation hedged = hedgedShortAnswer(clean, currentFactId);
             if (hedged != null) {
                 return merge(List.of(hedged));
             }
         }
         Message m = new Message(clean, currentFactId, known == null ? Map.of() : known);
-        List<Finding> findings = new ArrayList<>();
+        List<Observation> findings = new ArrayList<>();
         registry.read(m, findings);
         boot.read(m, findings);
         systemInfo.read(m, findings);
         freeText.read(m, findings);
         if (currentFactId != null && findings.stream().noneMatch(f -> f.factId().equals(currentFactId))) {
-            Finding leading = leadingAnswer(clean, currentFactId);
+            Observation leading = leadingAnswer(clean, currentFactId);
             if (leading != null) {
                 findings.add(leading);
             }
@@ -172,7 +172,7 @@ public final class TextUnderstanding {
      * message says a change has not been followed by a restart, what it says of such a fact is unclear; when it
      * says a change was made and not that the server restarted since, too.
      */
-    private List<Finding> changes(String text, List<Finding> findings) {
+    private List<Observation> changes(String text, List<Observation> findings) {
         Language.Cues cues = language.cues();
         boolean pending = cues.pendingRestart().stream().anyMatch(p -> p.matcher(text).find());
         boolean changed = cues.changes().stream().anyMatch(p -> unnegated(p, text, cues));
@@ -184,18 +184,18 @@ public final class TextUnderstanding {
             return findings;
         }
         Doubt doubt = pending ? Doubt.PENDING_RESTART : Doubt.CHANGED;
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : findings) {
+        List<Observation> out = new ArrayList<>();
+        for (Observation f : findings) {
             Language.FactLanguage fl = factLanguages.get(f.factId());
             boolean sensitive = fl != null && fl.restartSensitive() && !f.isRejection();
-            out.add(sensitive ? Finding.doubt(f.factId(), f.value(), f.evidence(), doubt) : f);
+            out.add(sensitive ? Observation.doubt(f.factId(), f.value(), f.evidence(), doubt) : f);
         }
         // a change named without a value read ("used to be 0 but I deleted it") leaves the fact unclear too
         String cue = firstMatch(text, pending ? cues.pendingRestart() : cues.changes());
         for (String factId : namedFacts(text)) {
             Language.FactLanguage fl = factLanguages.get(factId);
             if (fl.restartSensitive() && cue != null && out.stream().noneMatch(f -> f.factId().equals(factId))) {
-                out.add(Finding.doubt(factId, null, cue, doubt));
+                out.add(Observation.doubt(factId, null, cue, doubt));
             }
         }
         return out;
@@ -224,7 +224,7 @@ public final class TextUnderstanding {
     }
 
     /** A whole-message answer with a hedge ("I think 2", "probably none"): the value, but in doubt. */
-    private Finding hedgedShortAnswer(String text, String factId) {
+    private Observation hedgedShortAnswer(String text, String factId) {
         String rest = text;
         boolean hedged = false;
         for (Pattern p : language.cues().hedges()) {
@@ -237,11 +237,11 @@ public final class TextUnderstanding {
         if (!hedged || rest.isBlank()) {
             return null;
         }
-        Finding f = shortAnswer(rest, factId);
-        return f == null ? null : Finding.doubt(factId, f.value(), text.trim(), Doubt.HEDGED);
+        Observation f = shortAnswer(rest, factId);
+        return f == null ? null : Observation.doubt(factId, f.value(), text.trim(), Doubt.HEDGED);
     }
 
-    private Finding shortAnswer(String text, String factId) {
+    private Observation shortAnswer(String text, String factId) {
         Language.FactLanguage fl = factLanguages.get(factId);
         if (fl == null || fl.answers().isEmpty()) {
             return null;
@@ -253,13 +253,13 @@ public final class TextUnderstanding {
         }
         for (Language.ShortAnswer a : fl.answers()) {
             if (a.whole().matcher(normalised).matches()) {
-                return Finding.value(factId, a.value(), text.trim());
+                return Observation.value(factId, a.value(), text.trim());
             }
         }
         return null;
     }
 
-    private Finding leadingAnswer(String text, String factId) {
+    private Observation leadingAnswer(String text, String factId) {
         Matcher mt = LEADING_ANSWER.matcher(text);
         if (!mt.matches()) {
             return null;
@@ -268,8 +268,8 @@ public final class TextUnderstanding {
         if (language.cues().hedges().stream().anyMatch(p -> p.matcher(rest).find())) {
             return null;
         }
-        Finding f = shortAnswer(mt.group(1), factId);
-        return f == null ? null : Finding.value(factId, f.value(), mt.group(1).trim());
+        Observation f = shortAnswer(mt.group(1), factId);
+        return f == null ? null : Observation.value(factId, f.value(), mt.group(1).trim());
     }
 
     private String stripFillers(String normalised) {
@@ -291,33 +291,33 @@ public final class TextUnderstanding {
         return s;
     }
 
-    private Extraction merge(List<Finding> findings) {
-        Map<String, List<Finding>> byFact = new LinkedHashMap<>();
-        for (Finding f : findings) {
+    private Extraction merge(List<Observation> findings) {
+        Map<String, List<Observation>> byFact = new LinkedHashMap<>();
+        for (Observation f : findings) {
             byFact.computeIfAbsent(f.factId(), k -> new ArrayList<>()).add(f);
         }
         List<Understood> understood = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         List<Unclear> unclear = new ArrayList<>();
-        for (Map.Entry<String, List<Finding>> e : byFact.entrySet()) {
+        for (Map.Entry<String, List<Observation>> e : byFact.entrySet()) {
             String factId = e.getKey();
-            List<Finding> list = e.getValue();
-            if (list.stream().anyMatch(Finding::isRejection)) {
+            List<Observation> list = e.getValue();
+            if (list.stream().anyMatch(Observation::isRejection)) {
                 Set<String> seen = new LinkedHashSet<>();
-                for (Finding f : list) {
+                for (Observation f : list) {
                     if (f.isRejection() && seen.add(f.evidence() + "\n" + f.reason())) {
                         rejections.add(new Rejection(factId, f.evidence(), f.reason()));
                     }
                 }
                 continue;
             }
-            List<Finding> doubts = list.stream().filter(Finding::isDoubt).toList();
-            Finding strong = doubts.stream().filter(d -> d.doubt().strong()).findFirst().orElse(null);
-            Map<String, Finding> firstByValue = new LinkedHashMap<>();
-            for (Finding f : list) {
+            List<Observation> doubts = list.stream().filter(Observation::isDoubt).toList();
+            Observation strong = doubts.stream().filter(d -> d.doubt().strong()).findFirst().orElse(null);
+            Map<String, Observation> firstByValue = new LinkedHashMap<>();
+            for (Observation f : list) {
                 if (f.isValue()) {
-                    Finding had = firstByValue.get(f.value());
+                    Observation had = firstByValue.get(f.value());
                     if (had == null || had.source() == Source.TYPED && f.source() == Source.PASTED) {
                         firstByValue.put(f.value(), f);
                     }
@@ -325,7 +325,7 @@ public final class TextUnderstanding {
             }
             if (strong != null || firstByValue.isEmpty()) {
                 if (!doubts.isEmpty()) {
-                    Finding d = strong != null ? strong : doubts.get(0);
+                    Observation d = strong != null ? strong : doubts.get(0);
                     unclear.add(new Unclear(factId, d.value(), d.evidence(), d.doubt(),
                             language.doubts().get(d.doubt())));
                 }
@@ -340,7 +340,7 @@ public final class TextUnderstanding {
                 firstByValue.keySet().removeAll(general);
             }
             // a doubtful reading of another value than the plain ones makes the fact a conflict, never a pick
-            for (Finding d : doubts) {
+            for (Observation d : doubts) {
                 if (d.value() != null && !firstByValue.containsKey(d.value()) && (fl == null
                         || firstByValue.keySet().stream().noneMatch(v -> fl.refines().getOrDefault(v, Set.of())
                                 .contains(d.value())))) {

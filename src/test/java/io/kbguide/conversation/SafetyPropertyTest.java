@@ -97,7 +97,7 @@ class SafetyPropertyTest {
                         continue;
                     }
                     diagnosesGiven++;
-                    List<String> given = view.step().diagnosis().remediation().stream().map(DiagnosisView.Step::id)
+                    List<String> given = view.step().diagnosis().remediation().stream().map(DiagnosisView.StepView::id)
                             .filter(changing::contains).toList();
                     // with a fact left unknown ("I don't know") the diagnosis says what to find out and may
                     // advise fewer steps, but never one the true facts would not have
@@ -119,7 +119,7 @@ class SafetyPropertyTest {
             }
             statelessChecks++;
             List<String> truthSteps = CompiledArticle.serverChanges(article.diagnose(stated));
-            List<String> given = stateless.remediation().stream().map(DiagnosisView.Step::id)
+            List<String> given = stateless.remediation().stream().map(DiagnosisView.StepView::id)
                     .filter(changing::contains).toList();
             if (!given.equals(truthSteps) && (stateless.dependsOnTypedText() == null
                     || stateless.dependsOnTypedText().isEmpty())) {

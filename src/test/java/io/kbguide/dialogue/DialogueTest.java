@@ -74,7 +74,7 @@ class DialogueTest {
     }
 
     private void walk(Outcome outcome, Map<String, String> answers) {
-        Outcome.Step step = assertInstanceOf(Outcome.Step.class, outcome, "a step, not a refusal");
+        Outcome.Reply step = assertInstanceOf(Outcome.Reply.class, outcome, "a step, not a refusal");
         assertTrue(step.turn().conversationId().length() <= ConversationCodec.MAX_LENGTH);
         assertEquals(answers.size(), step.turn().answers().size(), "answers so far");
         if (outcome instanceof Outcome.Diagnose) {
@@ -200,7 +200,7 @@ class DialogueTest {
                 .findFirst().orElseThrow();
         Outcome changed = dialogue.next(readBack.turn().conversationId(), new Input.Answer(corrected, other),
                 Channel.SLACK);
-        assertInstanceOf(Outcome.Step.class, changed, "a correction at a read-back is taken");
+        assertInstanceOf(Outcome.Reply.class, changed, "a correction at a read-back is taken");
         assertTrue(events.stream().anyMatch(e -> e.kind() == DialogueEvent.Kind.CORRECTED
                 && e.factId().equals(corrected) && e.value().equals(other)), events.toString());
     }

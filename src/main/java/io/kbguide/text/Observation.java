@@ -1,0 +1,39 @@
+package io.kbguide.text;
+
+/**
+ * One observation of a fact in a message, before merging: a value for a fact, a rejection ({@code reason} set, no
+ * value), or a doubt ({@code doubt} set, with or without the value the words would give). (Named apart from the
+ * engine's {@code Finding}, which is a conclusion of the article.)
+ */
+record Observation(String factId, String value, String evidence, String reason, Source source, Doubt doubt) {
+
+    /** A value read from typed words. */
+    static Observation value(String factId, String value, String evidence) {
+        return new Observation(factId, value, evidence, null, Source.TYPED, null);
+    }
+
+    /** A value read from a line of recognised command output. */
+    static Observation pasted(String factId, String value, String evidence) {
+        return new Observation(factId, value, evidence, null, Source.PASTED, null);
+    }
+
+    static Observation rejection(String factId, String evidence, String reason) {
+        return new Observation(factId, null, evidence, reason, Source.TYPED, null);
+    }
+
+    static Observation doubt(String factId, String value, String evidence, Doubt doubt) {
+        return new Observation(factId, value, evidence, null, Source.TYPED, doubt);
+    }
+
+    boolean isRejection() {
+        return reason != null;
+    }
+
+    boolean isDoubt() {
+        return doubt != null;
+    }
+
+    boolean isValue() {
+        return reason == null && doubt == null;
+    }
+}
