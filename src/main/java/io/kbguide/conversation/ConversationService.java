@@ -86,7 +86,15 @@ public class ConversationService {
         if (outcome instanceof Outcome.Refused refused) {
             throw problem(refused);
         }
-        Outcome.Turn turn = ((Outcome.Reply) outcome).turn();
+        return viewOf((Outcome.Reply) outcome);
+    }
+
+    /**
+     * The view of a step, in the API's words: the presentation every channel renders (JSON as it is; Markdown,
+     * text and Slack from it).
+     */
+    public static ConversationView viewOf(Outcome.Reply outcome) {
+        Outcome.Turn turn = outcome.turn();
         CompiledArticle article = turn.article();
         List<ConversationView.AnswerView> given = turn.answers().stream().map(a -> answerView(article, a)).toList();
         List<ConversationView.AnswerView> early = emptyToNull(turn.early().stream()

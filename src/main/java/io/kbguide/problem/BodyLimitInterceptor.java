@@ -1,5 +1,8 @@
 package io.kbguide.problem;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.inject.Inject;
+
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -21,9 +24,18 @@ public class BodyLimitInterceptor implements ReaderInterceptor {
     @ConfigProperty(name = "kbguide.api.max-body-bytes", defaultValue = "16384")
     long maxBytes;
 
+    @ConfigProperty(name = "kbguide.slack.max-body-bytes", defaultValue = "262144")
+    long maxSlackBytes;
+
+    @Inject
+    CurrentVertxRequest request;
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Limited(context.getInputStream(), maxBytes));
+        var current = request.getCurrent();
+        long max = BodySizeFilter.limitFor(current == null ? null : current.normalizedPath(), maxBytes,
+                maxSlackBytes);
+        context.setInputStream(new Limited(context.getInputStream(), max));
         return context.proceed();
     }
 

@@ -16,6 +16,14 @@ public class BodySizeFilter {
     @ConfigProperty(name = "kbguide.api.max-body-bytes", defaultValue = "16384")
     long maxBytes;
 
+    @ConfigProperty(name = "kbguide.slack.max-body-bytes", defaultValue = "262144")
+    long maxSlackBytes;
+
+    /** The limit for a path: Slack's requests carry the message a button was on, so they get a larger one. */
+    static long limitFor(String path, long api, long slack) {
+        return path != null && path.startsWith("/slack/") ? slack : api;
+    }
+
     void register(@Observes Filters filters, ObjectMapper mapper) {
         filters.register(rc -> {
             String length = rc.request().getHeader("Content-Length");
@@ -25,7 +33,8 @@ public class BodySizeFilter {
             } catch (NumberFormatException e) {
                 size = -1;
             }
-            if (size > maxBytes) {
+            long max = limitFor(rc.normalizedPath(), maxBytes, maxSlackBytes);
+            if (size > max) {
                 rc.response().putHeader("Connection", "close");
                 ProtocolFilter.problem(rc, mapper, 413, "payload-too-large", "Payload too large",
                         "The request body has " + size + " bytes; at most " + maxBytes + " are accepted.");

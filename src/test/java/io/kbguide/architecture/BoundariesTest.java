@@ -42,16 +42,17 @@ class BoundariesTest {
 
     @Test
     void shouldKeepHttpResourcesInTheRestChannel() {
-        classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class).should().resideInAPackage("io.kbguide.rest")
+        classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .should().resideInAnyPackage("io.kbguide.rest", "io.kbguide.slack")
                 .because("a channel is a thin adapter; the services below it know nothing of HTTP resources")
                 .check(main);
         noClasses().that().resideInAnyPackage("io.kbguide.engine..", "io.kbguide.text..", "io.kbguide.kb..",
-                        "io.kbguide.render..", "io.kbguide.dialogue..")
-                .should().dependOnClassesThat().resideInAPackage("io.kbguide.rest..")
+                        "io.kbguide.render..", "io.kbguide.dialogue..", "io.kbguide.conversation..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.kbguide.rest..", "io.kbguide.slack..")
                 .check(main);
-        noClasses().that().resideOutsideOfPackages("io.kbguide.rest..", "io.kbguide.problem..")
+        noClasses().that().resideOutsideOfPackages("io.kbguide.rest..", "io.kbguide.slack..", "io.kbguide.problem..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..")
-                .because("REST types belong to the REST channel; the layers below it serve every channel")
+                .because("REST types belong to the channels (REST, Slack); the layers below serve every channel")
                 .check(main);
     }
 
@@ -60,7 +61,7 @@ class BoundariesTest {
         noClasses().that().resideInAPackage("io.kbguide.dialogue..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.kbguide.conversation..",
                         "io.kbguide.diagnosis..", "io.kbguide.render..", "io.kbguide.rest..", "io.kbguide.kb..",
-                        "io.kbguide.problem..")
+                        "io.kbguide.problem..", "io.kbguide.slack..")
                 .because("the dialogue is the core every channel adapts; it knows none of them")
                 .check(main);
     }

@@ -28,23 +28,23 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The dialogue core in-process, without Quarkus: every path of the guided conversation, the events each step
  * emits, and every refusal. The same steps serve every channel, so this is where their behaviour is pinned.
  */
-class DialogueTest {
+public class DialogueTest {
 
     static final String ARTICLE = "heartbeat-registry-driver";
 
-    static Map<String, KnowledgeBaseEntry> kb;
+    public static Map<String, KnowledgeBaseEntry> kb;
     static CompiledArticle article;
 
     final List<DialogueEvent> events = new ArrayList<>();
     final Dialogue dialogue = dialogue(events::add);
 
     @BeforeAll
-    static void loadKb() {
+    public static void loadKb() {
         kb = KnowledgeBaseEntry.loadAll(Path.of("kb").toAbsolutePath());
         article = kb.get(ARTICLE).article();
     }
 
-    static Dialogue dialogue(DialogueListener... listeners) {
+    public static Dialogue dialogue(DialogueListener... listeners) {
         Articles articles = new Articles() {
             @Override
             public Optional<KnowledgeBaseEntry> entry(String id) {

@@ -1,0 +1,196 @@
+package io.kbguide.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.model.Message;
+import io.kbguide.conversation.ConversationService;
+import io.kbguide.dialogue.Articles;
+import io.kbguide.dialogue.Channel;
+import io.kbguide.dialogue.Dialogue;
+import io.kbguide.dialogue.Input;
+import io.kbguide.dialogue.Outcome;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The Slack channel: a thin adapter over the {@link Dialogue}. A slash command starts a conversation; a button
+ * click is an input at the step its message showed (the conversation id is the button's value); a mention or
+ * direct message starts or continues the conversation of its thread, whose state is the conversation id in the
+ * metadata of the bot's last message there. Nothing is stored here, so a conversation goes on after a restart and
+ * on any instance with the same signing key.
+ */
+@ApplicationScoped
+public class SlackChannel {
+
+    private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(?:\\|[^>]*)?>");
+
+    private final Dialogue dialogue;
+    private final Articles articles;
+    private final SlackClient client;
+    private final SlackConfig config;
+    /** Messages answered lately by this instance (channel and ts), so that a retried event is answered once. */
+    private final Set<String> answered = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>(256, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            }));
+
+    public SlackChannel(Dialogue dialogue, Articles articles, SlackClient client, SlackConfig config) {
+        this.dialogue = dialogue;
+        this.articles = articles;
+        this.client = client;
+        this.config = config;
+    }
+
+    /** The slash command's reply: the first step, or what the text already settles. */
+    public List<SlackMessages.Message> command(String text) {
+        String words = text == null ? "" : text.strip();
+        if (words.equalsIgnoreCase("help")) {
+            return SlackMessages.notice(help(), null);
+        }
+        return messages(start(words), null);
+    }
+
+    /** A button click, after it was acknowledged: the next step replaces the message clicked on. */
+    public void interaction(BlockActionPayload payload) {
+        if (payload.getActions() == null || payload.getActions().isEmpty()) {
+            return;
+        }
+        BlockActionPayload.Action action = payload.getActions().get(0);
+        Optional<Input> input = SlackActions.input(action.getActionId(), typed(payload));
+        if (input.isEmpty() || action.getValue() == null) {
+            return; // not one of ours, or "Send text" with nothing typed: nothing to do
+        }
+        Outcome outcome = dialogue.next(action.getValue(), input.get(), Channel.SLACK);
+        List<SlackMessages.Message> messages = messages(outcome, action.getValue());
+        boolean inThread = payload.getContainer() != null && !payload.getContainer().isEphemeral()
+                && payload.getMessage() != null;
+        Map<String, Object> metadata = null;
+        if (inThread) {
+            metadata = new LinkedHashMap<>();
+            metadata.put("conversation_id", idOf(outcome, action.getValue()));
+            Message.Metadata before = payload.getMessage().getMetadata();
+            if (before != null && before.getEventPayload() != null && before.getEventPayload().get("reply_to") != null) {
+                metadata.put("reply_to", before.getEventPayload().get("reply_to"));
+            }
+        }
+        client.respond(payload.getResponseUrl(), messages, true, metadata);
+    }
+
+    /**
+     * A mention or direct message: starts a conversation (in the thread under it), or continues the one of the
+     * thread it was written in. Answered once, even when Slack retries the event or another instance got it first.
+     */
+    public void message(String channel, String ts, String threadTs, String text) {
+        if (channel == null || ts == null || !answered.add(channel + "/" + ts)) {
+            return;
+        }
+        String root = threadTs != null ? threadTs : ts;
+        String conversationId = null;
+        for (Message m : client.thread(channel, root)) {
+            Message.Metadata metadata = m.getMetadata();
+            if (metadata == null || !SlackClient.METADATA_TYPE.equals(metadata.getEventType())
+                    || metadata.getEventPayload() == null) {
+                continue;
+            }
+            if (ts.equals(metadata.getEventPayload().get("reply_to"))) {
+                return; // already answered (by another instance, or before a restart)
+            }
+            Object id = metadata.getEventPayload().get("conversation_id");
+            if (id instanceof String s) {
+                conversationId = s;
+            }
+        }
+        String words = MENTION.matcher(text == null ? "" : text).replaceAll(" ").strip();
+        Outcome outcome;
+        if (conversationId == null || threadTs == null) {
+            if (words.equalsIgnoreCase("help")) {
+                client.post(channel, root, SlackMessages.notice(help(), null), Map.of("reply_to", ts));
+                return;
+            }
+            outcome = start(words);
+        } else {
+            outcome = dialogue.next(conversationId, SlackActions.typed(words), Channel.SLACK);
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        String id = idOf(outcome, conversationId);
+        if (id != null) {
+            metadata.put("conversation_id", id);
+        }
+        metadata.put("reply_to", ts);
+        client.post(channel, root, messages(outcome, conversationId), metadata);
+    }
+
+    /** A new conversation: on the article the text starts with, or the default one. */
+    private Outcome start(String words) {
+        String article = config.defaultArticle();
+        String rest = words;
+        String[] first = words.split("\\s+", 2);
+        if (!first[0].isEmpty() && articles.ids().contains(first[0])) {
+            article = first[0];
+            rest = first.length > 1 ? first[1] : "";
+        }
+        return dialogue.start(article, rest.isBlank() ? null : rest, Channel.SLACK);
+    }
+
+    /** The messages for an outcome; a refused input shows the step it was given at again, with why. */
+    List<SlackMessages.Message> messages(Outcome outcome, String currentId) {
+        if (outcome instanceof Outcome.Reply reply) {
+            return SlackMessages.render(ConversationService.viewOf(reply), null);
+        }
+        Outcome.Refused refused = (Outcome.Refused) outcome;
+        String why = switch (refused.reason()) {
+            case UNKNOWN_ARTICLE -> "There is no article '" + refused.articleId() + "'. Articles: "
+                    + refused.allowed() + ".";
+            case TEXT_NOT_SUPPORTED -> "This article cannot read typed text; please use the buttons.";
+            case INVALID_ID -> "This conversation cannot be continued (" + refused.detail() + "). Start a new one"
+                    + " with the slash command or by mentioning the app.";
+            case ARTICLE_GONE -> "This conversation was about an article the service no longer has. Start a new"
+                    + " one.";
+            case UNKNOWN_FACT, INVALID_VALUE -> "That answer is not one of the choices.";
+            case CONTRADICTORY_ANSWER -> "That answer cannot be true together with your other answers: "
+                    + refused.detail() + " Please choose again, or go back and correct the other answer.";
+            case NOTHING_TO_UNDO -> "This is the first question; there is nothing to go back to.";
+        };
+        if (currentId != null) {
+            Outcome current = dialogue.show(currentId, Channel.SLACK);
+            if (current instanceof Outcome.Reply reply) {
+                return SlackMessages.render(ConversationService.viewOf(reply), why);
+            }
+        }
+        return SlackMessages.notice(why, null);
+    }
+
+    private static String idOf(Outcome outcome, String otherwise) {
+        return outcome instanceof Outcome.Reply reply ? reply.turn().conversationId() : otherwise;
+    }
+
+    private static String typed(BlockActionPayload payload) {
+        if (payload.getState() == null || payload.getState().getValues() == null) {
+            return null;
+        }
+        var block = payload.getState().getValues().get(SlackMessages.TEXT_BLOCK);
+        var value = block == null ? null : block.get(SlackActions.TEXT_INPUT);
+        return value == null ? null : value.getValue();
+    }
+
+    private String help() {
+        List<String> lines = new ArrayList<>();
+        lines.add("I walk you through a support article's checks and tell you what to do. Start with the slash"
+                + " command, or mention me, optionally with what you already know (\"x86 Windows Server 2003 SP2,"
+                + " Heartbeat 6.1.0\") or pasted systeminfo / reg query output. Answer with the buttons, or type in"
+                + " the thread; \"back\", \"start over\" and \"confirm\" work there too.");
+        lines.add("Articles: " + String.join(", ", articles.ids()) + " (default: " + config.defaultArticle()
+                + "; name another as the first word).");
+        return String.join("\n", lines);
+    }
+}
