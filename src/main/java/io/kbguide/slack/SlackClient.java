@@ -50,6 +50,7 @@ public class SlackClient {
         String api = config.apiUrl().endsWith("/") ? config.apiUrl() : config.apiUrl() + "/";
         sdk.setMethodsEndpointUrlPrefix(api);
         sdk.setPrettyResponseLoggingEnabled(false);
+        sdk.setStatsEnabled(false); // the SDK's own API-call metrics would call auth.test: not wanted
         this.slack = Slack.getInstance(sdk);
         pool.allowCoreThreadTimeOut(true);
     }

@@ -40,6 +40,7 @@ public class SlackResource {
     static final String SIGNATURE = "X-Slack-Signature";
 
     private static final Gson GSON = GsonFactory.createSnakeCase();
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SlackResource.class);
 
     private final SlackChannel channel;
     private final SlackClient client;
@@ -93,6 +94,10 @@ public class SlackResource {
             payload = GSON.fromJson(root, BlockActionPayload.class);
         } catch (JsonParseException e) {
             throw malformed("the payload is not a block_actions payload");
+        }
+        if (!client.allowed(payload.getResponseUrl())) {
+            LOG.warn("Slack interaction ignored: its response_url is not on an allowed host");
+            return Response.ok().build();
         }
         client.later(() -> channel.interaction(payload));
         return Response.ok().build();
