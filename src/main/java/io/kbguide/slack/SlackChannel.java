@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class SlackChannel {
 
-    private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(?:\\|[^>]*)?>");
+    private static final Pattern MENTION = Pattern.compile("<[@#!][^>]*>");
+    private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^|>]*)(?:\\|([^>]*))?>");
 
     private final Dialogue dialogue;
     private final Articles articles;
@@ -53,7 +54,7 @@ public class SlackChannel {
 
     /** The slash command's reply: the first step, or what the text already settles. */
     public List<SlackMessages.Message> command(String text) {
-        String words = text == null ? "" : text.strip();
+        String words = plain(text);
         if (words.equalsIgnoreCase("help")) {
             return SlackMessages.notice(help(), null);
         }
@@ -110,7 +111,7 @@ public class SlackChannel {
                 conversationId = s;
             }
         }
-        String words = MENTION.matcher(text == null ? "" : text).replaceAll(" ").strip();
+        String words = plain(text);
         Outcome outcome;
         if (conversationId == null || threadTs == null) {
             if (words.equalsIgnoreCase("help")) {
@@ -168,6 +169,23 @@ public class SlackChannel {
             }
         }
         return SlackMessages.notice(why, null);
+    }
+
+    /**
+     * A message as the person wrote it: Slack sends {@code <@U123>} for mentions, {@code <https://..|label>} for
+     * links, and {@code &amp;}, {@code &lt;}, {@code &gt;} for the three characters it escapes; pasted output often
+     * comes in a code block. Mentions are dropped, links become their text, the escapes are undone and the fences
+     * removed, so that pasted {@code reg query} or {@code systeminfo} output reads as it was.
+     */
+    static String plain(String slackText) {
+        if (slackText == null) {
+            return "";
+        }
+        String text = MENTION.matcher(slackText).replaceAll(" ");
+        text = LINK.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                m.group(2) != null ? m.group(2) : m.group(1)));
+        text = text.replace("```", "\n").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return text.strip();
     }
 
     private static String idOf(Outcome outcome, String otherwise) {

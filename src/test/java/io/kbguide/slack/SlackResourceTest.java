@@ -156,6 +156,23 @@ class SlackResourceTest {
     }
 
     @Test
+    void shouldShowTheSameStepAgainWithWhyWhenAClickIsRefused() throws Exception {
+        JsonNode first = read(signed("/slack/commands", FORM, command("")).then().statusCode(200).extract()
+                .asString());
+        ObjectNode back = (ObjectNode) chooseButton(first, Map.of()).deepCopy();
+        back.put("action_id", "back"); // no Back button on the first question; a crafted click gets a refusal
+        JsonNode refused = click(back, "http://localhost:" + SlackStub.server.port() + "/hooks/R/back");
+        assertEquals(header(first), header(refused), "the same question again");
+        assertTrue(refused.toString().contains(":warning: This is the first question"), refused.toString());
+
+        ObjectNode forged = (ObjectNode) chooseButton(first, Map.of()).deepCopy();
+        forged.put("value", forged.path("value").asText() + "AAAA");
+        JsonNode invalid = click(forged, "http://localhost:" + SlackStub.server.port() + "/hooks/R/forged");
+        assertTrue(invalid.toString().contains("This conversation cannot be continued"), invalid.toString());
+        assertTrue(buttons(invalid).isEmpty(), "nothing to click on a conversation that cannot go on");
+    }
+
+    @Test
     void shouldNeverCallAResponseUrlOnAnotherHost() throws Exception {
         JsonNode reply = read(signed("/slack/commands", FORM, command("")).then().statusCode(200).extract()
                 .asString());
@@ -176,9 +193,13 @@ class SlackResourceTest {
                 .asString());
         JsonNode send = buttons(reply).stream().filter(b -> b.path("action_id").asText().equals("text"))
                 .findFirst().orElseThrow();
-        String payload = interaction(send, "http://localhost:" + SlackStub.server.port() + "/hooks/T/typed",
-                "it's a 32-bit Windows Server 2003 box");
-        signed("/slack/interactions", FORM, "payload=" + enc(payload)).then().statusCode(200);
+        ObjectNode payload = (ObjectNode) read(interaction(send, "http://localhost:" + SlackStub.server.port()
+                + "/hooks/T/typed", "it's a 32-bit Windows Server 2003 box"));
+        // a click carries the message it was on: far more than the API's 16 KiB body limit
+        payload.putObject("message").put("type", "message").put("text", "x".repeat(40_000));
+        String body = "payload=" + enc(payload.toString());
+        assertTrue(body.length() > 40_000);
+        signed("/slack/interactions", FORM, body).then().statusCode(200);
         JsonNode next = awaitHook(1);
         String all = next.toString();
         assertTrue(all.contains("Read from your message"), all);
