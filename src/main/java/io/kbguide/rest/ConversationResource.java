@@ -72,8 +72,17 @@ public class ConversationResource {
                 headers);
     }
 
-    /** The channel a request comes through: text when it accepts Markdown or text before JSON. */
+    /** The header with which the web widget says it is the widget (for metrics; it changes nothing else). */
+    static final String CHANNEL_HEADER = "KB-Guide-Channel";
+
+    /**
+     * The channel a request comes through: the widget when it says so, text when it accepts Markdown or text before
+     * JSON, else the API.
+     */
     private static Channel channel(HttpHeaders headers) {
+        if (Channel.WIDGET.id().equals(headers.getHeaderString(CHANNEL_HEADER))) {
+            return Channel.WIDGET;
+        }
         for (MediaType accepted : headers.getAcceptableMediaTypes()) {
             if (accepted.isWildcardType() || accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
                 return Channel.API;
@@ -108,8 +117,8 @@ public class ConversationResource {
             description = "Also served as text/markdown and text/plain, for tickets and chat.")
     @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
     @APIResponse(responseCode = "400", description = "Forged, truncated or corrupted conversation id")
-    public ConversationView get(@PathParam("conversationId") String conversationId) {
-        return conversations.get(conversationId);
+    public ConversationView get(@PathParam("conversationId") String conversationId, HttpHeaders headers) {
+        return conversations.get(conversationId, channel(headers));
     }
 
     @GET

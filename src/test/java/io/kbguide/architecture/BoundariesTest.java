@@ -43,14 +43,15 @@ class BoundariesTest {
     @Test
     void shouldKeepHttpResourcesInTheRestChannel() {
         classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
-                .should().resideInAnyPackage("io.kbguide.rest", "io.kbguide.slack")
+                .should().resideInAnyPackage("io.kbguide.rest", "io.kbguide.slack", "io.kbguide.web")
                 .because("a channel is a thin adapter; the services below it know nothing of HTTP resources")
                 .check(main);
         noClasses().that().resideInAnyPackage("io.kbguide.engine..", "io.kbguide.text..", "io.kbguide.kb..",
                         "io.kbguide.render..", "io.kbguide.dialogue..", "io.kbguide.conversation..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.kbguide.rest..", "io.kbguide.slack..")
                 .check(main);
-        noClasses().that().resideOutsideOfPackages("io.kbguide.rest..", "io.kbguide.slack..", "io.kbguide.problem..")
+        noClasses().that().resideOutsideOfPackages("io.kbguide.rest..", "io.kbguide.slack..", "io.kbguide.web..",
+                        "io.kbguide.problem..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..")
                 .because("REST types belong to the channels (REST, Slack); the layers below serve every channel")
                 .check(main);

@@ -1,0 +1,515 @@
+/*
+ * kb-guide chat widget. Embed with one tag:
+ *   <script src="https://<service>/widget/kb-guide.js" data-article="heartbeat-registry-driver" defer></script>
+ * It adds a launcher button and a chat panel, and talks only to the service it was loaded from (its JSON API).
+ * Every text is put on the page with textContent, never as HTML. The conversation id is kept in localStorage, so
+ * the conversation survives a page reload. No dependencies, no third-party scripts.
+ */
+(function () {
+  'use strict';
+  if (window.__kbGuideLoaded) {
+    return;
+  }
+  window.__kbGuideLoaded = true;
+
+  var script = document.currentScript;
+  var base = new URL(script.src, window.location.href).origin;
+  var article = script.getAttribute('data-article') || 'heartbeat-registry-driver';
+  var storeKey = 'kb-guide:' + base + ':' + article;
+  var API = base + '/api/v1/conversations';
+
+  var css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = base + '/widget/kb-guide.css';
+  document.head.appendChild(css);
+
+  // ------------------------------------------------------------------------------------------------ elements
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === 'text') {
+        e.textContent = attrs[k];
+      } else if (k === 'onclick') {
+        e.addEventListener('click', attrs[k]);
+      } else {
+        e.setAttribute(k, attrs[k]);
+      }
+    });
+    (children || []).forEach(function (c) {
+      if (c) {
+        e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+      }
+    });
+    return e;
+  }
+
+  var root = el('div', {'class': 'kbg', 'id': 'kbg-root'});
+  var launcher = el('button', {'type': 'button', 'class': 'kbg-launcher', 'aria-expanded': 'false',
+    'aria-controls': 'kbg-panel', 'text': 'Check my server'});
+  var closeButton = el('button', {'type': 'button', 'class': 'kbg-close', 'aria-label': 'Close the assistant',
+    'text': '\u00d7'});
+  var log = el('div', {'class': 'kbg-log', 'role': 'log', 'aria-live': 'polite', 'aria-relevant': 'additions',
+    'aria-label': 'Conversation', 'tabindex': '0'});
+  var typing = el('div', {'class': 'kbg-typing', 'role': 'status', 'hidden': ''}, [
+    el('span', {'class': 'kbg-dot', 'aria-hidden': 'true'}), el('span', {'class': 'kbg-dot', 'aria-hidden': 'true'}),
+    el('span', {'class': 'kbg-dot', 'aria-hidden': 'true'}), el('span', {'class': 'kbg-sr', 'text': 'Checking\u2026'})]);
+  var error = el('div', {'class': 'kbg-error', 'role': 'alert', 'hidden': ''});
+  var controls = el('div', {'class': 'kbg-controls', 'role': 'group', 'aria-label': 'Answers'});
+  var textarea = el('textarea', {'id': 'kbg-text', 'class': 'kbg-text', 'rows': '2', 'maxlength': '12000',
+    'placeholder': 'Type an answer, or paste systeminfo / reg query output'});
+  var send = el('button', {'type': 'submit', 'class': 'kbg-send', 'text': 'Send'});
+  var form = el('form', {'class': 'kbg-form'}, [
+    el('label', {'for': 'kbg-text', 'class': 'kbg-label', 'text': 'Type or paste your answer'}), textarea, send]);
+  var panel = el('section', {'id': 'kbg-panel', 'class': 'kbg-panel', 'role': 'dialog', 'aria-modal': 'false',
+    'aria-labelledby': 'kbg-title', 'hidden': ''}, [
+    el('header', {'class': 'kbg-header'}, [el('h2', {'id': 'kbg-title', 'class': 'kbg-title',
+      'text': 'Troubleshooting assistant'}), closeButton]),
+    log, typing, error, controls, form]);
+  root.appendChild(panel);
+  root.appendChild(launcher);
+
+  function mount() {
+    document.body.appendChild(root);
+  }
+  if (document.body) {
+    mount();
+  } else {
+    document.addEventListener('DOMContentLoaded', mount);
+  }
+
+  // --------------------------------------------------------------------------------------------------- state
+  var conversationId = null;
+  var lastView = null;
+  var pending = null; // the request to retry after a failure
+  var started = false;
+
+  function store(id) {
+    conversationId = id;
+    try {
+      if (id) {
+        window.localStorage.setItem(storeKey, id);
+      } else {
+        window.localStorage.removeItem(storeKey);
+      }
+    } catch (e) { /* storage off: the conversation lasts as long as the page */ }
+  }
+
+  function stored() {
+    try {
+      return window.localStorage.getItem(storeKey);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------- talking
+  function request(method, path, body, accept) {
+    var headers = {'Accept': accept || 'application/json', 'KB-Guide-Channel': 'widget'};
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    return fetch(API + path, {method: method, headers: headers, credentials: 'omit',
+      body: body === undefined ? undefined : JSON.stringify(body)});
+  }
+
+  /** Sends a request; shows the typing indicator, a problem's detail, or a retry when the service is away. */
+  function call(method, path, body, said) {
+    pending = function () { call(method, path, body, null); };
+    if (said) {
+      say('user', said);
+    }
+    error.hidden = true;
+    typing.hidden = false;
+    setBusy(true);
+    return request(method, path, body).then(function (response) {
+      return response.text().then(function (text) {
+        var data = null;
+        try {
+          data = text ? JSON.parse(text) : null;
+        } catch (e) {
+          data = null;
+        }
+        return {status: response.status, data: data};
+      });
+    }).then(function (result) {
+      typing.hidden = true;
+      setBusy(false);
+      pending = null;
+      if (result.status >= 200 && result.status < 300 && result.data && result.data.step) {
+        show(result.data);
+      } else if (result.status === 400 && result.data && /invalid-conversation-id/.test(result.data.type || '')
+          || result.status === 410) {
+        store(null);
+        say('bot', 'That conversation could not be continued, so a new one starts.');
+        call('POST', '', {articleId: article});
+      } else if (result.data && result.data.detail) {
+        say('bot', result.data.detail);
+        if (lastView) {
+          renderControls(lastView);
+        }
+      } else {
+        failed();
+      }
+    }, function () {
+      typing.hidden = true;
+      setBusy(false);
+      failed();
+    });
+  }
+
+  function failed() {
+    error.textContent = '';
+    error.appendChild(el('span', {'text': 'The service cannot be reached right now. '}));
+    error.appendChild(el('button', {'type': 'button', 'class': 'kbg-button', 'text': 'Try again',
+      onclick: function () {
+        if (pending) {
+          pending();
+        }
+      }}));
+    error.hidden = false;
+  }
+
+  function setBusy(busy) {
+    send.disabled = busy;
+    Array.prototype.forEach.call(controls.querySelectorAll('button'), function (b) {
+      b.disabled = busy;
+    });
+  }
+
+  function start() {
+    if (started) {
+      return;
+    }
+    started = true;
+    var id = stored();
+    if (id) {
+      conversationId = id;
+      call('GET', '/' + encodeURIComponent(id));
+    } else {
+      call('POST', '', {articleId: article});
+    }
+  }
+
+  function reply(body, said) {
+    call('POST', '/' + encodeURIComponent(conversationId) + '/replies', body, said);
+  }
+
+  function action(name, said) {
+    call('POST', '/' + encodeURIComponent(conversationId) + '/' + name, undefined, said);
+  }
+
+  // ------------------------------------------------------------------------------------------------ showing
+  function say(who, text) {
+    var bubble = el('div', {'class': 'kbg-msg kbg-' + who}, [
+      el('span', {'class': 'kbg-sr', 'text': who === 'user' ? 'You: ' : 'Assistant: '}), text]);
+    log.appendChild(bubble);
+    scroll();
+    return bubble;
+  }
+
+  function bot(children) {
+    var bubble = el('div', {'class': 'kbg-msg kbg-bot'}, [el('span', {'class': 'kbg-sr', 'text': 'Assistant: '})]
+      .concat(children));
+    log.appendChild(bubble);
+    scroll();
+    return bubble;
+  }
+
+  function scroll() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function show(view) {
+    store(view.conversationId);
+    lastView = view;
+    if (view.notice) {
+      bot([view.notice]);
+    }
+    if (view.understood && view.understood.length) {
+      bot([el('p', {'text': 'I read from your message:'}), el('ul', {}, view.understood.map(function (u) {
+        return el('li', {'text': u.name + ': ' + u.label + ' (from \u201c' + u.evidence + '\u201d)'});
+      }))]);
+    }
+    (view.unclear || []).forEach(function (u) {
+      bot([el('p', {'class': 'kbg-warn', 'text': u.message})]);
+    });
+    var step = view.step;
+    if (step.type === 'question') {
+      var q = step.question;
+      var parts = [el('p', {'class': 'kbg-q', 'text': q.text})];
+      if (q.hint) {
+        parts.push(el('p', {'class': 'kbg-hint', 'text': q.hint}));
+      }
+      parts.push(howTo(q));
+      parts.push(el('p', {'class': 'kbg-progress', 'text': 'Question ' + (step.progress.answered + 1)
+        + '; at most ' + step.progress.remainingAtMost + ' to go.'}));
+      bot(parts);
+    } else if (step.type === 'readback') {
+      bot([el('p', {'class': 'kbg-q', 'text': 'Please check what I read'}),
+        el('p', {'text': 'These answers came from typed words, and the steps depend on them. Confirm them, or change'
+          + ' any that is wrong.'}),
+        el('ul', {}, step.readBack.map(function (r) {
+          return el('li', {}, [el('strong', {'text': r.question + ' '}), r.label + ' (from \u201c' + r.evidence
+            + '\u201d)']);
+        }))]);
+    } else {
+      var shown = card(step.diagnosis, step);
+      log.appendChild(shown);
+      log.scrollTop = shown.offsetTop - log.offsetTop - 8; // the diagnosis is read from its top
+    }
+    renderControls(view);
+  }
+
+  /** "How do I find out?": help and commands, folded. */
+  function howTo(q) {
+    var body = [el('p', {'text': q.help || ''})];
+    (q.instructions || []).forEach(function (i) {
+      body.push(instruction(i));
+    });
+    return el('details', {'class': 'kbg-how'}, [el('summary', {'text': 'How do I find out?'})].concat(body));
+  }
+
+  function instruction(i) {
+    var parts = [];
+    if (i.onlyOn) {
+      parts.push(el('p', {'class': 'kbg-only', 'text': i.onlyOn + ':'}));
+    }
+    if (i.command) {
+      parts.push(el('div', {'class': 'kbg-cmd'}, [el('pre', {}, [el('code', {'text': i.command})]),
+        copyButton(i.command, 'Copy command')]));
+    } else if (i.gui) {
+      parts.push(el('p', {'text': i.gui}));
+    }
+    if (i.expect) {
+      parts.push(el('p', {'class': 'kbg-expect', 'text': 'Expect: ' + i.expect}));
+    }
+    return el('div', {'class': 'kbg-instruction'}, parts);
+  }
+
+  function copyButton(text, label) {
+    var b = el('button', {'type': 'button', 'class': 'kbg-copy', 'text': label});
+    b.addEventListener('click', function () {
+      copy(text).then(function () {
+        b.textContent = 'Copied';
+        setTimeout(function () {
+          b.textContent = label;
+        }, 1500);
+      }, function () {
+        b.textContent = 'Copy failed: select and copy';
+      });
+    });
+    return b;
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = el('textarea', {'class': 'kbg-offscreen', 'aria-hidden': 'true'});
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try {
+        ok = document.execCommand('copy');
+      } catch (e) {
+        ok = false;
+      }
+      document.body.removeChild(area);
+      if (ok) {
+        resolve();
+      } else {
+        reject(new Error('copy'));
+      }
+    });
+  }
+
+  function citeLinks(citations) {
+    if (!citations || !citations.length) {
+      return null;
+    }
+    return el('p', {'class': 'kbg-cite'}, ['Source: '].concat(citations.map(function (c, n) {
+      var a = el('a', {'href': base + '/articles/' + encodeURIComponent(article) + '#' + encodeURIComponent(c.section),
+        'target': '_blank', 'rel': 'noopener', 'title': '\u201c' + c.quote + '\u201d', 'text': '\u00a7 ' + c.sectionTitle});
+      return n === 0 ? a : el('span', {}, ['; ', a]);
+    })));
+  }
+
+  function inference(source) {
+    return source === 'inference' ? el('span', {'class': 'kbg-inference', 'text': ' (inference beyond the article)'})
+      : null;
+  }
+
+  function card(d, step) {
+    var parts = [el('h3', {'class': 'kbg-card-title', 'text': 'Diagnosis'}), el('p', {'text': d.summary})];
+    var findings = el('dl', {'class': 'kbg-findings'});
+    Object.keys(d.findingDetails || {}).forEach(function (k) {
+      var f = d.findingDetails[k];
+      findings.appendChild(el('dt', {'text': f.label}));
+      findings.appendChild(el('dd', {}, [f.statement, inference(f.source), citeLinks(f.citations)]));
+    });
+    parts.push(findings);
+    parts.push(el('h4', {'text': 'What to do'}));
+    if (!d.remediation.length) {
+      parts.push(el('p', {'text': d.complete ? 'Nothing needs to be done.'
+        : 'No step is safe to advise until the facts below are known.'}));
+    } else {
+      parts.push(el('ol', {'class': 'kbg-steps'}, d.remediation.map(function (s) {
+        return el('li', {}, [el('strong', {'text': s.title}), inference(s.source), el('p', {'text': s.detail})]
+          .concat((s.instructions || []).map(instruction)).concat([citeLinks(s.citations)]));
+      })));
+    }
+    if (d.plansByCase && d.plansByCase.length) {
+      parts.push(el('h4', {'text': 'What each answer would lead to'}));
+      parts.push(el('ul', {}, d.plansByCase.map(function (c) {
+        return el('li', {'text': c.text});
+      })));
+    }
+    if (d.toFindOut && d.toFindOut.length) {
+      parts.push(el('h4', {'text': 'Still to find out'}));
+      parts.push(el('ul', {}, d.toFindOut.map(function (m) {
+        return el('li', {}, [el('strong', {'text': m.question + ' '}), m.help || ''].concat(
+          (m.instructions || []).map(instruction)));
+      })));
+    }
+    if (d.notes && d.notes.length) {
+      parts.push(el('h4', {'text': 'Notes'}));
+      parts.push(el('ul', {}, d.notes.map(function (n) {
+        return el('li', {}, [n.text, inference(n.source)]);
+      })));
+    }
+    var copyAll = el('button', {'type': 'button', 'class': 'kbg-copy kbg-copy-all', 'text': 'Copy diagnosis for a ticket'});
+    copyAll.addEventListener('click', function () {
+      request('GET', '/' + encodeURIComponent(conversationId), undefined, 'text/markdown').then(function (r) {
+        return r.text();
+      }).then(copy).then(function () {
+        copyAll.textContent = 'Copied as Markdown';
+      }, function () {
+        copyAll.textContent = 'Copy failed';
+      });
+    });
+    parts.push(copyAll);
+    return el('article', {'class': 'kbg-msg kbg-bot kbg-card', 'aria-label': 'Diagnosis'}, parts);
+  }
+
+  /** The buttons for the current step; older steps' buttons are removed, so nothing stale can be clicked. */
+  function renderControls(view) {
+    controls.textContent = '';
+    var step = view.step;
+    var buttons = [];
+    function button(label, onclick, kind) {
+      var b = el('button', {'type': 'button', 'class': 'kbg-button' + (kind ? ' kbg-' + kind : ''), 'text': label,
+        onclick: onclick});
+      buttons.push(b);
+      controls.appendChild(b);
+      return b;
+    }
+    if (step.type === 'question') {
+      var q = step.question;
+      q.choices.forEach(function (c) {
+        button(c.label, function () {
+          reply({factId: q.factId, value: c.value}, c.label);
+        }, 'choice');
+      });
+      if (q.allowUnknown) {
+        button('I don\u2019t know', function () {
+          reply({factId: q.factId, value: 'unknown'}, 'I don\u2019t know');
+        });
+      }
+      textarea.placeholder = q.format ? 'Or type the exact version, e.g. 5.0.3' : 'Type an answer, or paste systeminfo / reg query output';
+    } else if (step.type === 'readback') {
+      button('Confirm', function () {
+        action('confirm', 'Confirmed');
+      }, 'primary');
+      step.readBack.forEach(function (r) {
+        button('Change \u201c' + r.label + '\u201d', function () {
+          changeChoices(r);
+        });
+      });
+    }
+    if (step.answers && step.answers.length) {
+      button('Back', function () {
+        action('back', 'Back');
+      });
+    }
+    button('Start over', function () {
+      log.textContent = '';
+      action('restart', null);
+    });
+    if (buttons.length) {
+      buttons[0].focus({preventScroll: true});
+    }
+  }
+
+  function changeChoices(r) {
+    controls.textContent = '';
+    if (!r.choices.length) {
+      textarea.focus();
+      textarea.placeholder = 'Type the right value, e.g. 5.0.3';
+      return;
+    }
+    var first = null;
+    r.choices.forEach(function (c) {
+      var b = el('button', {'type': 'button', 'class': 'kbg-button kbg-choice', 'text': c.label, onclick: function () {
+        reply({factId: r.factId, value: c.value}, c.label);
+      }});
+      controls.appendChild(b);
+      first = first || b;
+    });
+    controls.appendChild(el('button', {'type': 'button', 'class': 'kbg-button', 'text': 'Cancel', onclick: function () {
+      renderControls(lastView);
+    }}));
+    first.focus();
+  }
+
+  // ----------------------------------------------------------------------------------------------- behaviour
+  function open() {
+    panel.hidden = false;
+    launcher.setAttribute('aria-expanded', 'true');
+    root.classList.add('kbg-open');
+    start();
+    var first = controls.querySelector('button') || textarea;
+    first.focus({preventScroll: true});
+  }
+
+  function close() {
+    panel.hidden = true;
+    launcher.setAttribute('aria-expanded', 'false');
+    root.classList.remove('kbg-open');
+    launcher.focus();
+  }
+
+  launcher.addEventListener('click', function () {
+    if (panel.hidden) {
+      open();
+    } else {
+      close();
+    }
+  });
+  closeButton.addEventListener('click', close);
+  panel.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape') {
+      close();
+    }
+  });
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var text = textarea.value.trim();
+    if (!text || !conversationId) {
+      return;
+    }
+    textarea.value = '';
+    reply({text: text}, text.length > 300 ? text.slice(0, 300) + '\u2026' : text);
+  });
+  textarea.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event('submit', {cancelable: true}));
+    }
+  });
+  if (stored()) {
+    // a conversation was going on before the reload: reopen it where it was
+    open();
+  }
+})();
