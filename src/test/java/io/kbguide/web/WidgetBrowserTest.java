@@ -200,6 +200,48 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void shouldConfirmWhatWasReadAndCopyTheDiagnosisForATicket() throws IOException {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", "http://localhost:" + base.getPort(),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        open();
+        type("x86 Windows Server 2003 SP1, Heartbeat 5.0.3, UseNewApi is 0, the leak patch is not installed");
+        assertTrue(lastQuestion().equals("Please check what I read"), lastQuestion());
+        shot("readback");
+        click("Confirm");
+        WebElement card = waitFor(By.cssSelector(".kbg-card"));
+        WebElement copyAll = card.findElement(By.cssSelector(".kbg-copy-all"));
+        copyAll.click();
+        wait.until(d -> !copyAll.getText().startsWith("Copy diagnosis"));
+        assertEquals("Copied as Markdown", copyAll.getText());
+        Object clipboard = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, function (e) { done('unreadable: ' + e); });");
+        assertTrue(String.valueOf(clipboard).contains("## Diagnosis"), String.valueOf(clipboard));
+        assertTrue(String.valueOf(clipboard).contains("Delete the UseNewApi registry value"));
+    }
+
+    @Test
+    void shouldChangeAFactThatWasReadWrongly() {
+        open();
+        type("x86 Windows Server 2003 SP1, Heartbeat 5.0.3, UseNewApi is 0, the leak patch is not installed");
+        assertEquals("Please check what I read", lastQuestion());
+        WebElement change = wait.until(d -> d.findElements(By.cssSelector(".kbg-controls button")).stream()
+                .filter(b -> b.getText().startsWith("Change")).findFirst().orElse(null));
+        change.click();
+        List<WebElement> choices = driver.findElements(By.cssSelector(".kbg-controls .kbg-choice"));
+        assertFalse(choices.isEmpty(), "the values to change it to");
+        assertTrue(driver.findElements(By.cssSelector(".kbg-controls button")).stream()
+                .anyMatch(b -> b.getText().equals("Cancel")));
+        int before = messages();
+        WebElement chosen = choices.get(choices.size() - 1);
+        String label = chosen.getText();
+        chosen.click();
+        awaitReply(before);
+        List<WebElement> mine = driver.findElements(By.cssSelector(".kbg-log .kbg-user"));
+        assertTrue(mine.get(mine.size() - 1).getText().endsWith(label), "the change is sent as an answer");
+        assertTrue(logText().contains(label), logText());
+    }
+
+    @Test
     void shouldGoBackAndStartOver() {
         open();
         answer("32-bit (x86)", "Windows Server 2003");
