@@ -383,12 +383,16 @@ public final class Dialogue {
         }
         KnowledgeBaseEntry entry = found.get();
         events.entry = entry;
+        events.before = state.confirm() != null ? state.confirm().factId() : null;
         GuidedFlow flow = entry.flow();
         String version = entry.article().article().version();
         if (version.equals(state.articleVersion())) {
             try {
-                return new Loaded(entry, state.answers(), flow.replay(state.answers()), null, state.confirm(),
-                        state.typed());
+                GuidedFlow.Position position = flow.replay(state.answers());
+                if (events.before == null && !position.finished()) {
+                    events.before = position.next().id();
+                }
+                return new Loaded(entry, state.answers(), position, null, state.confirm(), state.typed());
             } catch (InvalidFactsException | IllegalArgumentException e) {
                 // signed by this service, yet not valid for this version: a key shared with a different kb
                 throw new Refuse(new Outcome.Refused(Refusal.INVALID_ID, entry.id(), null, null,
@@ -483,13 +487,15 @@ public final class Dialogue {
         private final Channel channel;
         private final List<DialogueEvent> pending = new ArrayList<>();
         private KnowledgeBaseEntry entry;
+        /** The question shown before the input, to tell a question reached from one asked again. */
+        private String before;
 
         Events(Channel channel) {
             this.channel = channel;
         }
 
         void add(DialogueEvent.Kind kind, String factId, String value, String source) {
-            pending.add(event(kind, factId, value, source, null, List.of(), null));
+            pending.add(event(kind, factId, value, source, null, List.of(), null, false, null, null));
         }
 
         void answered(String factId, String value, String source) {
@@ -501,22 +507,27 @@ public final class Dialogue {
         }
 
         private DialogueEvent event(DialogueEvent.Kind kind, String factId, String value, String source,
-                Refusal refusal, List<Answer> answers, io.kbguide.engine.Diagnosis diagnosis) {
+                Refusal refusal, List<Answer> answers, io.kbguide.engine.Diagnosis diagnosis, boolean repeated,
+                String conversationId, Map<String, String> evidence) {
             String articleId = entry == null ? null : entry.id();
             String version = entry == null ? null : entry.article().article().version();
             return new DialogueEvent(kind, articleId, version, channel, factId, value, source, refusal, answers,
-                    diagnosis);
+                    diagnosis, repeated, conversationId, evidence);
         }
 
         Outcome fire(Outcome outcome) {
             if (outcome instanceof Outcome.Ask ask) {
-                pending.add(event(DialogueEvent.Kind.ASKED, ask.fact().id(), null, null, null, List.of(), null));
+                pending.add(event(DialogueEvent.Kind.ASKED, ask.fact().id(), null, null, null, List.of(), null,
+                        ask.fact().id().equals(before), ask.turn().conversationId(), null));
             } else if (outcome instanceof Outcome.ReadBack readBack) {
                 readBack.facts().forEach(f -> pending.add(event(DialogueEvent.Kind.READ_BACK, f,
-                        valueOf(readBack.turn().answers(), f), "typed", null, List.of(), null)));
+                        valueOf(readBack.turn().answers(), f), "typed", null, List.of(), null, false,
+                        readBack.turn().conversationId(), null)));
             } else if (outcome instanceof Outcome.Diagnose diagnose) {
+                Map<String, String> evidence = new LinkedHashMap<>(diagnose.turn().state().typed());
+                diagnose.turn().reading().understood().forEach(u -> evidence.putIfAbsent(u.factId(), u.evidence()));
                 pending.add(event(DialogueEvent.Kind.DIAGNOSED, null, null, null, null, diagnose.turn().answers(),
-                        diagnose.turn().position().diagnosis()));
+                        diagnose.turn().position().diagnosis(), false, diagnose.turn().conversationId(), evidence));
             }
             pending.forEach(this::deliver);
             return outcome;
@@ -524,7 +535,7 @@ public final class Dialogue {
 
         Outcome refused(Outcome.Refused refused) {
             deliver(event(DialogueEvent.Kind.REFUSED, refused.factId(), null, null, refused.reason(), List.of(),
-                    null));
+                    null, false, null, null));
             return refused;
         }
 

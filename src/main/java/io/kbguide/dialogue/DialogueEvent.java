@@ -14,12 +14,19 @@ import java.util.List;
  * @param refusal   why the input was refused (refused only)
  * @param answers   the answers on the path (diagnosed only; empty otherwise)
  * @param diagnosis the diagnosis given (diagnosed only)
+ * @param repeated  for asked: the same question as before the input (asked again), not a new one reached
+ * @param conversationId the id of the step the outcome shows (null for a refusal)
+ * @param evidence  diagnosed only: the words each typed or pasted fact was read from (free text, for an audit log
+ *                  configured to keep it)
  */
 public record DialogueEvent(Kind kind, String articleId, String articleVersion, Channel channel, String factId,
-        String value, String source, Refusal refusal, List<Answer> answers, Diagnosis diagnosis) {
+        String value, String source, Refusal refusal, List<Answer> answers, Diagnosis diagnosis, boolean repeated,
+        String conversationId, java.util.Map<String, String> evidence) {
 
     public DialogueEvent {
         answers = answers == null ? List.of() : List.copyOf(answers);
+        evidence = evidence == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(evidence));
     }
 
     public enum Kind {

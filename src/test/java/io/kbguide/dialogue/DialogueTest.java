@@ -138,6 +138,7 @@ public class DialogueTest {
         assertEquals(article.article().version(), asked.articleVersion());
         assertEquals(Channel.WIDGET, asked.channel());
         assertEquals(ask.fact().id(), asked.factId());
+        assertFalse(asked.repeated());
 
         events.clear();
         Outcome second = dialogue.next(ask.turn().conversationId(), new Input.DontKnow(ask.fact().id()),
@@ -216,6 +217,7 @@ public class DialogueTest {
         assertEquals(List.of(new Reading.NotReadHint("purple monkey dishwasher", true)), same.hints());
         assertEquals(List.of(DialogueEvent.Kind.NOT_UNDERSTOOD, DialogueEvent.Kind.ASKED), kinds());
         assertEquals(ask.fact().id(), events.get(0).factId());
+        assertTrue(events.get(1).repeated(), "the same question asked again, not a new one reached");
     }
 
     @Test

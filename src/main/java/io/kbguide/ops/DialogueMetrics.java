@@ -1,0 +1,71 @@
+package io.kbguide.ops;
+
+import io.kbguide.dialogue.DialogueEvent;
+import io.kbguide.dialogue.DialogueListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * What support leads ask of the conversations, as Prometheus counters at {@code /q/metrics}, fed by the dialogue's
+ * events (no channel counts anything itself). Every label takes its values from the kb (article, fact, finding and
+ * value ids) or from a short fixed list (channel, refusal reason), so the number of series stays bounded.
+ */
+@ApplicationScoped
+public class DialogueMetrics implements DialogueListener {
+
+    private final MeterRegistry registry;
+
+    public DialogueMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void on(DialogueEvent e) {
+        String article = e.articleId() == null ? "none" : e.articleId();
+        String channel = e.channel().id();
+        switch (e.kind()) {
+            case STARTED -> count("kbguide.conversations.started", "Conversations started", "article", article,
+                    "channel", channel);
+            case DIAGNOSED -> {
+                count("kbguide.conversations.completed", "Conversations that reached a diagnosis", "article", article,
+                        "channel", channel);
+                e.diagnosis().findings().forEach((finding, value) -> count("kbguide.diagnosis.findings",
+                        "Diagnoses given, by finding and its value", "article", article, "finding", finding,
+                        "value", value.value()));
+            }
+            case ASKED -> {
+                if (!e.repeated()) {
+                    count("kbguide.questions.reached", "Questions put to a person (not counting a question asked"
+                            + " again)", "article", article, "channel", channel, "fact", e.factId());
+                }
+            }
+            case ANSWERED, UNKNOWN -> {
+                count("kbguide.questions.answered", "Facts answered (by button, typed or pasted text)", "article",
+                        article, "channel", channel, "fact", e.factId());
+                if (e.kind() == DialogueEvent.Kind.UNKNOWN) {
+                    count("kbguide.answers.unknown", "Answers of I do not know", "article", article, "fact",
+                            e.factId());
+                }
+            }
+            case NOT_UNDERSTOOD -> count("kbguide.text.not.understood", "Messages from which nothing could be read,"
+                    + " by the question pending", "article", article, "question", e.factId() == null ? "none"
+                    : e.factId());
+            case READ_BACK -> count("kbguide.readbacks", "Facts read from typed words and read back for"
+                    + " confirmation", "article", article, "fact", e.factId());
+            case CONFIRMED -> count("kbguide.readbacks.confirmed", "Read-back facts confirmed as read", "article",
+                    article, "fact", e.factId());
+            case CORRECTED -> count("kbguide.readbacks.corrected", "Read-back facts the person corrected (the reader"
+                    + " was wrong)", "article", article, "fact", e.factId());
+            case REFUSED -> count("kbguide.refusals", "Inputs refused", "channel", channel, "reason",
+                    e.refusal().name().toLowerCase(java.util.Locale.ROOT));
+            default -> {
+                // went back, restarted: visible in the other counters
+            }
+        }
+    }
+
+    private void count(String name, String description, String... tags) {
+        Counter.builder(name).description(description).tags(tags).register(registry).increment();
+    }
+}

@@ -1,0 +1,75 @@
+package io.kbguide.ops;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The analytics at /q/metrics move with what people do, whatever the channel: a conversation through the API and
+ * one through the widget, counted by the dialogue's events.
+ */
+@QuarkusTest
+class MetricsTest {
+
+    static final String ARTICLE = "heartbeat-registry-driver";
+    static final String BASE = "/api/v1/conversations";
+
+    @Test
+    void shouldCountConversationsFindingsUnknownsAndTextNotUnderstood() {
+        String before = metrics();
+        String id = given().contentType(ContentType.JSON).header("KB-Guide-Channel", "widget")
+                .body("{\"articleId\": \"" + ARTICLE + "\"}").when().post(BASE).then().statusCode(201)
+                .extract().path("conversationId");
+        id = reply(id, "{\"text\": \"purple monkey dishwasher\"}");
+        for (String[] a : new String[][] {{"architecture", "x86"}, {"os", "windows-2003"},
+                {"heartbeatVersion", "5.0.3"}, {"servicePack", "sp1"}, {"useNewApi", "zero"},
+                {"leakPatch", "unknown"}}) {
+            id = reply(id, "{\"factId\": \"" + a[0] + "\", \"value\": \"" + a[1] + "\"}");
+        }
+        String after = metrics();
+        String w = "article=\"" + ARTICLE + "\",channel=\"widget\"";
+        assertEquals(1, delta(before, after, "kbguide_conversations_started_total", w));
+        assertEquals(1, delta(before, after, "kbguide_conversations_completed_total", w));
+        assertEquals(1, delta(before, after, "kbguide_text_not_understood_total", "article=\"" + ARTICLE
+                + "\",question=\"architecture\""));
+        assertEquals(1, delta(before, after, "kbguide_answers_unknown_total", "article=\"" + ARTICLE
+                + "\",fact=\"leakPatch\""));
+        assertEquals(1, delta(before, after, "kbguide_questions_reached_total", w + ",fact=\"architecture\""),
+                "a question asked again after text not understood is reached once");
+        assertEquals(1, delta(before, after, "kbguide_questions_answered_total", w + ",fact=\"architecture\""));
+        assertEquals(1, delta(before, after, "kbguide_diagnosis_findings_total", "article=\"" + ARTICLE
+                + "\",finding=\"driverMethod\",value=\"hookers\""));
+    }
+
+    private static String reply(String id, String body) {
+        return given().contentType(ContentType.JSON).header("KB-Guide-Channel", "widget").body(body)
+                .when().post(BASE + "/" + id + "/replies").then().statusCode(200).extract().path("conversationId");
+    }
+
+    private static String metrics() {
+        return given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** The change of a counter between two scrapes; the labels are matched as a sorted, comma-separated run. */
+    private static double delta(String before, String after, String name, String labels) {
+        return value(after, name, labels) - value(before, name, labels);
+    }
+
+    private static double value(String scrape, String name, String labels) {
+        Pattern line = Pattern.compile("(?m)^" + name + "\\{([^}]*)} ([0-9.eE+-]+)$");
+        Matcher m = line.matcher(scrape);
+        double sum = 0;
+        while (m.find()) {
+            if (m.group(1).contains(labels)) {
+                sum += Double.parseDouble(m.group(2));
+            }
+        }
+        return sum;
+    }
+}
