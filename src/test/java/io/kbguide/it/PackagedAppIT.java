@@ -127,6 +127,51 @@ class PackagedAppIT {
         }
     }
 
+    @Test
+    void shouldTurnReadinessDownWhileItGoesOnAnsweringWhenStopped() throws Exception {
+        Process process = start(Path.of("kb"), temp.resolve("stop.log"), "-Dquarkus.shutdown.delay=4S");
+        int port = awaitPort(process, temp.resolve("stop.log"));
+        HttpClient http = HttpClient.newHttpClient();
+        process.destroy(); // SIGTERM, as an orchestrator stops a pod
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        int ready = 200;
+        while (ready == 200 && System.nanoTime() < deadline) {
+            ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
+        assertEquals(503, ready, "readiness turns DOWN as soon as shutdown starts");
+        HttpResponse<String> still = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/articles")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, still.statusCode(), "requests are still answered during the delay");
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "then it stops");
+    }
+
+    @Test
+    void shouldCarryOneConversationAlternatelyThroughTwoInstances() throws Exception {
+        String key = "-Dkbguide.conversation.signing-key=c2hhcmVkLWtleS1zaGFyZWQta2V5LXNoYXJlZC1rZXktMDA=";
+        Process a = start(Path.of("kb"), temp.resolve("a.log"), key);
+        Process b = start(Path.of("kb"), temp.resolve("b.log"), key);
+        try {
+            int[] ports = {awaitPort(a, temp.resolve("a.log")), awaitPort(b, temp.resolve("b.log"))};
+            String step = send(ports[0], "POST", "/api/v1/conversations",
+                    "{\"articleId\": \"heartbeat-registry-driver\"}");
+            String[][] answers = {{"architecture", "x86"}, {"os", "windows-2003"}, {"heartbeatVersion", "5.0.3"},
+                    {"servicePack", "sp1"}, {"useNewApi", "zero"}, {"leakPatch", "not-installed"}};
+            for (int i = 0; i < answers.length; i++) {
+                int port = ports[(i + 1) % 2]; // B, A, B, A, ...
+                step = send(port, "POST", "/api/v1/conversations/" + field(step, "conversationId") + "/replies",
+                        "{\"factId\": \"" + answers[i][0] + "\", \"value\": \"" + answers[i][1] + "\"}");
+            }
+            assertTrue(step.contains("\"type\":\"diagnosis\""), step);
+            assertTrue(step.contains("\"id\":\"remove-usenewapi\""), step);
+        } finally {
+            a.destroy();
+            b.destroy();
+            a.waitFor(30, TimeUnit.SECONDS);
+            b.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private static String send(int port, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json");
@@ -151,7 +196,8 @@ class PackagedAppIT {
             port = free.getLocalPort();
         }
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Dkbguide.kb.dir=" + kb.toAbsolutePath(),
-                "-Dquarkus.http.port=" + port, "-Dkbguide.conversation.key-file=" + temp.resolve("default.key")));
+                "-Dquarkus.http.port=" + port, "-Dkbguide.conversation.key-file=" + temp.resolve("default.key"),
+                "-Dquarkus.shutdown.delay=0S"));
         command.addAll(List.of(options));
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
