@@ -49,8 +49,9 @@ public class ProtocolFilter {
                         + path + "; allowed: " + String.join(", ", allowed) + ".");
                 return;
             }
-            if (hasBody(rc)) {
-                String type = rc.request().getHeader("Content-Type");
+            String type = rc.request().getHeader("Content-Type");
+            // a malformed Content-Type is refused even without a body (the resource matcher would fail on it)
+            if (hasBody(rc) || type != null) {
                 if (type == null || !MEDIA_TYPE.matcher(type).matches()) {
                     problem(rc, mapper, 415, "unsupported-media-type", "Unsupported media type",
                             (type == null || type.isBlank() ? "The body has no Content-Type"

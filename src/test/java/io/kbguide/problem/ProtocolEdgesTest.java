@@ -99,4 +99,12 @@ class ProtocolEdgesTest {
         given().accept("application/json").when().post("/api/v1/conversations/" + id + "/restart").then()
                 .statusCode(200).contentType(startsWith("application/json")).body("step.type", equalTo("question"));
     }
+
+    @Test
+    void shouldRefuseAMalformedContentTypeEvenWithoutABody() {
+        // found by HostileInputFuzzTest: the resource matcher failed on it with a 500
+        io.restassured.RestAssured.given().header("Content-Type", "application/").when()
+                .post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(415)
+                .contentType("application/problem+json");
+    }
 }
