@@ -47,6 +47,28 @@ class MetricsTest {
                 + "\",finding=\"driverMethod\",value=\"hookers\""));
     }
 
+    @Test
+    void shouldOnlyChartMetricsTheServiceHas() throws Exception {
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/main/java/io/kbguide/ops/DialogueMetrics.java"));
+        java.util.Set<String> known = new java.util.HashSet<>();
+        Matcher names = Pattern.compile("\"(kbguide\\.[a-z.]+)\"").matcher(source);
+        while (names.find()) {
+            known.add(names.group(1).replace('.', '_') + "_total");
+        }
+        known.add("http_server_requests_seconds_count");
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "docker/grafana/kb-guide-dashboard.json"));
+        Matcher used = Pattern.compile("(kbguide_[a-z_]+|http_server_[a-z_]+)").matcher(dashboard);
+        int count = 0;
+        while (used.find()) {
+            count++;
+            org.junit.jupiter.api.Assertions.assertTrue(known.contains(used.group(1)),
+                    "the dashboard charts " + used.group(1) + ", which the service does not have: " + known);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(count >= 10, "the dashboard charts the metrics: " + count);
+    }
+
     private static String reply(String id, String body) {
         return given().contentType(ContentType.JSON).header("KB-Guide-Channel", "widget").body(body)
                 .when().post(BASE + "/" + id + "/replies").then().statusCode(200).extract().path("conversationId");
