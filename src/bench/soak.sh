@@ -20,7 +20,7 @@ java $JAVA_OPTS -Dquarkus.http.port=$PORT -Dquarkus.log.level=WARN -Dkbguide.rat
   -Dkbguide.audit.enabled=false -Dkbguide.conversation.key-file="$(mktemp -d)/key" \
   -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; rm -f "$LOG" "$LUA"' EXIT
+trap 'kill $PID 2>/dev/null; rm -f "$LOG" "$LOG.wrk" "$LUA"' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 
 ID=$(curl -s -X POST "http://127.0.0.1:$PORT/api/v1/conversations" -H 'Content-Type: application/json' \
@@ -54,8 +54,13 @@ rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$PID/status"; }
 wrk -t2 -c32 -d10s -s "$LUA" "http://127.0.0.1:$PORT" >/dev/null   # warm-up
 BEFORE=$(rss)
 echo "soak: ${DURATION} s of mixed traffic (wrk -t2 -c32), JVM: $JAVA_OPTS; RSS after warm-up ${BEFORE} MB"
-OUT=$(wrk -t2 -c32 -d"${DURATION}s" --latency -s "$LUA" "http://127.0.0.1:$PORT")
+wrk -t2 -c32 -d"${DURATION}s" --latency -s "$LUA" "http://127.0.0.1:$PORT" > "$LOG.wrk" &
+WRK=$!
+SERIES=""
+while kill -0 $WRK 2>/dev/null; do sleep 30; kill -0 $WRK 2>/dev/null && SERIES="$SERIES $(rss)"; done
+OUT=$(cat "$LOG.wrk")
 AFTER=$(rss)
+echo "RSS every 30 s (MB):$SERIES"
 echo "$OUT" | grep -E "Requests/sec|requests in|Non-2xx|Socket errors|^ +(50|99)%"
 NON2XX=$(echo "$OUT" | awk '/Non-2xx/ {print $5}')
 SOCKET=$(echo "$OUT" | awk -F'[ ,]+' '/Socket errors/ {print $4+$6+$8+$10}')
