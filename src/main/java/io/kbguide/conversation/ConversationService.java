@@ -37,26 +37,12 @@ public class ConversationService {
         return start(articleId, null, Channel.API);
     }
 
-    /** Starts a conversation and reads a first message, such as pasted systeminfo and reg query output. */
-    public ConversationView start(String articleId, String text) {
-        return start(articleId, text, Channel.API);
-    }
-
     public ConversationView start(String articleId, String text, Channel channel) {
         return view(dialogue.start(articleId, text, channel));
     }
 
-    public ConversationView get(String conversationId) {
-        return get(conversationId, Channel.API);
-    }
-
     public ConversationView get(String conversationId, Channel channel) {
         return view(dialogue.show(conversationId, channel));
-    }
-
-    /** Confirms the facts a read-back step shows; harmless at any other step. */
-    public ConversationView confirm(String conversationId) {
-        return next(conversationId, new Input.Confirm(), Channel.API);
     }
 
     /** Reads a typed or pasted message: it may answer several questions, or correct earlier answers. */
@@ -67,14 +53,6 @@ public class ConversationService {
     /** Answers the current question, corrects an earlier answer, or answers a later question early. */
     public ConversationView reply(String conversationId, String factId, String value) {
         return next(conversationId, new Input.Answer(factId, value), Channel.API);
-    }
-
-    public ConversationView back(String conversationId) {
-        return next(conversationId, new Input.Back(), Channel.API);
-    }
-
-    public ConversationView restart(String conversationId) {
-        return next(conversationId, new Input.Restart(), Channel.API);
     }
 
     public ConversationView next(String conversationId, Input input, Channel channel) {

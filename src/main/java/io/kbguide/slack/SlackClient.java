@@ -70,6 +70,11 @@ public class SlackClient {
         }
     }
 
+    /** Whether no reply is waiting or running (for tests that check that nothing was done). */
+    boolean idle() {
+        return pool.getQueue().isEmpty() && pool.getActiveCount() == 0;
+    }
+
     @PreDestroy
     void stop() throws InterruptedException {
         pool.shutdown();

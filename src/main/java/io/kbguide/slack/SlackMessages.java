@@ -173,25 +173,24 @@ public final class SlackMessages {
             String id) {
         headerOrSection(blocks, "Diagnosis: " + d.article().title());
         sections(blocks, esc(d.summary()));
-        List<TextObject> fields = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
         List<String> findingCitations = new ArrayList<>();
         for (Map.Entry<String, DiagnosisView.FindingDetail> f : d.findingDetails().entrySet()) {
             DiagnosisView.FindingDetail detail = f.getValue();
             String field = "*" + esc(detail.label()) + "*\n" + esc(detail.statement())
                     + ("inference".equals(detail.source()) ? " _(inference beyond the article)_" : "");
-            fields.add(markdownText(field));
+            fields.add(field);
             detail.citations().forEach(c -> findingCitations.add(citation(c)));
         }
-        if (fields.stream().allMatch(f -> ((com.slack.api.model.block.composition.MarkdownTextObject) f).getText()
-                .length() <= MAX_FIELD_TEXT)) {
+        if (fields.stream().allMatch(f -> f.length() <= MAX_FIELD_TEXT)) {
             for (int i = 0; i < fields.size(); i += MAX_FIELDS) {
-                List<TextObject> part = fields.subList(i, Math.min(fields.size(), i + MAX_FIELDS));
-                blocks.add(section(s -> s.fields(new ArrayList<>(part))));
+                List<TextObject> part = new ArrayList<>();
+                fields.subList(i, Math.min(fields.size(), i + MAX_FIELDS)).forEach(f -> part.add(markdownText(f)));
+                blocks.add(section(s -> s.fields(part)));
             }
         } else {
             // a field holds 2000 characters: longer findings get sections of their own
-            fields.forEach(f -> sections(blocks, ((com.slack.api.model.block.composition.MarkdownTextObject) f)
-                    .getText()));
+            fields.forEach(f -> sections(blocks, f));
         }
         addContext(blocks, findingCitations.stream().distinct().toList());
         blocks.add(divider());

@@ -49,6 +49,9 @@ class SlackResourceTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final SlackSignature SIGNER = new SlackSignature(SlackStub.SECRET, Duration.ofMinutes(5));
 
+    @jakarta.inject.Inject
+    SlackClient client;
+
     @BeforeEach
     void resetStub() {
         SlackStub.reset();
@@ -83,7 +86,7 @@ class SlackResourceTest {
         given().contentType("application/json").header(SlackResource.TIMESTAMP, now)
                 .header(SlackResource.SIGNATURE, eventSig.replace('a', 'b').replace('1', '2')).body(event)
                 .when().post("/slack/events").then().statusCode(401);
-        sleep(300);
+        awaitIdle();
         assertEquals(0, SlackStub.server.findAll(postRequestedFor(urlPathMatching("/.*"))).size(),
                 "nothing was acted on");
     }
@@ -255,7 +258,7 @@ class SlackResourceTest {
         JsonNode secondMeta = read(second.get("metadata")).path("event_payload");
         assertEquals(replyTs, secondMeta.path("reply_to").asText());
         assertNotEquals(conversationId, secondMeta.path("conversation_id").asText(), "the state moved on");
-        sleep(300);
+        awaitIdle();
         assertEquals(2, SlackStub.server.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).size(),
                 "one reply per user message");
     }
@@ -271,7 +274,7 @@ class SlackResourceTest {
                 .withRequestBody(containing("ts=" + root)).willReturn(okJson(thread)));
         signed("/slack/events", "application/json", mention(ts, root, "<@UBOT> SP2")).then().statusCode(200);
         awaitCalls("/api/conversations.replies", 1);
-        sleep(300);
+        awaitIdle();
         assertEquals(0, SlackStub.server.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).size());
     }
 
@@ -281,7 +284,7 @@ class SlackResourceTest {
                 + "\"channel_type\":\"im\",\"bot_id\":\"B1\",\"text\":\"question\",\"ts\":\"1700000400.000100\","
                 + "\"channel\":\"D1\"}}";
         signed("/slack/events", "application/json", event).then().statusCode(200);
-        sleep(300);
+        awaitIdle();
         assertEquals(0, SlackStub.server.findAll(postRequestedFor(urlPathMatching("/api/.*"))).size());
     }
 
@@ -387,18 +390,12 @@ class SlackResourceTest {
     }
 
     private static List<LoggedRequest> awaitCalls(String pathRegex, int count) {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < until) {
-            List<LoggedRequest> requests = new ArrayList<>(SlackStub.server.findAll(
-                    postRequestedFor(urlPathMatching(pathRegex))));
-            if (requests.size() >= count) {
-                requests.sort(java.util.Comparator.comparing(LoggedRequest::getLoggedDate));
-                return requests;
-            }
-            sleep(20);
-        }
-        fail("Slack stub did not get " + count + " call(s) to " + pathRegex);
-        return List.of();
+        awaitCondition(() -> SlackStub.server.findAll(postRequestedFor(urlPathMatching(pathRegex))).size() >= count,
+                count + " call(s) to " + pathRegex + " at the Slack stub");
+        List<LoggedRequest> requests = new ArrayList<>(SlackStub.server.findAll(
+                postRequestedFor(urlPathMatching(pathRegex))));
+        requests.sort(java.util.Comparator.comparing(LoggedRequest::getLoggedDate));
+        return requests;
     }
 
     private static Response signed(String path, String contentType, String body) {
@@ -429,11 +426,18 @@ class SlackResourceTest {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Waits until the replies the requests so far scheduled are done (they were scheduled before the 200). */
+    private void awaitIdle() {
+        awaitCondition(() -> client.idle(), "the Slack replies to finish");
+    }
+
+    private static void awaitCondition(java.util.function.BooleanSupplier condition, String what) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                fail("waited 10 s for " + what);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
         }
     }
 }
