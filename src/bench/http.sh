@@ -5,17 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-10}
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -ntp -q package -DskipTests
-
+# shellcheck source=service.sh
+. src/bench/service.sh
 PORT=18080
-LOG=$(mktemp)
-# production settings, except the per-client rate limit: every request here comes from one client
-java -Dquarkus.http.port=$PORT -Dquarkus.log.level=WARN -Dkbguide.rate-limit.enabled=false -Dkbguide.conversation.key-file="$(mktemp -d)/key" \
-  -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; rm -f "$LOG" /tmp/kbguide-*.lua' EXIT
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+trap 'kill $PID 2>/dev/null; rm -f "$SERVICE_LOG" /tmp/kbguide-*.lua' EXIT
+start_service $PORT
 
 post() {  # post NAME PATH JSON
   cat >"/tmp/kbguide-$1.lua" <<LUA

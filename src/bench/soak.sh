@@ -8,20 +8,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-300}
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -ntp -q package -DskipTests
-
+# shellcheck source=service.sh
+. src/bench/service.sh
 PORT=18090
-LOG=$(mktemp)
 LUA=$(mktemp --suffix=.lua)
+WRK_OUT=$(mktemp)
+trap 'kill $PID 2>/dev/null; rm -f "$SERVICE_LOG" "$WRK_OUT" "$LUA"' EXIT
 JAVA_OPTS=${JAVA_OPTS:--Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k}
 # shellcheck disable=SC2086
-java $JAVA_OPTS -Dquarkus.http.port=$PORT -Dquarkus.log.level=WARN -Dkbguide.rate-limit.enabled=false \
-  -Dkbguide.audit.enabled=false -Dkbguide.conversation.key-file="$(mktemp -d)/key" \
-  -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; rm -f "$LOG" "$LOG.wrk" "$LUA"' EXIT
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+start_service $PORT $JAVA_OPTS -Dkbguide.audit.enabled=false
 
 ID=$(curl -s -X POST "http://127.0.0.1:$PORT/api/v1/conversations" -H 'Content-Type: application/json' \
   -d '{"articleId": "heartbeat-registry-driver"}' | sed 's/.*"conversationId":"\([^"]*\)".*/\1/')
@@ -54,11 +49,11 @@ rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$PID/status"; }
 wrk -t2 -c32 -d10s -s "$LUA" "http://127.0.0.1:$PORT" >/dev/null   # warm-up
 BEFORE=$(rss)
 echo "soak: ${DURATION} s of mixed traffic (wrk -t2 -c32), JVM: $JAVA_OPTS; RSS after warm-up ${BEFORE} MB"
-wrk -t2 -c32 -d"${DURATION}s" --latency -s "$LUA" "http://127.0.0.1:$PORT" > "$LOG.wrk" &
+wrk -t2 -c32 -d"${DURATION}s" --latency -s "$LUA" "http://127.0.0.1:$PORT" > "$WRK_OUT" &
 WRK=$!
 SERIES=""
 while kill -0 $WRK 2>/dev/null; do sleep 30; kill -0 $WRK 2>/dev/null && SERIES="$SERIES $(rss)"; done
-OUT=$(cat "$LOG.wrk")
+OUT=$(cat "$WRK_OUT")
 AFTER=$(rss)
 echo "RSS every 30 s (MB):$SERIES"
 echo "$OUT" | grep -E "Requests/sec|requests in|Non-2xx|Socket errors|^ +(50|99)%"

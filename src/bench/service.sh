@@ -1,0 +1,19 @@
+# Sourced by the bench scripts: wrk and the packaged service, started on a loopback port with production settings
+# except the per-client rate limit (every request of a benchmark comes from one client).
+#   start_service PORT [java options...]   sets PID and SERVICE_LOG, and returns once the service is ready
+PID=
+SERVICE_LOG=
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -ntp -q package -DskipTests
+
+start_service() {
+  local port=$1; shift
+  SERVICE_LOG=$(mktemp)
+  java "$@" -Dquarkus.http.port="$port" -Dquarkus.log.level=WARN -Dkbguide.rate-limit.enabled=false \
+    -Dkbguide.conversation.key-file="$(mktemp -d)/key" -jar target/quarkus-app/quarkus-run.jar >"$SERVICE_LOG" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
+  echo "the service did not become ready:" >&2
+  cat "$SERVICE_LOG" >&2
+  return 1
+}
