@@ -74,6 +74,12 @@ public class ProtocolFilter {
     static void problem(RoutingContext rc, ObjectMapper mapper, int status, String slug, String title,
             String detail) {
         LOG.infof("%d %s %s: %s", status, rc.normalizedPath(), slug, detail);
+        write(rc, mapper, status, slug, title, detail);
+    }
+
+    /** Ends the request with a problem document, without logging it. */
+    static void write(RoutingContext rc, ObjectMapper mapper, int status, String slug, String title,
+            String detail) {
         try {
             rc.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .end(mapper.writeValueAsString(new Problem(Problem.type(slug), title, status, detail,

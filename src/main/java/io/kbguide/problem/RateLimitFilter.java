@@ -50,16 +50,10 @@ public class RateLimitFilter {
             }
             // not logged one by one: under abuse that would flood the log (the count is in the HTTP metrics)
             LOG.debugf("429 %s for %s", path, client);
-            try {
-                rc.response().setStatusCode(429).putHeader("Retry-After", Long.toString(wait))
-                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .end(mapper.writeValueAsString(new Problem(Problem.type("too-many-requests"),
-                                "Too many requests", 429, "More than " + burst + " requests at once, or " + perSecond
-                                + " a second, from one client; try again in " + wait + " s.", path,
-                                java.util.List.of())));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                rc.fail(e);
-            }
+            rc.response().putHeader("Retry-After", Long.toString(wait));
+            ProtocolFilter.write(rc, mapper, 429, "too-many-requests", "Too many requests", "More than " + burst
+                    + " requests at once, or " + perSecond + " a second, from one client; try again in " + wait
+                    + " s.");
         }, 150);
         LOG.infof("Rate limit: %d requests at once, then %.1f a second, per client", burst, perSecond);
     }
