@@ -1,5 +1,8 @@
 # Sourced by the bench scripts: wrk and the packaged service, started on a loopback port with production settings
-# except the per-client rate limit (every request of a benchmark comes from one client).
+# except the per-client rate limit, raised (every request of a benchmark comes from one client).
+# The JVM options the README, docker/Dockerfile.jvm and docker/kubernetes.yml run the service with:
+PRODUCTION_JAVA_OPTS="-Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k"
+RATE_LIMIT_RAISED=(-Dkbguide.rate-limit.burst=1000000000 -Dkbguide.rate-limit.per-second=1000000000)
 #   start_service PORT [java options...]   sets PID and SERVICE_LOG, and returns once the service is ready
 PID=
 SERVICE_LOG=
@@ -9,7 +12,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 start_service() {
   local port=$1; shift
   SERVICE_LOG=$(mktemp)
-  java "$@" -Dquarkus.http.port="$port" -Dquarkus.log.level=WARN -Dkbguide.rate-limit.enabled=false \
+  java "$@" -Dquarkus.http.port="$port" "${RATE_LIMIT_RAISED[@]}" \
     -Dkbguide.conversation.key-file="$(mktemp -d)/key" -jar target/quarkus-app/quarkus-run.jar >"$SERVICE_LOG" 2>&1 &
   PID=$!
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done

@@ -3,7 +3,7 @@
 # resident memory before and after. Usage: src/bench/soak.sh [seconds]
 # Traffic (wrk, 2 threads, 32 connections, one Lua script): stateless diagnoses of several fact sets, conversation
 # starts, button and typed replies, the widget's script and the home page. Production settings, except that the
-# per-client rate limit is off (all traffic comes from one client) and the audit log is off (it would write a line
+# per-client rate limit is raised (all traffic comes from one client) and the audit log is off (it would write a line
 # per diagnosis to this terminal). The JVM gets the heap settings of docker/kubernetes.yml (JAVA_OPTS overrides them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# The performance benchmark (docs/performance.md): in one run on one machine, against the packaged service with the
+# production settings and the JVM options of the README and docker/ (JAVA_OPTS overrides them), it measures
+#   - with wrk on loopback, at 16 and 64 connections (2 threads): the ceiling (GET /api/v1/articles, a constant list
+#     served on the event loop), stateless diagnoses (a mix of fact sets), conversation steps (button answers along
+#     several paths, the last ones giving a diagnosis), free-text replies (chat messages and pastes);
+#     requests/s, p50 and p99, and each one's requests/s and p99 against the ceiling's in the same run;
+#   - the time from process start to the first successful diagnosis, and the kb load + verification time, as the
+#     median of several starts;
+#   - the resident memory (RSS) of a fresh instance after 100 000 mixed requests, and after the whole run.
+# The one change from production: the per-client rate limit is raised (all the traffic comes from one client).
+# Usage: src/bench/run.sh [seconds per measurement, default 10] [starts, default 7]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION=${1:-10}
+STARTS=${2:-7}
+# shellcheck source=service.sh
+. src/bench/service.sh
+command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
+# shellcheck disable=SC2086
+read -r -a JVM <<<"${JAVA_OPTS:-$PRODUCTION_JAVA_OPTS}"
+PORT=18100
+WORK=$(mktemp -d)
+trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK" "$SERVICE_LOG"' EXIT
+A=heartbeat-registry-driver
+BASE="http://127.0.0.1:$PORT"
+
+echo "kb-guide benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "JVM options: ${JVM[*]}"
+echo "Production settings, except: per-client rate limit raised to ${RATE_LIMIT_RAISED[*]#-D} (one client sends everything)"
+echo
+
+# --- start to first diagnosis, kb load + verification (median of $STARTS starts) -----------------------------------
+DIAG='{"facts":{"architecture":"x86","os":"windows-2003","servicePack":"sp1","useNewApi":"zero","threeGb":"no","heartbeatVersion":"5.0.3","leakPatch":"not-installed"}}'
+median() { sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+for i in $(seq 1 "$STARTS"); do
+  t0=$(date +%s%N)
+  java "${JVM[@]}" "${RATE_LIMIT_RAISED[@]}" -Dquarkus.http.port=$PORT -Dkbguide.conversation.key-file="$WORK/key" \
+    -jar target/quarkus-app/quarkus-run.jar >"$WORK/start.log" 2>&1 &
+  PID=$!
+  until curl -fs -o /dev/null -X POST "$BASE/api/v1/articles/$A/diagnosis" -H 'Content-Type: application/json' \
+      -d "$DIAG"; do
+    kill -0 $PID 2>/dev/null || { cat "$WORK/start.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  echo $(( ($(date +%s%N) - t0) / 1000000 )) >>"$WORK/first"
+  sed -n 's/.*Loaded and verified .* in \([0-9]*\) ms.*/\1/p' "$WORK/start.log" >>"$WORK/kb"
+  kill $PID; wait $PID 2>/dev/null || true
+done
+echo "start to first diagnosis: median $(median <"$WORK/first") ms of $STARTS starts ($(sort -n "$WORK/first" | paste -sd' ') ms)"
+echo "kb load + verification:   median $(median <"$WORK/kb") ms ($(sort -n "$WORK/kb" | paste -sd' ') ms)"
+
+# --- the service for the throughput runs ----------------------------------------------------------------------------
+start_service $PORT "${JVM[@]}"
+
+# Conversation steps: walk to a diagnosis with the answers of several servers, keeping every (id, answer).
+reply_lua_rows() {  # reply_lua_rows JSON-FACTS: one Lua row per step of that walk
+  local facts=$1 id step fact
+  step=$(curl -fs -X POST "$BASE/api/v1/conversations" -H 'Content-Type: application/json' -d "{\"articleId\":\"$A\"}")
+  while :; do
+    id=$(jq -r .conversationId <<<"$step")
+    fact=$(jq -r '.step.question.factId // empty' <<<"$step")
+    [ -n "$fact" ] || break
+    body=$(jq -c --arg f "$fact" '{factId: $f, value: (.[$f] // "unknown")}' <<<"$facts")
+    printf '  {"/api/v1/conversations/%s/replies", [[%s]]},\n' "$id" "$body"
+    step=$(curl -fs -X POST "$BASE/api/v1/conversations/$id/replies" -H 'Content-Type: application/json' -d "$body")
+  done
+}
+SERVERS=(
+  '{"architecture":"x86","os":"windows-2003","servicePack":"sp1","useNewApi":"zero","threeGb":"no","heartbeatVersion":"5.0.3","leakPatch":"not-installed"}'
+  '{"architecture":"x86","os":"windows-2003","servicePack":"none","useNewApi":"absent","threeGb":"yes","heartbeatVersion":"5.1.1","leakPatch":"installed"}'
+  '{"architecture":"x86","os":"windows-2000","threeGb":"yes","heartbeatVersion":"6.0.0"}'
+  '{"architecture":"x64"}'
+  '{"architecture":"x86","os":"windows-2003-r2","servicePack":"sp2","useNewApi":"nonzero","threeGb":"no","heartbeatVersion":"6.3.1"}'
+  '{"architecture":"x86","os":"windows-2003"}'
+)
+{
+  echo 'local rows = {'
+  for s in "${SERVERS[@]}"; do reply_lua_rows "$s"; done
+  echo '}'
+} >"$WORK/steps.rows"
+START_ID=$(curl -fs -X POST "$BASE/api/v1/conversations" -H 'Content-Type: application/json' \
+  -d "{\"articleId\":\"$A\"}" | jq -r .conversationId)
+TEXTS=(
+  "it's a w2k3 box, SP2, no /3GB"
+  "Windows 2000 server, 32 bit, heartbeat 5.0.3 and we use the /3GB switch"
+  "OS Name: Microsoft(R) Windows(R) Server 2003, Enterprise Edition\r\nOS Version: 5.2.3790 Service Pack 1 Build 3790\r\nSystem Type: X86-based PC"
+  "HKEY_LOCAL_MACHINE\\\\Software\\\\Neverfail\\\\R2\\\\HookRegistryDriver\r\n    UseNewApi    REG_DWORD    0x0"
+  "no idea about the service pack, it is x64"
+)
+{
+  echo 'local rows = {'
+  for t in "${TEXTS[@]}"; do
+    printf '  {"/api/v1/conversations/%s/replies", [[%s]]},\n' "$START_ID" "$(jq -cn --arg t "$t" '{text: $t}')"
+  done
+  echo '}'
+} >"$WORK/texts.rows"
+{
+  echo 'local rows = {'
+  for s in "${SERVERS[@]}" '{"architecture":"x86","os":"windows-2003","servicePack":"unknown","useNewApi":"zero"}' \
+      '{"os":"windows-2003","heartbeatVersion":"5.0.3"}' '{}'; do
+    printf '  {"/api/v1/articles/%s/diagnosis", [[{"facts":%s}]]},\n' "$A" "$s"
+  done
+  echo '}'
+} >"$WORK/diagnosis.rows"
+for mix in steps texts diagnosis; do
+  cat "$WORK/$mix.rows" - >"$WORK/$mix.lua" <<'LUA'
+local n = 0
+request = function()
+  n = n + 1
+  local r = rows[(n % #rows) + 1]
+  return wrk.format("POST", r[1], {["Content-Type"] = "application/json"}, r[2])
+end
+local failed = 0
+response = function(status)
+  if status ~= 200 then failed = failed + 1 end
+end
+LUA
+done
+# Every request of the mixes must succeed before it is timed.
+for mix in steps texts diagnosis; do
+  if ! wrk -t1 -c1 -d1s -s "$WORK/$mix.lua" "$BASE" | grep -q 'Requests/sec'; then
+    echo "the $mix mix does not run" >&2; exit 1
+  fi
+  if wrk -t1 -c1 -d1s -s "$WORK/$mix.lua" "$BASE" | grep -q 'Non-2xx'; then
+    echo "the $mix mix has failing requests" >&2; exit 1
+  fi
+done
+echo "mixes: $(grep -c '^  {' "$WORK/diagnosis.rows") fact sets, $(grep -c '^  {' "$WORK/steps.rows") conversation steps on ${#SERVERS[@]} paths, $(grep -c '^  {' "$WORK/texts.rows") texts"
+
+# --- throughput and latency --------------------------------------------------------------------------------------------
+measure() {  # measure NAME CONNECTIONS [wrk args]: prints "NAME CONNS RPS P50_MS P99_MS NON2XX"
+  local name=$1 c=$2; shift 2
+  wrk -t2 -c"$c" -d3s "$@" >/dev/null   # warm-up
+  wrk -t2 -c"$c" -d"${DURATION}s" --latency "$@" | awk -v n="$name" -v c="$c" '
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=ms($2)} /^ +99%/ {p99=ms($2)} /Non-2xx/ {bad=$NF}
+    /Socket errors/ {bad=bad "+socket"}
+    END {printf "%s %s %.0f %.2f %.2f %s\n", n, c, rps, p50, p99, (bad == "" ? 0 : bad)}'
+}
+: >"$WORK/results"
+for c in 16 64; do
+  measure ceiling "$c" "$BASE/api/v1/articles" >>"$WORK/results"
+  measure diagnosis "$c" -s "$WORK/diagnosis.lua" "$BASE" >>"$WORK/results"
+  measure conversation-step "$c" -s "$WORK/steps.lua" "$BASE" >>"$WORK/results"
+  measure free-text-reply "$c" -s "$WORK/texts.lua" "$BASE" >>"$WORK/results"
+done
+echo
+echo "wrk -t2, ${DURATION} s per measurement after a 3 s warm-up, loopback"
+awk '
+  BEGIN {printf "| %-18s | %5s | %8s | %8s | %8s | %9s | %9s | %6s |\n", "endpoint", "conns", "req/s", "p50 ms",
+    "p99 ms", "vs ceiling", "p99 ratio", "errors"
+    print "|--------------------|-------|----------|----------|----------|-----------|-----------|--------|"}
+  $1 == "ceiling" {crps[$2] = $3; cp99[$2] = $5}
+  {printf "| %-18s | %5s | %8d | %8.2f | %8.2f | %9.2f | %9.2f | %6s |\n", $1, $2, $3, $4, $5, $3 / crps[$2],
+    $5 / cp99[$2], $6}' "$WORK/results"
+echo
+echo "RSS after the throughput runs ($(awk '{s += $3 * '"$DURATION"'} END {printf "%.1f M", s / 1e6}' "$WORK/results") timed requests): $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$PID/status)"
+kill $PID; wait $PID 2>/dev/null || true
+
+# --- RSS of a fresh instance after 100 000 mixed requests ------------------------------------------------------------
+start_service $PORT "${JVM[@]}"
+cat "$WORK/diagnosis.rows" >"$WORK/mixed.lua"
+sed -n 's/^  {/  {/p' "$WORK/steps.rows" "$WORK/texts.rows" | sed '1s/^/local more = {\n/' >>"$WORK/mixed.lua"
+cat >>"$WORK/mixed.lua" <<'LUA'
+}
+for _, r in ipairs(more) do rows[#rows + 1] = r end
+table.insert(rows, {"/api/v1/articles", nil})
+local n, limit = 0, 50000
+request = function()
+  n = n + 1
+  local r = rows[(n % #rows) + 1]
+  if r[2] == nil then return wrk.format("GET", r[1]) end
+  return wrk.format("POST", r[1], {["Content-Type"] = "application/json"}, r[2])
+end
+response = function()
+  if n >= limit then wrk.thread:stop() end
+end
+LUA
+echo "RSS before: $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$PID/status)"
+wrk -t2 -c64 -d120s -s "$WORK/mixed.lua" "$BASE" | awk '/requests in/ {printf "%s requests (limit 2 x 50 000), ", $1}'
+echo "RSS after: $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$PID/status)"
