@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** How conversation ids are signed. */
+/** How conversation ids are signed, and how many steps are kept. */
 @ConfigMapping(prefix = "kbguide.conversation")
 public interface ConversationConfig {
 
@@ -20,4 +20,12 @@ public interface ConversationConfig {
     /** Where the generated key is kept when {@link #signingKey()} is unset. */
     @WithDefault(".kb-guide/conversation.key")
     Path keyFile();
+
+    /**
+     * How many steps already taken (an answer, a click, at a given step of a given conversation, on one channel) are
+     * kept to be answered again without working them out, with their JSON; the least used are dropped past it. Every
+     * conversation that goes the same way shares them. 0 turns it off.
+     */
+    @WithDefault("2000")
+    int stepCacheSize();
 }

@@ -1,5 +1,9 @@
 package io.kbguide.conversation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kbguide.diagnosis.CommandView;
 import io.kbguide.diagnosis.DiagnosisView;
 import io.kbguide.dialogue.Channel;
@@ -28,9 +32,30 @@ import java.util.List;
 public class ConversationService {
 
     private final Dialogue dialogue;
+    private final ObjectMapper mapper;
+    /**
+     * Views and their JSON by the very outcome and view they come from: a step the dialogue remembers comes back as
+     * the same outcome, so it is put into words and written once (entries go with their outcome).
+     */
+    private final Cache<Outcome.Reply, ConversationView> views;
+    private final Cache<ConversationView, byte[]> json;
 
-    public ConversationService(Dialogue dialogue) {
+    public ConversationService(Dialogue dialogue, ObjectMapper mapper, ConversationConfig config) {
         this.dialogue = dialogue;
+        this.mapper = mapper;
+        this.views = Caffeine.newBuilder().weakKeys().maximumSize(config.stepCacheSize()).build();
+        this.json = Caffeine.newBuilder().weakKeys().maximumSize(config.stepCacheSize()).build();
+    }
+
+    /** The view as JSON, written once per view. */
+    public byte[] json(ConversationView view) {
+        return json.get(view, v -> {
+            try {
+                return mapper.writeValueAsBytes(v);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a conversation step could not be written as JSON", e);
+            }
+        });
     }
 
     public ConversationView start(String articleId) {
@@ -60,11 +85,11 @@ public class ConversationService {
     }
 
     /** The view of an outcome; a refusal becomes the problem the API has always answered with. */
-    static ConversationView view(Outcome outcome) {
+    ConversationView view(Outcome outcome) {
         if (outcome instanceof Outcome.Refused refused) {
             throw problem(refused);
         }
-        return viewOf((Outcome.Reply) outcome);
+        return views.get((Outcome.Reply) outcome, ConversationService::viewOf);
     }
 
     /**

@@ -3,6 +3,9 @@ package io.kbguide.conversation;
 import io.kbguide.dialogue.ConversationCodec;
 import io.kbguide.dialogue.Dialogue;
 import io.kbguide.dialogue.DialogueListener;
+import io.kbguide.dialogue.StepMemo;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kbguide.kb.ArticleRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -11,14 +14,26 @@ import jakarta.inject.Singleton;
 
 /**
  * The one dialogue of the service, over the loaded kb, with every {@link DialogueListener} bean listening (metrics,
- * audit). A new channel injects {@link Dialogue} and renders its outcomes; it needs nothing else from here.
+ * audit), and the steps already taken kept in memory. A new channel injects {@link Dialogue} and renders its outcomes; it needs nothing else from here.
  */
 @ApplicationScoped
 public class DialogueWiring {
 
     @Produces
     @Singleton
-    Dialogue dialogue(ArticleRegistry registry, ConversationCodec codec, Instance<DialogueListener> listeners) {
-        return new Dialogue(registry, codec, listeners.stream().toList());
+    Dialogue dialogue(ArticleRegistry registry, ConversationCodec codec, Instance<DialogueListener> listeners,
+            ConversationConfig config) {
+        Cache<StepMemo.Key, StepMemo.Step> steps = Caffeine.newBuilder().maximumSize(config.stepCacheSize()).build();
+        return new Dialogue(registry, codec, listeners.stream().toList(), new StepMemo() {
+            @Override
+            public Step get(Key key) {
+                return steps.getIfPresent(key);
+            }
+
+            @Override
+            public void put(Key key, Step step) {
+                steps.put(key, step);
+            }
+        });
     }
 }

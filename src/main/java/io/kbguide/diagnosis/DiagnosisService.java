@@ -1,5 +1,9 @@
 package io.kbguide.diagnosis;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.Diagnosis;
 import io.kbguide.engine.Fact;
@@ -24,9 +28,39 @@ import java.util.Map;
 public class DiagnosisService {
 
     private final ArticleRegistry registry;
+    private final ObjectMapper mapper;
+    /** Diagnoses from facts alone, as JSON, by article and combination: built once, then served as they are. */
+    private final Cache<Combination, byte[]> json;
 
-    public DiagnosisService(ArticleRegistry registry) {
+    private record Combination(String articleId, int number) {
+    }
+
+    public DiagnosisService(ArticleRegistry registry, ObjectMapper mapper, DiagnosisConfig config) {
         this.registry = registry;
+        this.mapper = mapper;
+        this.json = Caffeine.newBuilder().maximumWeight(config.jsonCacheSize().asLongValue())
+                .weigher((Combination k, byte[] v) -> v.length).build();
+    }
+
+    /**
+     * The diagnosis from explicit facts alone, as the JSON of its {@link DiagnosisView}.
+     *
+     * @throws io.kbguide.engine.InvalidFactsException naming every invalid answer, or the contradiction
+     */
+    public byte[] diagnoseAsJson(CompiledArticle article, Map<String, String> facts) {
+        int[] codes = article.codes(facts);
+        return json.get(new Combination(article.id(), article.combination(codes)), k -> {
+            try {
+                return mapper.writeValueAsBytes(view(article, codes));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a diagnosis could not be written as JSON", e);
+            }
+        });
+    }
+
+    private static DiagnosisView view(CompiledArticle article, int[] codes) {
+        return DiagnosisView.of(article.article(), article.diagnose(codes), article.plansByCase(codes),
+                article.known(codes));
     }
 
     /**
@@ -37,9 +71,7 @@ public class DiagnosisService {
      */
     public DiagnosisView diagnose(CompiledArticle article, Map<String, String> facts, String text) {
         if (text == null || text.isBlank()) {
-            int[] codes = article.codes(facts);
-            return DiagnosisView.of(article.article(), article.diagnose(codes), article.plansByCase(codes),
-                    article.known(codes));
+            return view(article, article.codes(facts));
         }
         article.codes(facts); // the explicit facts must be valid on their own, whatever the text says
         Extraction extraction = registry.requireUnderstanding(article.id()).extract(text);

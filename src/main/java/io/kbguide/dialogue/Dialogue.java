@@ -41,11 +41,18 @@ public final class Dialogue {
     private final Articles articles;
     private final ConversationCodec codec;
     private final List<DialogueListener> listeners;
+    private final StepMemo memo;
 
     public Dialogue(Articles articles, ConversationCodec codec, List<DialogueListener> listeners) {
+        this(articles, codec, listeners, StepMemo.NONE);
+    }
+
+    /** @param memo where steps already taken are kept ({@link StepMemo#NONE}: every step is worked out) */
+    public Dialogue(Articles articles, ConversationCodec codec, List<DialogueListener> listeners, StepMemo memo) {
         this.articles = articles;
         this.codec = codec;
         this.listeners = List.copyOf(listeners);
+        this.memo = memo;
     }
 
     /** A conversation as decoded (and carried over to the article's current version), replayed once. */
@@ -108,9 +115,20 @@ public final class Dialogue {
 
     /** What the person did at the step the id stands for, and where that leads. */
     public Outcome next(String conversationId, Input input, Channel channel) {
+        StepMemo.Key key = input instanceof Input.Text ? null : new StepMemo.Key(conversationId, input, channel);
+        StepMemo.Step known = key == null ? null : memo.get(key);
+        if (known != null) {
+            Events events = new Events(channel);
+            known.events().forEach(events::deliver);
+            return known.outcome();
+        }
         Events events = new Events(channel);
         try {
-            return events.fire(step(load(decode(conversationId), events), input, events));
+            Outcome outcome = events.fire(step(load(decode(conversationId), events), input, events));
+            if (key != null && outcome instanceof Outcome.Reply reply) {
+                memo.put(key, new StepMemo.Step(reply, events.pending));
+            }
+            return outcome;
         } catch (Refuse r) {
             return events.refused(r.refused);
         }

@@ -250,6 +250,14 @@ public final class CompiledArticle {
         return resultOf[index(codes)] < 0;
     }
 
+    /**
+     * The number of this combination of answers in the table (0 to {@link #combinations()} - 1): two sets of answers
+     * with the same codes get the same diagnosis, plans and known facts.
+     */
+    public int combination(int[] codes) {
+        return index(codes);
+    }
+
     int index(int[] codes) {
         int index = 0;
         for (int i = 0; i < radix.length; i++) {

@@ -3,6 +3,7 @@ package io.kbguide.rest;
 import io.kbguide.article.ArticleViews;
 
 import io.kbguide.kb.ArticleRegistry;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,16 +21,20 @@ import java.util.List;
 public class ArticleResource {
 
     private final ArticleRegistry registry;
+    private final List<ArticleViews.ArticleSummary> summaries;
 
     public ArticleResource(ArticleRegistry registry) {
         this.registry = registry;
+        this.summaries = registry.all().stream().map(a -> ArticleViews.ArticleSummary.of(a.article())).toList();
     }
 
+    /** A constant list (the kb is loaded once), served on the I/O thread. */
     @GET
+    @NonBlocking
     @Operation(operationId = "listArticles", summary = "List the articles the service can diagnose from",
             description = "Each article's id, title and version; use the id in the diagnosis and conversation calls.")
     public List<ArticleViews.ArticleSummary> list() {
-        return registry.all().stream().map(a -> ArticleViews.ArticleSummary.of(a.article())).toList();
+        return summaries;
     }
 
     @GET

@@ -9,6 +9,7 @@ import io.kbguide.dialogue.Input;
 import io.kbguide.problem.Problem;
 import io.kbguide.problem.ProblemException;
 import io.kbguide.render.TextRenderer;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -36,6 +37,8 @@ import java.util.List;
  * (through {@link ConversationService}, which makes the JSON view) and renders the step as JSON, Markdown or
  * text. Markdown and text clients are counted as the {@code text} channel, JSON ones as {@code api}.
  */
+/* Every step is computed on the I/O thread: no call waits on anything (no store, no network; the audit line is
+ * written by an asynchronous handler). */
 @Path("/api/v1/conversations")
 @Tag(name = "Conversations")
 public class ConversationResource {
@@ -64,6 +67,7 @@ public class ConversationResource {
             value = "{\"articleId\": \"heartbeat-registry-driver\"}")))
     @APIResponseSchema(value = ConversationView.class, responseCode = "201", responseDescription = STEP_FIRST)
     @APIResponse(responseCode = "404", description = "No such article")
+    @NonBlocking
     public Response start(@Valid @NotNull(message = "send {\"articleId\": \"...\"}") ConversationRequests.Start request,
             UriInfo uri, HttpHeaders headers) {
         ConversationView view = conversations.start(request.articleId(),
@@ -107,7 +111,7 @@ public class ConversationResource {
                 return response.type(MediaType.TEXT_PLAIN + ";charset=UTF-8").entity(renderer.text(view)).build();
             }
         }
-        return response.type(MediaType.APPLICATION_JSON).entity(view).build();
+        return response.type(MediaType.APPLICATION_JSON).entity(conversations.json(view)).build();
     }
 
     @GET
@@ -153,6 +157,7 @@ public class ConversationResource {
     @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP_NEXT)
     @APIResponse(responseCode = "400", description = "Invalid id, unknown fact, value outside the choices, or an"
             + " answer that contradicts another; the conversation is unchanged")
+    @NonBlocking
     public Response reply(@PathParam("conversationId") String conversationId,
             @Valid @NotNull(message = "send {\"factId\": \"...\", \"value\": \"...\"}") ConversationRequests.Reply reply,
             HttpHeaders headers) {
@@ -192,6 +197,7 @@ public class ConversationResource {
                     + " change one instead, reply with its factId and value. Harmless at any other step (the step"
                     + " is returned unchanged).")
     @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
+    @NonBlocking
     public Response confirm(@PathParam("conversationId") String conversationId, HttpHeaders headers) {
         return render(Response.ok(), conversations.next(conversationId, new Input.Confirm(), channel(headers)), headers);
     }
@@ -204,6 +210,7 @@ public class ConversationResource {
                     + " left instead, keeping the earlier answer.")
     @APIResponse(responseCode = "409", description = "Already at the first question")
     @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
+    @NonBlocking
     public Response back(@PathParam("conversationId") String conversationId, HttpHeaders headers) {
         return render(Response.ok(), conversations.next(conversationId, new Input.Back(), channel(headers)), headers);
     }
@@ -215,6 +222,7 @@ public class ConversationResource {
             summary = "Start the same conversation again from the first question",
             description = "Forgets every answer; the article stays the same.")
     @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
+    @NonBlocking
     public Response restart(@PathParam("conversationId") String conversationId, HttpHeaders headers) {
         return render(Response.ok(), conversations.next(conversationId, new Input.Restart(), channel(headers)), headers);
     }

@@ -11,6 +11,7 @@ import io.kbguide.engine.InvalidFactsException;
 import io.kbguide.kb.ArticleRegistry;
 import io.kbguide.problem.ProblemException;
 import io.kbguide.render.TextRenderer;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,11 +19,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
@@ -48,14 +51,14 @@ public class DiagnosisResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces("text/markdown;charset=UTF-8")
     public String diagnoseAsMarkdown(@PathParam("articleId") String articleId, @Valid DiagnosisRequest request) {
-        return renderer.markdown(diagnose(articleId, request));
+        return renderer.markdown(view(articleId, request));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
     public String diagnoseAsText(@PathParam("articleId") String articleId, @Valid DiagnosisRequest request) {
-        return renderer.text(diagnose(articleId, request));
+        return renderer.text(view(articleId, request));
     }
 
     @POST
@@ -72,13 +75,24 @@ public class DiagnosisResource {
                     + "\"heartbeatVersion\":\"5.0.3\",\"leakPatch\":\"not-installed\"}}"),
             @ExampleObject(name = "Service pack unknown", value = "{\"facts\":{\"architecture\":\"x86\",\"os\":"
                     + "\"windows-2003\",\"servicePack\":\"unknown\",\"useNewApi\":\"zero\"}}")}))
-    @APIResponse(responseCode = "200", description = "The diagnosis (JSON, Markdown or plain text as accepted)")
+    @APIResponseSchema(value = DiagnosisView.class, responseCode = "200",
+            responseDescription = "The diagnosis (JSON, Markdown or plain text as accepted)")
     @APIResponse(responseCode = "400", description = "Unknown fact, value outside the choices, malformed version,"
             + " contradictory facts or malformed JSON (application/problem+json naming the field and the allowed"
             + " values)")
     @APIResponse(responseCode = "404", description = "No such article")
     @APIResponse(responseCode = "413", description = "Body too large")
-    public DiagnosisView diagnose(@PathParam("articleId") String articleId, @Valid DiagnosisRequest request) {
+    @NonBlocking
+    public Response diagnose(@PathParam("articleId") String articleId, @Valid DiagnosisRequest request) {
+        if (request != null && (request.text() == null || request.text().isBlank())) {
+            CompiledArticle article = registry.require(articleId);
+            return Response.ok(diagnoses.diagnoseAsJson(article, answers(request.facts())), MediaType.APPLICATION_JSON)
+                    .build();
+        }
+        return Response.ok(view(articleId, request), MediaType.APPLICATION_JSON).build();
+    }
+
+    private DiagnosisView view(String articleId, DiagnosisRequest request) {
         CompiledArticle article = registry.require(articleId);
         if (request == null) {
             throw ProblemException.badRequest("missing-body", "Missing body",

@@ -1,14 +1,30 @@
-package io.kbguide.text;
+package io.kbguide.bench;
+
+import io.kbguide.dialogue.KnowledgeBaseEntry;
+import io.kbguide.text.Extraction;
+import io.kbguide.text.TextUnderstanding;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
-/**
- * A simple harness (not a test, no JMH) timing {@link TextUnderstanding#extract(String)}: warms up, then measures
- * the mean and the 99th percentile per extraction of a typical chat message and of a full systeminfo dump with a
- * reg query paste. Run with src/bench/extraction.sh.
- */
-public final class ExtractionBenchmark {
+/** Reading facts from typed and pasted text: a typical chat message, and a systeminfo dump with a reg query paste. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ExtractionBenchmark {
 
     static final String CHAT = "it's a w2k3 box, SP2, no /3GB, heartbeat 5.0.3 and UseNewApi is 0";
 
@@ -66,39 +82,29 @@ public final class ExtractionBenchmark {
                 UseNewApi   REG_DWORD       0x0
             """;
 
-    public static void main(String[] args) {
-        Path folder = Path.of(args.length > 0 ? args[0] : "kb/heartbeat-registry-driver");
-        long t0 = System.nanoTime();
-        TextUnderstanding tu = TextUnderstanding.read(folder);
-        System.out.printf("load flow.yaml + language.yaml: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
-        check(tu.extract(CHAT), 5);
-        check(tu.extract(PASTE), 4);
-        run("typical chat message (" + CHAT.length() + " chars)", tu, CHAT);
-        run("systeminfo + reg query paste (" + PASTE.length() + " chars)", tu, PASTE);
+    private TextUnderstanding understanding;
+
+    @Setup
+    public void load() {
+        understanding = KnowledgeBaseEntry.loadAll(Path.of("kb")).get("heartbeat-registry-driver").understanding()
+                .orElseThrow();
+        expect(understanding.extract(CHAT), 5);
+        expect(understanding.extract(PASTE), 4);
     }
 
-    private static void check(Extraction e, int facts) {
+    private static void expect(Extraction e, int facts) {
         if (e.understood().size() != facts) {
             throw new IllegalStateException("expected " + facts + " facts, got " + e);
         }
     }
 
-    private static void run(String name, TextUnderstanding tu, String text) {
-        int sink = 0;
-        long warmUntil = System.nanoTime() + 3_000_000_000L;
-        while (System.nanoTime() < warmUntil) {
-            sink += tu.extract(text).understood().size();
-        }
-        int n = 20_000;
-        long[] times = new long[n];
-        for (int i = 0; i < n; i++) {
-            long s = System.nanoTime();
-            sink += tu.extract(text).understood().size();
-            times[i] = System.nanoTime() - s;
-        }
-        Arrays.sort(times);
-        double mean = Arrays.stream(times).average().orElse(0) / 1000.0;
-        System.out.printf("%-45s mean %7.1f us   p50 %7.1f us   p99 %7.1f us   (%d runs, sink %d)%n", name, mean,
-                times[n / 2] / 1000.0, times[(int) (n * 0.99)] / 1000.0, n, sink % 7);
+    @Benchmark
+    public Extraction chatMessage() {
+        return understanding.extract(CHAT);
+    }
+
+    @Benchmark
+    public Extraction systeminfoAndRegQueryPaste() {
+        return understanding.extract(PASTE);
     }
 }

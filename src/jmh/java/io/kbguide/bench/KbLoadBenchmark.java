@@ -1,0 +1,41 @@
+package io.kbguide.bench;
+
+import io.kbguide.dialogue.KnowledgeBaseEntry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Loading the kb: reading every file, the static checks, the exhaustive evaluation of every combination of facts,
+ * the flow and the text reader. {@code cold} is the first load in a fresh JVM (as at startup); {@code warm} a load
+ * once the code is compiled.
+ */
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class KbLoadBenchmark {
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    @Fork(5)
+    public Map<String, KnowledgeBaseEntry> cold() {
+        return KnowledgeBaseEntry.loadAll(Path.of("kb"));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @Warmup(iterations = 3, time = 3)
+    @Measurement(iterations = 5, time = 3)
+    @Fork(1)
+    public Map<String, KnowledgeBaseEntry> warm() {
+        return KnowledgeBaseEntry.loadAll(Path.of("kb"));
+    }
+}

@@ -1,0 +1,17 @@
+package io.kbguide.diagnosis;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The stateless diagnosis. */
+@ConfigMapping(prefix = "kbguide.diagnosis")
+public interface DiagnosisConfig {
+
+    /**
+     * Memory kept for diagnoses already written as JSON, by article and combination of facts (the same facts always
+     * give the same bytes); the least used are dropped past it. 0 turns the cache off.
+     */
+    @WithDefault("4M")
+    MemorySize jsonCacheSize();
+}
