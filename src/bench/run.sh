@@ -166,7 +166,7 @@ cat >>"$WORK/mixed.lua" <<'LUA'
 }
 for _, r in ipairs(more) do rows[#rows + 1] = r end
 table.insert(rows, {"/api/v1/articles", nil})
-local n, limit = 0, 50000
+local n, limit = 0, tonumber(os.getenv("PER_THREAD"))
 request = function()
   n = n + 1
   local r = rows[(n % #rows) + 1]
@@ -177,6 +177,12 @@ response = function()
   if n >= limit then wrk.thread:stop() end
 end
 LUA
-echo "RSS before: $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$PID/status)"
-wrk -t2 -c64 -d120s -s "$WORK/mixed.lua" "$BASE" | awk '/requests in/ {printf "%s requests (limit 2 x 50 000), ", $1}'
-echo "RSS after: $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$PID/status)"
+RSS_BEFORE=$(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$PID/status)
+# wrk runs for its whole duration even when the threads stop early, so the 100 000 come in short rounds
+SENT=0
+while [ "$SENT" -lt 100000 ]; do
+  n=$(PER_THREAD=$(( (100000 - SENT + 1) / 2 )) wrk -t2 -c64 -d5s -s "$WORK/mixed.lua" "$BASE" |
+    awk '/requests in/ {print $1}')
+  SENT=$((SENT + n))
+done
+echo "RSS of a fresh instance: $RSS_BEFORE when ready, $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$PID/status) after $SENT mixed requests"
