@@ -9,31 +9,31 @@
 #     median of several starts;
 #   - the resident memory (RSS) of a fresh instance after 100 000 mixed requests, and after the whole run.
 # The one change from production: the per-client rate limit is raised (all the traffic comes from one client).
-# Usage: src/bench/run.sh [seconds per measurement, default 10] [starts, default 7]
+# Usage: src/bench/run.sh [seconds per measurement, default 10] [starts, default 7]; ROUNDS=3 rounds of measurements
+#   starts = 0 skips the start measurements and the fresh-instance RSS (a quick throughput comparison)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-10}
 STARTS=${2:-7}
+ROUNDS=${ROUNDS:-3}
 # shellcheck source=service.sh
 . src/bench/service.sh
 command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
-# shellcheck disable=SC2086
-read -r -a JVM <<<"${JAVA_OPTS:-$PRODUCTION_JAVA_OPTS}"
 PORT=18100
 WORK=$(mktemp -d)
-trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK" "$SERVICE_LOG"' EXIT
+trap 'kill $PID 2>/dev/null && wait $PID 2>/dev/null; rm -rf "$WORK" "$SERVICE_LOG"' EXIT
 A=heartbeat-registry-driver
 BASE="http://127.0.0.1:$PORT"
 
 echo "kb-guide benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
-echo "JVM options: ${JVM[*]}"
+echo "JVM options: ${JVM[*]}$([ "${JVM[*]}" != @docker/jvm.options ] || grep -v '^#' docker/jvm.options | sed 's/ *#.*//' | paste -sd' ' | sed 's/^/ = /'), MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
 echo "Production settings, except: per-client rate limit raised to ${RATE_LIMIT_RAISED[*]#-D} (one client sends everything)"
 echo
 
 # --- start to first diagnosis, kb load + verification (median of $STARTS starts) -----------------------------------
 DIAG='{"facts":{"architecture":"x86","os":"windows-2003","servicePack":"sp1","useNewApi":"zero","threeGb":"no","heartbeatVersion":"5.0.3","leakPatch":"not-installed"}}'
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
-for i in $(seq 1 "$STARTS"); do
+for i in $(seq 1 "$STARTS"); do  # (no-op when STARTS=0)
   t0=$(date +%s%N)
   java "${JVM[@]}" "${RATE_LIMIT_RAISED[@]}" -Dquarkus.http.port=$PORT -Dkbguide.conversation.key-file="$WORK/key" \
     -jar target/quarkus-app/quarkus-run.jar >"$WORK/start.log" 2>&1 &
@@ -47,8 +47,8 @@ for i in $(seq 1 "$STARTS"); do
   sed -n 's/.*Loaded and verified .* in \([0-9]*\) ms.*/\1/p' "$WORK/start.log" >>"$WORK/kb"
   kill $PID; wait $PID 2>/dev/null || true
 done
-echo "start to first diagnosis: median $(median <"$WORK/first") ms of $STARTS starts ($(sort -n "$WORK/first" | paste -sd' ') ms)"
-echo "kb load + verification:   median $(median <"$WORK/kb") ms ($(sort -n "$WORK/kb" | paste -sd' ') ms)"
+[ "$STARTS" -eq 0 ] || echo "start to first diagnosis: median $(median <"$WORK/first") ms of $STARTS starts ($(sort -n "$WORK/first" | paste -sd' ') ms)"
+[ "$STARTS" -eq 0 ] || echo "kb load + verification:   median $(median <"$WORK/kb") ms ($(sort -n "$WORK/kb" | paste -sd' ') ms)"
 
 # --- the service for the throughput runs ----------------------------------------------------------------------------
 start_service $PORT "${JVM[@]}"
@@ -129,6 +129,13 @@ done
 echo "mixes: $(grep -c '^  {' "$WORK/diagnosis.rows") fact sets, $(grep -c '^  {' "$WORK/steps.rows") conversation steps on ${#SERVERS[@]} paths, $(grep -c '^  {' "$WORK/texts.rows") texts"
 
 # --- throughput and latency --------------------------------------------------------------------------------------------
+# The JIT needs tens of seconds of each kind of request before a run is steady (the first seconds of the ceiling
+# run at a fifth of its speed): every endpoint is warmed up first, then each measurement gets 3 s more.
+for target in "$BASE/api/v1/articles" "-s $WORK/diagnosis.lua $BASE" "-s $WORK/steps.lua $BASE" \
+    "-s $WORK/texts.lua $BASE" "$BASE/api/v1/articles"; do
+  # shellcheck disable=SC2086
+  wrk -t2 -c64 -d10s $target >/dev/null
+done
 measure() {  # measure NAME CONNECTIONS [wrk args]: prints "NAME CONNS RPS P50_MS P99_MS NON2XX"
   local name=$1 c=$2; shift 2
   wrk -t2 -c"$c" -d3s "$@" >/dev/null   # warm-up
@@ -138,25 +145,47 @@ measure() {  # measure NAME CONNECTIONS [wrk args]: prints "NAME CONNS RPS P50_M
     /Socket errors/ {bad=bad "+socket"}
     END {printf "%s %s %.0f %.2f %.2f %s\n", n, c, rps, p50, p99, (bad == "" ? 0 : bad)}'
 }
+# The machine is shared by wrk and the service, and one run of a few seconds can be 15% off the next: the four
+# endpoints are measured in turn, ROUNDS times, and each figure is the median of its rounds (ratios from medians).
 : >"$WORK/results"
 for c in 16 64; do
-  measure ceiling "$c" "$BASE/api/v1/articles" >>"$WORK/results"
-  measure diagnosis "$c" -s "$WORK/diagnosis.lua" "$BASE" >>"$WORK/results"
-  measure conversation-step "$c" -s "$WORK/steps.lua" "$BASE" >>"$WORK/results"
-  measure free-text-reply "$c" -s "$WORK/texts.lua" "$BASE" >>"$WORK/results"
+  for round in $(seq 1 "$ROUNDS"); do
+    measure ceiling "$c" "$BASE/api/v1/articles" >>"$WORK/results"
+    measure diagnosis "$c" -s "$WORK/diagnosis.lua" "$BASE" >>"$WORK/results"
+    measure conversation-step "$c" -s "$WORK/steps.lua" "$BASE" >>"$WORK/results"
+    measure free-text-reply "$c" -s "$WORK/texts.lua" "$BASE" >>"$WORK/results"
+  done
 done
 echo
-echo "wrk -t2, ${DURATION} s per measurement after a 3 s warm-up, loopback"
-awk '
-  BEGIN {printf "| %-18s | %5s | %8s | %8s | %8s | %9s | %9s | %6s |\n", "endpoint", "conns", "req/s", "p50 ms",
-    "p99 ms", "vs ceiling", "p99 ratio", "errors"
-    print "|--------------------|-------|----------|----------|----------|-----------|-----------|--------|"}
-  $1 == "ceiling" {crps[$2] = $3; cp99[$2] = $5}
-  {printf "| %-18s | %5s | %8d | %8.2f | %8.2f | %9.2f | %9.2f | %6s |\n", $1, $2, $3, $4, $5, $3 / crps[$2],
-    $5 / cp99[$2], $6}' "$WORK/results"
+echo "wrk -t2, loopback; each figure the median of $ROUNDS rounds of ${DURATION} s (after a 3 s warm-up each)"
+sort -k1,1 -k2,2n -k3,3n "$WORK/results" | awk -v rounds="$ROUNDS" '
+  function med(a, n,   i, j, t) {  # sorts a[1..n] (mawk has no asort) and returns its median
+    for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+  { key = $1 " " $2; n[key]++; rps[key, n[key]] = $3; p50[key, n[key]] = $4; p99[key, n[key]] = $5
+    if ($6 != 0) bad[key] = bad[key] + $6; order[key] = 1 }
+  END {
+    split("ceiling diagnosis conversation-step free-text-reply", names, " ")
+    printf "| %-18s | %5s | %8s | %8s | %8s | %10s | %9s | %6s |\n", "endpoint", "conns", "req/s", "p50 ms",
+      "p99 ms", "vs ceiling", "p99 ratio", "errors"
+    print "|--------------------|-------|----------|----------|----------|------------|-----------|--------|"
+    for (ci = 1; ci <= 2; ci++) {
+      c = ci == 1 ? 16 : 64
+      for (i = 1; i <= 4; i++) {
+        key = names[i] " " c
+        if (!(key in order)) continue
+        delete a; for (r = 1; r <= n[key]; r++) a[r] = rps[key, r]; R[i] = med(a, n[key])
+        delete a; for (r = 1; r <= n[key]; r++) a[r] = p50[key, r]; M[i] = med(a, n[key])
+        delete a; for (r = 1; r <= n[key]; r++) a[r] = p99[key, r]; P[i] = med(a, n[key])
+        printf "| %-18s | %5s | %8d | %8.2f | %8.2f | %10.2f | %9.2f | %6d |\n", names[i], c, R[i], M[i], P[i],
+          R[i] / R[1], P[i] / P[1], bad[key] + 0
+      }
+    }
+  }'
 echo
 echo "RSS after the throughput runs ($(awk '{s += $3 * '"$DURATION"'} END {printf "%.1f M", s / 1e6}' "$WORK/results") timed requests): $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$PID/status)"
 kill $PID; wait $PID 2>/dev/null || true
+[ "$STARTS" -gt 0 ] || exit 0
 
 # --- RSS of a fresh instance after 100 000 mixed requests ------------------------------------------------------------
 start_service $PORT "${JVM[@]}"

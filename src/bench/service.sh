@@ -1,7 +1,10 @@
 # Sourced by the bench scripts: wrk and the packaged service, started on a loopback port with production settings
 # except the per-client rate limit, raised (every request of a benchmark comes from one client).
-# The JVM options the README, docker/Dockerfile.jvm and docker/kubernetes.yml run the service with:
-PRODUCTION_JAVA_OPTS="-Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k"
+# The JVM options of production (README, docker/Dockerfile.jvm): docker/jvm.options with MALLOC_ARENA_MAX=2.
+# JAVA_OPTS replaces the options, e.g. JAVA_OPTS="-Xmx192m -XX:+UseSerialGC" src/bench/run.sh
+# shellcheck disable=SC2206
+JVM=(${JAVA_OPTS:-@docker/jvm.options})
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 RATE_LIMIT_RAISED=(-Dkbguide.rate-limit.burst=1000000000 -Dkbguide.rate-limit.per-second=1000000000)
 #   start_service PORT [java options...]   sets PID and SERVICE_LOG, and returns once the service is ready
 PID=

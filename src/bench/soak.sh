@@ -4,7 +4,7 @@
 # Traffic (wrk, 2 threads, 32 connections, one Lua script): stateless diagnoses of several fact sets, conversation
 # starts, button and typed replies, the widget's script and the home page. Production settings, except that the
 # per-client rate limit is raised (all traffic comes from one client) and the audit log is off (it would write a line
-# per diagnosis to this terminal). The JVM gets the heap settings of docker/kubernetes.yml (JAVA_OPTS overrides them).
+# per diagnosis to this terminal). The JVM gets the options of docker/jvm.options (JAVA_OPTS replaces them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-300}
@@ -14,9 +14,7 @@ PORT=18090
 LUA=$(mktemp --suffix=.lua)
 WRK_OUT=$(mktemp)
 trap 'kill $PID 2>/dev/null; rm -f "$SERVICE_LOG" "$WRK_OUT" "$LUA"' EXIT
-JAVA_OPTS=${JAVA_OPTS:--Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k}
-# shellcheck disable=SC2086
-start_service $PORT $JAVA_OPTS -Dkbguide.audit.enabled=false
+start_service $PORT "${JVM[@]}" -Dkbguide.audit.enabled=false
 
 ID=$(curl -s -X POST "http://127.0.0.1:$PORT/api/v1/conversations" -H 'Content-Type: application/json' \
   -d '{"articleId": "heartbeat-registry-driver"}' | sed 's/.*"conversationId":"\([^"]*\)".*/\1/')
@@ -48,7 +46,7 @@ LUA
 rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$PID/status"; }
 wrk -t2 -c32 -d10s -s "$LUA" "http://127.0.0.1:$PORT" >/dev/null   # warm-up
 BEFORE=$(rss)
-echo "soak: ${DURATION} s of mixed traffic (wrk -t2 -c32), JVM: $JAVA_OPTS; RSS after warm-up ${BEFORE} MB"
+echo "soak: ${DURATION} s of mixed traffic (wrk -t2 -c32), JVM: ${JVM[*]}; RSS after warm-up ${BEFORE} MB"
 wrk -t2 -c32 -d"${DURATION}s" --latency -s "$LUA" "http://127.0.0.1:$PORT" > "$WRK_OUT" &
 WRK=$!
 SERIES=""

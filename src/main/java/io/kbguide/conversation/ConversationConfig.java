@@ -26,6 +26,6 @@ public interface ConversationConfig {
      * kept to be answered again without working them out, with their JSON; the least used are dropped past it. Every
      * conversation that goes the same way shares them. 0 turns it off.
      */
-    @WithDefault("2000")
+    @WithDefault("1000")
     int stepCacheSize();
 }

@@ -37,7 +37,7 @@ public class BodySizeFilter {
             if (size > max) {
                 rc.response().putHeader("Connection", "close");
                 ProtocolFilter.problem(rc, mapper, 413, "payload-too-large", "Payload too large",
-                        "The request body has " + size + " bytes; at most " + maxBytes + " are accepted.");
+                        "The request body has " + size + " bytes; at most " + max + " are accepted.");
                 return;
             }
             rc.next();
