@@ -22,12 +22,32 @@ public final class CompiledArticle {
     public static final int MAX_CASES = 12;
 
     private final Map<Integer, List<PlanCase>> casesOf = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each fact's position, by id. */
+    private final Map<String, Integer> factIndex;
+    /**
+     * Per fact, the code of each answer that is a value of its domain as written (a choice, or a band id): what
+     * {@link Fact#resolve} gives for it, found without parsing. Other answers (versions) are resolved.
+     */
+    private final List<Map<String, Integer>> codeOfValue;
 
     CompiledArticle(Article article, int[] radix, int[] resultOf, List<Diagnosis> results) {
         this.article = article;
         this.radix = radix;
         this.resultOf = resultOf;
         this.results = List.copyOf(results);
+        Map<String, Integer> index = new java.util.HashMap<>();
+        List<Map<String, Integer>> values = new ArrayList<>();
+        for (Fact fact : article.facts()) {
+            index.put(fact.id(), index.size());
+            Map<String, Integer> codes = new java.util.HashMap<>();
+            List<String> domain = fact.domain();
+            for (int v = 0; v < domain.size(); v++) {
+                codes.put(domain.get(v), v);
+            }
+            values.add(Map.copyOf(codes));
+        }
+        this.factIndex = Map.copyOf(index);
+        this.codeOfValue = List.copyOf(values);
     }
 
     public Article article() {
@@ -74,7 +94,7 @@ public final class CompiledArticle {
     public int[] codes(Map<String, String> answers) {
         List<FactError> errors = new ArrayList<>();
         for (String name : answers.keySet()) {
-            if (article.fact(name).isEmpty()) {
+            if (!factIndex.containsKey(name)) {
                 errors.add(new FactError(name, "'" + name + "' is not a fact of article '" + article.id() + "'",
                         String.join(", ", article.facts().stream().map(Fact::id).toList())));
             }
@@ -85,6 +105,11 @@ public final class CompiledArticle {
             String answer = answers.get(fact.id());
             codes[i] = radix[i] - 1;
             if (answer == null || Fact.UNKNOWN.equals(answer)) {
+                continue;
+            }
+            Integer code = codeOfValue.get(i).get(answer);
+            if (code != null) {
+                codes[i] = code;
                 continue;
             }
             Optional<String> value = fact.resolve(answer);
