@@ -21,7 +21,7 @@ ROUNDS=${ROUNDS:-3}
 command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
 PORT=18100
 WORK=$(mktemp -d)
-trap 'kill $PID 2>/dev/null && wait $PID 2>/dev/null; rm -rf "$WORK" "$SERVICE_LOG"' EXIT
+trap '{ kill $PID && wait $PID; } 2>/dev/null || true; rm -rf "$WORK" "$SERVICE_LOG"' EXIT
 A=heartbeat-registry-driver
 BASE="http://127.0.0.1:$PORT"
 

@@ -35,10 +35,10 @@ import java.util.List;
 /**
  * The guided conversation over HTTP: a thin adapter that turns requests into {@link Input}s for the dialogue
  * (through {@link ConversationService}, which makes the JSON view) and renders the step as JSON, Markdown or
- * text. Markdown and text clients are counted as the {@code text} channel, JSON ones as {@code api}.
+ * text. Markdown and text clients are counted as the {@code text} channel, JSON ones as {@code api}. Every step is
+ * worked out on the I/O thread ({@code @NonBlocking}): nothing in it waits (no store, no network; the audit line is
+ * written by an asynchronous log handler).
  */
-/* Every step is computed on the I/O thread: no call waits on anything (no store, no network; the audit line is
- * written by an asynchronous handler). */
 @Path("/api/v1/conversations")
 @Tag(name = "Conversations")
 public class ConversationResource {
