@@ -107,4 +107,12 @@ public class ExtractionBenchmark {
     public Extraction systeminfoAndRegQueryPaste() {
         return understanding.extract(PASTE);
     }
+
+    /** The longest text the API accepts (12 000 characters of pastes): it is read on the I/O thread. */
+    @Benchmark
+    public Extraction longestAcceptedText() {
+        return understanding.extract(LONGEST);
+    }
+
+    static final String LONGEST = (PASTE + "\n").repeat(12_000 / (PASTE.length() + 1) + 1).substring(0, 12_000);
 }
