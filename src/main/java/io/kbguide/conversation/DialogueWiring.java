@@ -1,11 +1,11 @@
 package io.kbguide.conversation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kbguide.dialogue.ConversationCodec;
 import io.kbguide.dialogue.Dialogue;
 import io.kbguide.dialogue.DialogueListener;
 import io.kbguide.dialogue.StepMemo;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kbguide.kb.ArticleRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -14,7 +14,8 @@ import jakarta.inject.Singleton;
 
 /**
  * The one dialogue of the service, over the loaded kb, with every {@link DialogueListener} bean listening (metrics,
- * audit), and the steps already taken kept in memory. A new channel injects {@link Dialogue} and renders its outcomes; it needs nothing else from here.
+ * audit), and the steps already taken kept in memory ({@code kbguide.conversation.step-cache-size}). A new channel
+ * injects {@link Dialogue} and renders its outcomes; it needs nothing else from here.
  */
 @ApplicationScoped
 public class DialogueWiring {
