@@ -43,19 +43,25 @@ public class DiagnosisService {
     }
 
     /**
-     * The diagnosis from explicit facts alone, as the JSON of its {@link DiagnosisView}.
+     * {@link #diagnose} as the JSON of its {@link DiagnosisView}. From facts alone the same combination always gives
+     * the same bytes, so those are written once and kept; with text, every diagnosis is worked out.
      *
      * @throws io.kbguide.engine.InvalidFactsException naming every invalid answer, or the contradiction
      */
-    public byte[] diagnoseAsJson(CompiledArticle article, Map<String, String> facts) {
+    public byte[] diagnoseAsJson(CompiledArticle article, Map<String, String> facts, String text) {
+        if (text != null && !text.isBlank()) {
+            return write(diagnose(article, facts, text));
+        }
         int[] codes = article.codes(facts);
-        return json.get(new Combination(article.id(), article.combination(codes)), k -> {
-            try {
-                return mapper.writeValueAsBytes(view(article, codes));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a diagnosis could not be written as JSON", e);
-            }
-        });
+        return json.get(new Combination(article.id(), article.combination(codes)), k -> write(view(article, codes)));
+    }
+
+    private byte[] write(DiagnosisView view) {
+        try {
+            return mapper.writeValueAsBytes(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a diagnosis could not be written as JSON", e);
+        }
     }
 
     private static DiagnosisView view(CompiledArticle article, int[] codes) {

@@ -84,21 +84,23 @@ public class DiagnosisResource {
     @APIResponse(responseCode = "413", description = "Body too large")
     @NonBlocking
     public Response diagnose(@PathParam("articleId") String articleId, @Valid DiagnosisRequest request) {
-        if (request != null && (request.text() == null || request.text().isBlank())) {
-            CompiledArticle article = registry.require(articleId);
-            return Response.ok(diagnoses.diagnoseAsJson(article, answers(request.facts())), MediaType.APPLICATION_JSON)
-                    .build();
-        }
-        return Response.ok(view(articleId, request), MediaType.APPLICATION_JSON).build();
+        CompiledArticle article = article(articleId, request);
+        return Response.ok(diagnoses.diagnoseAsJson(article, answers(request.facts()), request.text()),
+                MediaType.APPLICATION_JSON).build();
     }
 
     private DiagnosisView view(String articleId, DiagnosisRequest request) {
+        return diagnoses.diagnose(article(articleId, request), answers(request.facts()), request.text());
+    }
+
+    /** The article asked about (404 if there is none), once the request is known to have a body. */
+    private CompiledArticle article(String articleId, DiagnosisRequest request) {
         CompiledArticle article = registry.require(articleId);
         if (request == null) {
             throw ProblemException.badRequest("missing-body", "Missing body",
                     "Send a JSON body such as {\"facts\": {\"os\": \"windows-2003\"}}.", List.of());
         }
-        return diagnoses.diagnose(article, answers(request.facts()), request.text());
+        return article;
     }
 
     /** Fact values must be JSON strings (or null for unknown). */

@@ -49,12 +49,12 @@ class DiagnosisJsonCacheTest {
             try {
                 uncached = mapper.writeValueAsBytes(diagnoses.diagnose(article, facts, null));
             } catch (InvalidFactsException contradiction) {
-                assertThrows(InvalidFactsException.class, () -> diagnoses.diagnoseAsJson(article, facts),
+                assertThrows(InvalidFactsException.class, () -> diagnoses.diagnoseAsJson(article, facts, null),
                         "refused with or without the cache: " + facts);
                 refused++;
                 continue;
             }
-            assertArrayEquals(uncached, diagnoses.diagnoseAsJson(article, facts), "facts " + facts);
+            assertArrayEquals(uncached, diagnoses.diagnoseAsJson(article, facts, null), "facts " + facts);
             served++;
         }
         assertTrue(served > 1000 && refused > 0, served + " served, " + refused + " refused");
