@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses request bodies whose Content-Length is over the limit with a 413 problem document before they are
- * read. (Bodies sent without one, chunked, are counted as they are read: {@link BodyLimitInterceptor}.)
+ * read. (Bodies sent without one, chunked, are measured once read: {@link JsonBodies#limit}.)
  */
 @ApplicationScoped
 public class BodySizeFilter {
@@ -24,6 +24,10 @@ public class BodySizeFilter {
         return path != null && path.startsWith("/slack/") ? slack : api;
     }
 
+    static String tooLarge(long size, long max) {
+        return "The request body has " + size + " bytes; at most " + max + " are accepted.";
+    }
+
     void register(@Observes Filters filters, ObjectMapper mapper) {
         filters.register(rc -> {
             String length = rc.request().getHeader("Content-Length");
@@ -36,8 +40,7 @@ public class BodySizeFilter {
             long max = limitFor(rc.normalizedPath(), maxBytes, maxSlackBytes);
             if (size > max) {
                 rc.response().putHeader("Connection", "close");
-                ProtocolFilter.problem(rc, mapper, 413, "payload-too-large", "Payload too large",
-                        "The request body has " + size + " bytes; at most " + max + " are accepted.");
+                ProtocolFilter.problem(rc, mapper, 413, "payload-too-large", "Payload too large", tooLarge(size, max));
                 return;
             }
             rc.next();

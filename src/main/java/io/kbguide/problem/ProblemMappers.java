@@ -66,13 +66,9 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
             InvalidFormatException.class, UnrecognizedPropertyException.class, JsonMappingException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            if (c instanceof ProblemException p) {
-                return problem(p, uri); // the body limit, hit while the JSON was read
-            }
-        }
-        // A body cut short is malformed, though databind reports it as a mismatch
-        boolean truncated = String.valueOf(e.getOriginalMessage()).contains("end-of-input");
+        // A body cut short, or followed by more, is malformed, though databind reports it as a mismatch
+        String message = String.valueOf(e.getOriginalMessage());
+        boolean truncated = message.contains("end-of-input") || message.startsWith("Trailing token");
         if (!truncated && e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)
                 && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
@@ -86,7 +82,7 @@ public class ProblemMappers {
         }
         if (!truncated && e instanceof JsonMappingException && !(e instanceof JsonParseException)) {
             return respond(400, "invalid-json", "Invalid JSON",
-                    "The request body must be a JSON object such as {\"facts\": {\"os\": \"windows-2003\"}}.",
+                    "The request body must be a JSON object.",
                     List.of(), uri);
         }
         String where = e.getLocation() == null ? ""

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * HTTP protocol edges answered as problem documents before a resource is chosen: a method the path does not
  * support is a 405 with {@code Allow}; a body with an empty or malformed {@code Content-Type} is a 415. (Body size:
- * {@link BodySizeFilter} and {@link BodyLimitInterceptor}.)
+ * {@link BodySizeFilter} and {@link JsonBodies}.)
  */
 @ApplicationScoped
 public class ProtocolFilter {

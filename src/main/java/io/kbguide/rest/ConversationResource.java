@@ -6,12 +6,11 @@ import io.kbguide.conversation.ConversationView;
 import io.kbguide.dialogue.Channel;
 import io.kbguide.dialogue.Input;
 
+import io.kbguide.problem.JsonBodies;
 import io.kbguide.problem.Problem;
 import io.kbguide.problem.ProblemException;
 import io.kbguide.render.TextRenderer;
 import io.smallrye.common.annotation.NonBlocking;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,11 +24,13 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -51,10 +52,12 @@ public class ConversationResource {
 
     private final ConversationService conversations;
     private final TextRenderer renderer;
+    private final JsonBodies bodies;
 
-    public ConversationResource(ConversationService conversations, TextRenderer renderer) {
+    public ConversationResource(ConversationService conversations, TextRenderer renderer, JsonBodies bodies) {
         this.conversations = conversations;
         this.renderer = renderer;
+        this.bodies = bodies;
     }
 
     @POST
@@ -63,13 +66,16 @@ public class ConversationResource {
     @Operation(operationId = "startConversation", summary = "Start a guided conversation about an article",
             description = "Returns the first step and the conversationId to continue with. An optional text (typed"
                     + " answers, or pasted systeminfo and reg query output) is read first.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "Heartbeat registry driver",
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ConversationRequests.Start.class),
+            examples = @ExampleObject(name = "Heartbeat registry driver",
             value = "{\"articleId\": \"heartbeat-registry-driver\"}")))
     @APIResponseSchema(value = ConversationView.class, responseCode = "201", responseDescription = STEP_FIRST)
     @APIResponse(responseCode = "404", description = "No such article")
     @NonBlocking
-    public Response start(@Valid @NotNull(message = "send {\"articleId\": \"...\"}") ConversationRequests.Start request,
-            UriInfo uri, HttpHeaders headers) {
+    public Response start(byte[] body, UriInfo uri, HttpHeaders headers) throws IOException {
+        ConversationRequests.Start request = bodies.read(body, ConversationRequests.Start.class,
+                "{\"articleId\": \"heartbeat-registry-driver\"}");
         ConversationView view = conversations.start(request.articleId(),
                 request.text() == null || request.text().isBlank() ? null : request.text(), channel(headers));
         return render(Response.created(uri.getAbsolutePathBuilder().path(view.conversationId()).build()), view,
@@ -150,7 +156,8 @@ public class ConversationResource {
                     + " fact: it may answer several questions at once; what was read is listed in 'understood'; two"
                     + " values for one fact, or a value contradicting an earlier answer, is asked back for"
                     + " confirmation. Continue with the returned id.")
-    @RequestBody(content = @Content(examples = {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ConversationRequests.Reply.class), examples = {
             @ExampleObject(name = "Answer", value = "{\"factId\": \"architecture\", \"value\": \"x86\"}"),
             @ExampleObject(name = "I don't know", value = "{\"factId\": \"servicePack\", \"value\": \"unknown\"}"),
             @ExampleObject(name = "Typed text", value = "{\"text\": \"it's a w2k3 box, SP2, no /3GB\"}")}))
@@ -158,9 +165,10 @@ public class ConversationResource {
     @APIResponse(responseCode = "400", description = "Invalid id, unknown fact, value outside the choices, or an"
             + " answer that contradicts another; the conversation is unchanged")
     @NonBlocking
-    public Response reply(@PathParam("conversationId") String conversationId,
-            @Valid @NotNull(message = "send {\"factId\": \"...\", \"value\": \"...\"}") ConversationRequests.Reply reply,
-            HttpHeaders headers) {
+    public Response reply(@PathParam("conversationId") String conversationId, byte[] body, HttpHeaders headers)
+            throws IOException {
+        ConversationRequests.Reply reply = bodies.read(body, ConversationRequests.Reply.class,
+                "{\"factId\": \"architecture\", \"value\": \"x86\"}");
         return render(Response.ok(), replyView(conversationId, reply, channel(headers)), headers);
     }
 

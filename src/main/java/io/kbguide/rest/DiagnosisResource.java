@@ -9,10 +9,9 @@ import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.FactError;
 import io.kbguide.engine.InvalidFactsException;
 import io.kbguide.kb.ArticleRegistry;
-import io.kbguide.problem.ProblemException;
+import io.kbguide.problem.JsonBodies;
 import io.kbguide.render.TextRenderer;
 import io.smallrye.common.annotation.NonBlocking;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,11 +22,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,25 +41,35 @@ public class DiagnosisResource {
     private final ArticleRegistry registry;
     private final DiagnosisService diagnoses;
     private final TextRenderer renderer;
+    private final JsonBodies bodies;
 
-    public DiagnosisResource(ArticleRegistry registry, DiagnosisService diagnoses, TextRenderer renderer) {
+    /** Shown when the body is missing. */
+    static final String EXAMPLE = "{\"facts\": {\"os\": \"windows-2003\"}}";
+
+    public DiagnosisResource(ArticleRegistry registry, DiagnosisService diagnoses, TextRenderer renderer,
+            JsonBodies bodies) {
         this.registry = registry;
         this.diagnoses = diagnoses;
         this.renderer = renderer;
+        this.bodies = bodies;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces("text/markdown;charset=UTF-8")
-    public String diagnoseAsMarkdown(@PathParam("articleId") String articleId, @Valid DiagnosisRequest request) {
-        return renderer.markdown(view(articleId, request));
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DiagnosisRequest.class)))
+    public String diagnoseAsMarkdown(@PathParam("articleId") String articleId, byte[] body) throws IOException {
+        return renderer.markdown(view(articleId, body));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
-    public String diagnoseAsText(@PathParam("articleId") String articleId, @Valid DiagnosisRequest request) {
-        return renderer.text(view(articleId, request));
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DiagnosisRequest.class)))
+    public String diagnoseAsText(@PathParam("articleId") String articleId, byte[] body) throws IOException {
+        return renderer.text(view(articleId, body));
     }
 
     @POST
@@ -69,7 +80,8 @@ public class DiagnosisResource {
                     + " of the unknown facts agrees, and steps that change the server only when every possible value"
                     + " gives the same ones (plansByCase then shows what each answer leads to). Also served as"
                     + " text/markdown and text/plain.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DiagnosisRequest.class), examples = {
             @ExampleObject(name = "SP1 installed after Heartbeat", value = "{\"facts\":{\"architecture\":\"x86\","
                     + "\"os\":\"windows-2003\",\"servicePack\":\"sp1\",\"useNewApi\":\"zero\",\"threeGb\":\"no\","
                     + "\"heartbeatVersion\":\"5.0.3\",\"leakPatch\":\"not-installed\"}}"),
@@ -83,24 +95,17 @@ public class DiagnosisResource {
     @APIResponse(responseCode = "404", description = "No such article")
     @APIResponse(responseCode = "413", description = "Body too large")
     @NonBlocking
-    public Response diagnose(@PathParam("articleId") String articleId, @Valid DiagnosisRequest request) {
-        CompiledArticle article = article(articleId, request);
+    public Response diagnose(@PathParam("articleId") String articleId, byte[] body) throws IOException {
+        CompiledArticle article = registry.require(articleId);
+        DiagnosisRequest request = bodies.read(body, DiagnosisRequest.class, EXAMPLE);
         return Response.ok(diagnoses.diagnoseAsJson(article, answers(request.facts()), request.text()),
                 MediaType.APPLICATION_JSON).build();
     }
 
-    private DiagnosisView view(String articleId, DiagnosisRequest request) {
-        return diagnoses.diagnose(article(articleId, request), answers(request.facts()), request.text());
-    }
-
-    /** The article asked about (404 if there is none), once the request is known to have a body. */
-    private CompiledArticle article(String articleId, DiagnosisRequest request) {
+    private DiagnosisView view(String articleId, byte[] body) throws IOException {
         CompiledArticle article = registry.require(articleId);
-        if (request == null) {
-            throw ProblemException.badRequest("missing-body", "Missing body",
-                    "Send a JSON body such as {\"facts\": {\"os\": \"windows-2003\"}}.", List.of());
-        }
-        return article;
+        DiagnosisRequest request = bodies.read(body, DiagnosisRequest.class, EXAMPLE);
+        return diagnoses.diagnose(article, answers(request.facts()), request.text());
     }
 
     /** Fact values must be JSON strings (or null for unknown). */

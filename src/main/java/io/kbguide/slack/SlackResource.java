@@ -10,6 +10,7 @@ import com.slack.api.app_backend.slash_commands.SlashCommandPayloadParser;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.util.json.GsonFactory;
+import io.kbguide.problem.JsonBodies;
 import io.kbguide.problem.Problem;
 import io.kbguide.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -46,8 +47,10 @@ public class SlackResource {
     private final SlackClient client;
     private final SlackSignature signature;
     private final Clock clock;
+    private final long maxBodyBytes;
 
     public SlackResource(SlackConfig config, SlackChannel channel, SlackClient client) {
+        this.maxBodyBytes = config.maxBodyBytes();
         this.channel = channel;
         this.client = client;
         this.signature = config.signingSecret().filter(s -> !s.isBlank())
@@ -140,6 +143,7 @@ public class SlackResource {
         if (signature == null) {
             throw new NotFoundException();
         }
+        JsonBodies.limit(body, maxBodyBytes); // a chunked body is measured only now
         SlackSignature.Verdict verdict = signature.verify(timestamp, sig, body, clock.instant());
         if (verdict != SlackSignature.Verdict.VALID) {
             throw new ProblemException(401, "invalid-slack-signature", "Invalid Slack signature",
