@@ -9,10 +9,15 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.validator.HibernateValidatorFactory;
 
 import java.io.IOException;
+import java.lang.annotation.ElementType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,12 +41,27 @@ public class JsonBodies {
     private final long maxBytes;
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
-    public JsonBodies(ObjectMapper application, Validator validator,
+    public JsonBodies(ObjectMapper application, ValidatorFactory validation,
             @ConfigProperty(name = "kbguide.api.max-body-bytes", defaultValue = "16384") long maxBytes) {
         this.mapper = strict(application.copy());
-        this.validator = validator;
+        // Request records have no lazily loaded state: every property is reachable, and without a resolver that
+        // says so Hibernate Validator asks (and caches the answer in a new map) for each one on every request.
+        this.validator = validation.unwrap(HibernateValidatorFactory.class).usingContext()
+                .traversableResolver(EVERYTHING_REACHABLE).enableTraversableResolverResultCache(false).getValidator();
         this.maxBytes = maxBytes;
     }
+
+    private static final TraversableResolver EVERYTHING_REACHABLE = new TraversableResolver() {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
+    };
 
     static ObjectMapper strict(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

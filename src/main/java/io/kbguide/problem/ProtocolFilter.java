@@ -31,28 +31,70 @@ public class ProtocolFilter {
     private static final String TOKEN = "[\\w!#$%&'*+.^`|~-]+";
     private static final Pattern MEDIA_TYPE = Pattern.compile("^\\s*" + TOKEN + "/" + TOKEN
             + "\\s*(?:;\\s*" + TOKEN + "\\s*=\\s*(?:\"[^\"]*\"|" + TOKEN + ")\\s*)*;?\\s*$");
+    /** The usual Content-Type, well-formed without a look at the pattern. */
+    private static final String JSON = "application/json";
 
-    /** A resource path and the methods it answers. */
-    record Route(Pattern path, Set<String> methods) {
+    /**
+     * A resource path template as its segments ({@code null} for a {@code {parameter}}) and the methods it answers.
+     * Matched segment by segment: a conversation id in the path is 100 to 1 200 characters, and a regular
+     * expression per route made this filter a fifth of the cost of a conversation step.
+     */
+    record Route(List<String> segments, Set<String> methods) {
+
+        static Route of(String template, Set<String> methods) {
+            List<String> segments = new ArrayList<>();
+            for (String segment : template.split("/")) {
+                if (!segment.isEmpty()) {
+                    segments.add(segment.startsWith("{") ? null : segment);
+                }
+            }
+            return new Route(java.util.Collections.unmodifiableList(segments), methods);
+        }
+
+        /** Whether a path (with or without one trailing slash) is this template with each parameter non-empty. */
+        boolean matches(String path) {
+            if (segments.isEmpty()) {
+                return path.equals("/") || path.equals("//"); // the root, with the optional trailing slash
+            }
+            int end = path.endsWith("/") ? path.length() - 1 : path.length();
+            int at = 0;
+            for (String segment : segments) {
+                if (at >= end || path.charAt(at) != '/') {
+                    return false;
+                }
+                int next = path.indexOf('/', at + 1);
+                next = next < 0 || next > end ? end : next;
+                int length = next - at - 1;
+                if (segment == null ? length == 0
+                        : length != segment.length() || !path.startsWith(segment, at + 1)) {
+                    return false;
+                }
+                at = next;
+            }
+            return at == end;
+        }
     }
 
     void register(@Observes Filters filters, ObjectMapper mapper, BeanManager beans) {
         List<Route> routes = routes(beans);
         filters.register(rc -> {
             String method = rc.request().method().name();
-            Set<String> allowed = new TreeSet<>();
             String path = rc.normalizedPath();
-            routes.stream().filter(r -> r.path().matcher(path).matches()).forEach(r -> allowed.addAll(r.methods()));
-            if (!allowed.isEmpty() && !allowed.contains(method) && !method.equals("OPTIONS")) {
-                rc.response().putHeader("Allow", String.join(", ", allowed));
-                problem(rc, mapper, 405, "method-not-allowed", "Method not allowed", method + " is not allowed on "
-                        + path + "; allowed: " + String.join(", ", allowed) + ".");
-                return;
+            if (!method.equals("OPTIONS")
+                    && routes.stream().noneMatch(r -> r.methods().contains(method) && r.matches(path))) {
+                Set<String> allowed = new TreeSet<>();
+                routes.stream().filter(r -> r.matches(path)).forEach(r -> allowed.addAll(r.methods()));
+                if (!allowed.isEmpty()) {
+                    rc.response().putHeader("Allow", String.join(", ", allowed));
+                    problem(rc, mapper, 405, "method-not-allowed", "Method not allowed", method + " is not allowed on "
+                            + path + "; allowed: " + String.join(", ", allowed) + ".");
+                    return;
+                }
             }
             String type = rc.request().getHeader("Content-Type");
             // a malformed Content-Type is refused even without a body (the resource matcher would fail on it)
             if (hasBody(rc) || type != null) {
-                if (type == null || !MEDIA_TYPE.matcher(type).matches()) {
+                if (type == null || !JSON.equals(type) && !MEDIA_TYPE.matcher(type).matches()) {
                     problem(rc, mapper, 415, "unsupported-media-type", "Unsupported media type",
                             (type == null || type.isBlank() ? "The body has no Content-Type"
                                     : "The Content-Type '" + type + "' is malformed")
@@ -113,8 +155,7 @@ public class ProtocolFilter {
                     methods.add("HEAD");
                 }
             }
-            byPath.forEach((template, methods) -> routes.add(new Route(Pattern.compile(
-                    template.replaceAll("\\{[^}]+}", "[^/]+") + "/?"), methods)));
+            byPath.forEach((template, methods) -> routes.add(Route.of(template, methods)));
         }
         return routes;
     }
