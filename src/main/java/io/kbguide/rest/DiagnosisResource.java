@@ -95,11 +95,10 @@ public class DiagnosisResource {
     @APIResponse(responseCode = "404", description = "No such article")
     @APIResponse(responseCode = "413", description = "Body too large")
     @NonBlocking
-    public Response diagnose(@PathParam("articleId") String articleId, byte[] body) throws IOException {
+    public byte[] diagnose(@PathParam("articleId") String articleId, byte[] body) throws IOException {
         CompiledArticle article = registry.require(articleId);
         DiagnosisRequest request = bodies.read(body, DiagnosisRequest.class, EXAMPLE);
-        return Response.ok(diagnoses.diagnoseAsJson(article, answers(request.facts()), request.text()),
-                MediaType.APPLICATION_JSON).build();
+        return diagnoses.diagnoseAsJson(article, answers(request.facts()), request.text());
     }
 
     private DiagnosisView view(String articleId, byte[] body) throws IOException {
