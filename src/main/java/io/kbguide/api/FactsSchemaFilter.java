@@ -21,7 +21,7 @@ import java.util.Map;
  * enum of its values (plus "unknown"; a version fact takes a version string or one of its bands). Runs when the
  * document is served, after the kb is loaded, so that it follows the kb directory the service was started with.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.RUN)
+@OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class FactsSchemaFilter implements OASFilter {
 
     @Override

@@ -34,13 +34,16 @@ public class ArticleRegistry implements Articles {
     void load() {
         long start = System.nanoTime();
         java.nio.file.Path dir = config.dir().toAbsolutePath().normalize();
-        Map<String, KnowledgeBaseEntry> loaded = KnowledgeBaseEntry.loadAll(dir);
+        Optional<KbPreload.Loaded> preloaded = KbPreload.take(dir);
+        Map<String, KnowledgeBaseEntry> loaded = preloaded.map(KbPreload.Loaded::entries)
+                .orElseGet(() -> KnowledgeBaseEntry.loadAll(dir));
+        long waited = (System.nanoTime() - start) / 1_000_000;
         int combinations = loaded.values().stream().mapToInt(e -> e.article().combinations()).sum();
         entries = Map.copyOf(loaded);
         LOG.infof("Loaded and verified %d article(s) from %s in %d ms: %d fact combinations enumerated, %d"
-                + " distinct diagnoses", loaded.size(), dir,
-                (System.nanoTime() - start) / 1_000_000, combinations,
-                loaded.values().stream().mapToInt(e -> e.article().distinctDiagnoses()).sum());
+                + " distinct diagnoses%s", loaded.size(), dir, preloaded.map(KbPreload.Loaded::millis).orElse(waited),
+                combinations, loaded.values().stream().mapToInt(e -> e.article().distinctDiagnoses()).sum(),
+                preloaded.isPresent() ? " (read beside Quarkus's start; waited " + waited + " ms for it)" : "");
     }
 
     /** Whether the kb has been loaded and verified. */
