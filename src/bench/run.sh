@@ -48,7 +48,7 @@ for i in $(seq 1 "$STARTS"); do  # (no-op when STARTS=0)
   kill $PID; wait $PID 2>/dev/null || true
 done
 [ "$STARTS" -eq 0 ] || echo "start to first diagnosis: median $(median <"$WORK/first") ms of $STARTS starts ($(sort -n "$WORK/first" | paste -sd' ') ms)"
-[ "$STARTS" -eq 0 ] || echo "kb load + verification:   median $(median <"$WORK/kb") ms ($(sort -n "$WORK/kb" | paste -sd' ') ms)"
+[ "$STARTS" -eq 0 ] || echo "kb load + verification:   median $(median <"$WORK/kb") ms ($(sort -n "$WORK/kb" | paste -sd' ') ms; on its own thread, beside Quarkus's start)"
 
 # --- the service for the throughput runs ----------------------------------------------------------------------------
 start_service $PORT "${JVM[@]}"
