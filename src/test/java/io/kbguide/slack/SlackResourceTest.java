@@ -70,9 +70,10 @@ class SlackResourceTest {
         String wrongSecret = new SlackSignature("another-secret", Duration.ofMinutes(5)).sign(now, bytes(body));
         refused(body, now, wrongSecret, "/slack/commands");
         refused(body + "&text=changed", now, valid, "/slack/commands");
-        String stale = String.valueOf(Instant.now().minusSeconds(301).getEpochSecond());
+        // 5 s past the 5-minute skew: whole seconds on both sides must not bring it back within
+        String stale = String.valueOf(Instant.now().minusSeconds(305).getEpochSecond());
         refused(body, stale, SIGNER.sign(stale, bytes(body)), "/slack/commands");
-        String future = String.valueOf(Instant.now().plusSeconds(301).getEpochSecond());
+        String future = String.valueOf(Instant.now().plusSeconds(305).getEpochSecond());
         refused(body, future, SIGNER.sign(future, bytes(body)), "/slack/commands");
         refused(body, "not-a-number", valid, "/slack/commands");
         refused(body, now, valid.toUpperCase(), "/slack/commands");
