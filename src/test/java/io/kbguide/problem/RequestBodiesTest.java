@@ -22,6 +22,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,17 +118,17 @@ class RequestBodiesTest {
         Map.of(DIAGNOSIS, "facts, text", START, "articleId, text", REPLY, "factId, text, value").forEach(
                 (endpoint, known) -> given().contentType(ContentType.JSON).body("{\"x\": 1}").when()
                         .post(path(endpoint)).then().statusCode(400)
-                        .body("detail", org.hamcrest.Matchers.endsWith("known fields: " + known)));
+                        .body("detail", endsWith("known fields: " + known)));
     }
 
     @Test
     void shouldShowAnExampleOfTheBodyWhenItIsMissing() {
         given().contentType(ContentType.JSON).when().post(path(DIAGNOSIS)).then().statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("\"facts\""));
+                .body("detail", containsString("\"facts\""));
         given().contentType(ContentType.JSON).when().post(path(START)).then().statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("\"articleId\""));
+                .body("detail", containsString("\"articleId\""));
         given().contentType(ContentType.JSON).when().post(path(REPLY)).then().statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("\"factId\""));
+                .body("detail", containsString("\"factId\""));
     }
 
     @Test
