@@ -117,12 +117,11 @@ public final class Dialogue {
     public Outcome next(String conversationId, Input input, Channel channel) {
         StepMemo.Key key = input instanceof Input.Text ? null : new StepMemo.Key(conversationId, input, channel);
         StepMemo.Step known = key == null ? null : memo.get(key);
+        Events events = new Events(channel);
         if (known != null) {
-            Events events = new Events(channel);
             known.events().forEach(events::deliver);
             return known.outcome();
         }
-        Events events = new Events(channel);
         try {
             Outcome outcome = events.fire(step(load(decode(conversationId), events), input, events));
             if (key != null && outcome instanceof Outcome.Reply reply) {
