@@ -1,14 +1,16 @@
 package io.kbguide.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.IntConsumer;
 
 /**
@@ -72,10 +74,18 @@ final class TableBuilder {
         final int[] radix;
         final int fullCount;
         final int[] outcomeOf;
-        final Interner<Evaluation> evaluations = new Interner<>();
+        /** Every rule of the article by number, in decision order: rules are told apart by identity. */
+        final Map<Rule, Integer> ruleNumber = new IdentityHashMap<>();
+        final boolean[] reached;
+        /** The distinct evaluations, keyed by the numbers of the rules they chose (cheaper than their value). */
+        final Map<Numbers, Integer> evaluationOf = new HashMap<>();
+        final List<Evaluation> evaluations = new ArrayList<>();
         final Interner<Core> cores = new Interner<>();
-        final Map<List<Integer>, Integer> coreOfOutcomes = new HashMap<>();
-        final Set<Rule> reached = new HashSet<>();
+        final Map<BitSet, Integer> coreOfOutcomes = new HashMap<>();
+        final Map<Integer, Integer> verdictOfCore = new HashMap<>();
+        /** What {@code aggregate} worked out before, by the rules it was worked out from. */
+        final Map<Numbers, Finding> findingOf = new HashMap<>();
+        final Map<Numbers, List<RemediationStep>> remediationOf = new HashMap<>();
 
         Tables() {
             long complete = 1;
@@ -92,13 +102,17 @@ final class TableBuilder {
             completeCount = (int) complete;
             fullCount = (int) full;
             outcomeOf = new int[completeCount];
+            for (Decision d : article.decisions()) {
+                d.rules().forEach(r -> ruleNumber.put(r, ruleNumber.size()));
+            }
+            reached = new boolean[ruleNumber.size()];
         }
 
         CompiledArticle build() {
             int[] codes = new int[size.length];
             for (int index = 0; index < completeCount; index++) {
                 decode(index, size, codes);
-                outcomeOf[index] = violated(codes) ? -1 : evaluations.id(evaluate(codes));
+                outcomeOf[index] = violated(codes) ? -1 : evaluate(codes);
             }
             checkReached();
 
@@ -108,11 +122,12 @@ final class TableBuilder {
             for (int index = 0; index < fullCount; index++) {
                 decode(index, radix, codes);
                 coreOf[index] = violated(codes) ? -1 : coreOf(codes);
-                verdictOf[index] = coreOf[index] < 0 ? -1 : verdicts.id(cores.get(coreOf[index]).verdict());
+                verdictOf[index] = coreOf[index] < 0 ? -1 : verdictOfCore.computeIfAbsent(coreOf[index],
+                        core -> verdicts.id(cores.get(core).verdict()));
             }
 
             Interner<Diagnosis> diagnoses = new Interner<>();
-            Map<List<Object>, Integer> diagnosisOfKey = new HashMap<>();
+            Map<DiagnosisKey, Integer> diagnosisOfKey = new HashMap<>();
             int[] resultOf = new int[fullCount];
             Set<String> relevantSomewhere = new HashSet<>();
             Set<String> stepsReached = new HashSet<>();
@@ -125,6 +140,8 @@ final class TableBuilder {
                 Core core = cores.get(coreOf[index]);
                 List<Fact> missing = new ArrayList<>();
                 List<Explanation> notes = new ArrayList<>(core.notes());
+                BitSet missingFacts = new BitSet();
+                BitSet notedFacts = new BitSet();
                 for (int i = 0; i < codes.length; i++) {
                     if (codes[i] != size[i]) {
                         continue;
@@ -135,7 +152,7 @@ final class TableBuilder {
                     for (int v = 0; v < size[i]; v++) {
                         int other = verdictOf[with(codes, i, v)];
                         if (other >= 0 && other != verdictOf[index]) {
-                            if (assumes(fact, v)) {
+                            if (assumed[i][v]) {
                                 changes = true;
                             } else {
                                 narrowed = true;
@@ -144,10 +161,12 @@ final class TableBuilder {
                     }
                     if (changes) {
                         missing.add(fact);
+                        missingFacts.set(i);
                         relevantSomewhere.add(fact.id());
                     }
                     if (narrowed && fact.unknownNote() != null) {
                         notes.add(fact.unknownNote());
+                        notedFacts.set(i);
                     }
                 }
                 if (missing.isEmpty()) {
@@ -156,7 +175,8 @@ final class TableBuilder {
                 checkGuards(codes, core.remediation());
                 checkProofs(codes, core, missing.isEmpty());
                 core.remediation().forEach(s -> stepsReached.add(s.id()));
-                List<Object> key = List.of(coreOf[index], missing, notes);
+                // the core, the missing facts and the noted ones determine the diagnosis (interned by value)
+                DiagnosisKey key = new DiagnosisKey(coreOf[index], missingFacts, notedFacts);
                 resultOf[index] = diagnosisOfKey.computeIfAbsent(key, k -> diagnoses.id(new Diagnosis(core.findings(),
                         core.remediation(), notes, missing,
                         citationsOf(core.findings(), core.remediation(), notes),
@@ -175,11 +195,8 @@ final class TableBuilder {
             return new CompiledArticle(article, radix, resultOf, diagnoses.items());
         }
 
-        private boolean assumes(Fact fact, int v) {
-            return assumed[facts.indexOf(fact)][v];
-        }
-
-        private Evaluation evaluate(int[] codes) {
+        /** The id of the evaluation of one complete combination: the rules it selects. */
+        private int evaluate(int[] codes) {
             Map<String, String> env = new HashMap<>();
             for (int i = 0; i < codes.length; i++) {
                 env.put(facts.get(i).id(), domains[i][codes[i]]);
@@ -187,8 +204,13 @@ final class TableBuilder {
             List<Rule> chosen = new ArrayList<>();
             List<Rule> notes = new ArrayList<>();
             for (Decision d : article.decisions()) {
-                List<Rule> matches = d.rules().stream().filter(r -> r.when().matches(env::get)).toList();
-                reached.addAll(matches);
+                List<Rule> matches = new ArrayList<>(1);
+                for (Rule r : d.rules()) {
+                    if (r.when().matches(env::get)) {
+                        matches.add(r);
+                        reached[ruleNumber.get(r)] = true;
+                    }
+                }
                 if (d.kind() == Decision.Kind.NOTES) {
                     notes.addAll(matches);
                     continue;
@@ -208,17 +230,28 @@ final class TableBuilder {
                     env.put(d.id(), rule.value());
                 }
             }
-            return new Evaluation(chosen, notes);
+            int[] numbers = new int[chosen.size() + 1 + notes.size()];
+            for (int k = 0; k < chosen.size(); k++) {
+                numbers[k] = ruleNumber.get(chosen.get(k));
+            }
+            numbers[chosen.size()] = -1;
+            for (int k = 0; k < notes.size(); k++) {
+                numbers[chosen.size() + 1 + k] = ruleNumber.get(notes.get(k));
+            }
+            return evaluationOf.computeIfAbsent(new Numbers(numbers), k -> {
+                evaluations.add(new Evaluation(chosen, notes));
+                return evaluations.size() - 1;
+            });
         }
 
         private void checkReached() {
             Set<String> valuesReached = new HashSet<>();
-            for (Evaluation e : evaluations.items()) {
+            for (Evaluation e : evaluations) {
                 e.chosen().forEach(r -> valuesReached.add(r.id() + "=" + r.value()));
             }
             for (Decision d : article.decisions()) {
                 for (Rule r : d.rules()) {
-                    if (!reached.contains(r)) {
+                    if (!reached[ruleNumber.get(r)]) {
                         throw fail(ruleWhere(d, r) + " never applies: no possible combination of facts matches it");
                     }
                 }
@@ -232,20 +265,21 @@ final class TableBuilder {
         }
 
         private int coreOf(int[] codes) {
-            TreeSet<Integer> outcomes = new TreeSet<>();
+            BitSet outcomes = new BitSet(evaluations.size());
             forEachCompletion(codes, index -> {
                 if (outcomeOf[index] >= 0) {
-                    outcomes.add(outcomeOf[index]);
+                    outcomes.set(outcomeOf[index]);
                 }
             });
             if (outcomes.isEmpty()) {
                 return -1;
             }
-            return coreOfOutcomes.computeIfAbsent(List.copyOf(outcomes), this::aggregate);
+            return coreOfOutcomes.computeIfAbsent(outcomes, this::aggregate);
         }
 
-        private int aggregate(List<Integer> outcomeIds) {
-            List<Evaluation> evals = outcomeIds.stream().map(evaluations::get).toList();
+        /** The core that holds for every evaluation in {@code outcomeIds}, in the order of their ids. */
+        private int aggregate(BitSet outcomeIds) {
+            List<Evaluation> evals = outcomeIds.stream().mapToObj(evaluations::get).toList();
             Map<String, Finding> findings = new LinkedHashMap<>();
             List<List<List<PlanItem>>> plansOf = new ArrayList<>(); // per completion, per plan table
             evals.forEach(e -> plansOf.add(new ArrayList<>()));
@@ -255,9 +289,9 @@ final class TableBuilder {
                     continue;
                 }
                 int at = position++;
-                List<Rule> rules = evals.stream().map(e -> e.chosen().get(at)).distinct().toList();
                 if (d.kind() == Decision.Kind.FINDING) {
-                    findings.put(d.id(), finding(d, rules));
+                    List<Rule> rules = distinctRules(evals.stream().map(e -> e.chosen().get(at)).toList());
+                    findings.put(d.id(), findingOf.computeIfAbsent(numbers(rules), k -> finding(d, rules)));
                 } else {
                     for (int k = 0; k < evals.size(); k++) {
                         plansOf.get(k).add(evals.get(k).chosen().get(at).plan());
@@ -270,7 +304,38 @@ final class TableBuilder {
                     notes.add(note.explanation());
                 }
             }
-            return cores.id(new Core(findings, commonRemediation(plansOf), notes));
+            List<Rule> planRules = new ArrayList<>();
+            int plan = 0;
+            for (Decision d : article.decisions()) {
+                if (d.kind() == Decision.Kind.PLAN) {
+                    int at = plan;
+                    evals.forEach(e -> planRules.add(e.chosen().get(at)));
+                }
+                plan += d.kind() == Decision.Kind.NOTES ? 0 : 1;
+            }
+            List<RemediationStep> remediation = remediationOf.computeIfAbsent(numbers(planRules),
+                    k -> commonRemediation(plansOf));
+            return cores.id(new Core(findings, remediation, notes));
+        }
+
+        private Numbers numbers(List<Rule> rules) {
+            int[] numbers = new int[rules.size()];
+            for (int k = 0; k < numbers.length; k++) {
+                numbers[k] = ruleNumber.get(rules.get(k));
+            }
+            return new Numbers(numbers);
+        }
+
+        /** The rules in their first order, each once (a rule is equal only to itself: its line tells it apart). */
+        private List<Rule> distinctRules(List<Rule> all) {
+            Map<Rule, Boolean> seen = new IdentityHashMap<>();
+            List<Rule> out = new ArrayList<>();
+            for (Rule r : all) {
+                if (seen.put(r, Boolean.TRUE) == null) {
+                    out.add(r);
+                }
+            }
+            return out;
         }
 
         private Finding finding(Decision d, List<Rule> rules) {
@@ -538,6 +603,29 @@ final class TableBuilder {
         remediation.forEach(s -> all.addAll(s.citations()));
         notes.forEach(n -> all.addAll(n.citations()));
         return new ArrayList<>(all);
+    }
+
+    /** Rule numbers, compared by content. */
+    private record Numbers(int[] values) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Numbers n && Arrays.equals(values, n.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(values);
+        }
+    }
+
+    /** What a diagnosis is made of at one combination: its core, the facts still missing, the facts noted. */
+    private record DiagnosisKey(int core, BitSet missing, BitSet noted) {
     }
 
     /** Distinct objects by value, for building the tables. */
