@@ -34,11 +34,15 @@ public class ConversationService {
     private final Dialogue dialogue;
     private final ObjectMapper mapper;
     /**
-     * Views and their JSON by the very outcome and view they come from: a step the dialogue remembers comes back as
-     * the same outcome, so it is put into words and written once (entries go with their outcome).
+     * Views and their JSON by the very outcome and view they come from, for the steps the dialogue remembers (an
+     * answer or a click, not a typed message): such a step comes back as the same outcome, so it is put into words
+     * and written once (entries go with their outcome). A start, a look at the current step or a typed message is
+     * seen once; keeping it would only push remembered steps out.
      */
     private final Cache<Outcome.Reply, ConversationView> views;
+    /** The JSON of a view in {@link #views}: {@link #UNWRITTEN} until it is first asked for. */
     private final Cache<ConversationView, byte[]> json;
+    private static final byte[] UNWRITTEN = new byte[0];
 
     public ConversationService(Dialogue dialogue, ObjectMapper mapper, ConversationConfig config) {
         this.dialogue = dialogue;
@@ -47,15 +51,28 @@ public class ConversationService {
         this.json = Caffeine.newBuilder().weakKeys().maximumSize(config.stepCacheSize()).build();
     }
 
-    /** The view as JSON, written once per view. */
+    /** The view as JSON: written once for a remembered step, each time for any other. */
     public byte[] json(ConversationView view) {
-        return json.get(view, v -> {
-            try {
-                return mapper.writeValueAsBytes(v);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a conversation step could not be written as JSON", e);
-            }
-        });
+        byte[] kept = json.getIfPresent(view);
+        if (kept != null && kept != UNWRITTEN) {
+            return kept;
+        }
+        byte[] written;
+        try {
+            written = mapper.writeValueAsBytes(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a conversation step could not be written as JSON", e);
+        }
+        if (kept != null) {
+            json.put(view, written);
+        }
+        return written;
+    }
+
+    /** How many steps' views are kept (for tests). */
+    long cachedSteps() {
+        views.cleanUp();
+        return views.estimatedSize();
     }
 
     public ConversationView start(String articleId) {
@@ -81,7 +98,15 @@ public class ConversationService {
     }
 
     public ConversationView next(String conversationId, Input input, Channel channel) {
-        return view(dialogue.next(conversationId, input, channel));
+        Outcome outcome = dialogue.next(conversationId, input, channel);
+        if (input instanceof Input.Text || outcome instanceof Outcome.Refused) {
+            return view(outcome);
+        }
+        return views.get((Outcome.Reply) outcome, reply -> {
+            ConversationView view = viewOf(reply);
+            json.put(view, UNWRITTEN);
+            return view;
+        });
     }
 
     /** The view of an outcome; a refusal becomes the problem the API has always answered with. */
@@ -89,7 +114,7 @@ public class ConversationService {
         if (outcome instanceof Outcome.Refused refused) {
             throw problem(refused);
         }
-        return views.get((Outcome.Reply) outcome, ConversationService::viewOf);
+        return viewOf((Outcome.Reply) outcome);
     }
 
     /**

@@ -45,7 +45,13 @@ public class DialogueTest {
     }
 
     public static Dialogue dialogue(DialogueListener... listeners) {
-        Articles articles = new Articles() {
+        return new Dialogue(articles(), new ConversationCodec("t".repeat(32).getBytes(StandardCharsets.UTF_8)),
+                List.of(listeners));
+    }
+
+    /** The kb loaded in {@link #loadKb()}, as the dialogue sees it. */
+    public static Articles articles() {
+        return new Articles() {
             @Override
             public Optional<KnowledgeBaseEntry> entry(String id) {
                 return Optional.ofNullable(kb.get(id));
@@ -56,8 +62,6 @@ public class DialogueTest {
                 return List.copyOf(kb.keySet());
             }
         };
-        return new Dialogue(articles, new ConversationCodec("t".repeat(32).getBytes(StandardCharsets.UTF_8)),
-                List.of(listeners));
     }
 
     private int paths;
