@@ -1,21 +1,26 @@
 package io.kbguide.ops;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.kbguide.dialogue.DialogueEvent;
 import io.kbguide.dialogue.DialogueListener;
 import io.kbguide.engine.Answer;
+import io.kbguide.engine.Fact;
+import io.kbguide.engine.Finding;
 import io.kbguide.engine.RemediationStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * One audit line per diagnosis given, on the {@code kbguide.audit} log category: a JSON object with the article
@@ -28,15 +33,23 @@ import java.util.HexFormat;
 public class AuditLog implements DialogueListener {
 
     private static final Logger AUDIT = Logger.getLogger("kbguide.audit");
+    /** Plain JSON, as a Jackson tree writes it (the line's format since the first version). */
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final MessageDigest SHA_256;
 
-    private final ObjectMapper mapper;
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) { // every Java platform has SHA-256
+            throw new ExceptionInInitializerError(impossible);
+        }
+    }
+
     private final boolean enabled;
     private final boolean includeText;
 
-    public AuditLog(ObjectMapper mapper,
-            @ConfigProperty(name = "kbguide.audit.enabled", defaultValue = "true") boolean enabled,
+    public AuditLog(@ConfigProperty(name = "kbguide.audit.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "kbguide.audit.include-text", defaultValue = "false") boolean includeText) {
-        this.mapper = mapper;
         this.enabled = enabled;
         this.includeText = includeText;
     }
@@ -48,31 +61,50 @@ public class AuditLog implements DialogueListener {
         }
     }
 
-    /** The audit line of a diagnosis. */
+    /** The audit line of a diagnosis, written field by field (no JSON tree: one is written per diagnosis given). */
     String line(DialogueEvent e) {
-        ObjectNode line = mapper.createObjectNode();
-        line.put("type", "diagnosis");
-        line.put("time", Instant.now().toString());
-        line.put("article", e.articleId());
-        line.put("articleVersion", e.articleVersion());
-        line.put("channel", e.channel().id());
-        line.put("conversation", reference(e.conversationId()));
-        ObjectNode facts = line.putObject("facts");
-        for (Answer a : e.answers()) {
-            facts.put(a.factId(), a.value());
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("type", "diagnosis");
+            json.writeStringField("time", Instant.now().toString());
+            json.writeStringField("article", e.articleId());
+            json.writeStringField("articleVersion", e.articleVersion());
+            json.writeStringField("channel", e.channel().id());
+            json.writeStringField("conversation", reference(e.conversationId()));
+            json.writeObjectFieldStart("facts");
+            for (Answer a : e.answers()) {
+                json.writeStringField(a.factId(), a.value());
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("findings");
+            for (Map.Entry<String, Finding> f : e.diagnosis().findings().entrySet()) {
+                json.writeStringField(f.getKey(), f.getValue().value());
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("steps");
+            for (RemediationStep step : e.diagnosis().remediation()) {
+                json.writeString(step.id());
+            }
+            json.writeEndArray();
+            json.writeBooleanField("complete", e.diagnosis().complete());
+            json.writeArrayFieldStart("missingFacts");
+            for (Fact fact : e.diagnosis().missingFacts()) {
+                json.writeString(fact.id());
+            }
+            json.writeEndArray();
+            if (includeText && !e.evidence().isEmpty()) {
+                json.writeObjectFieldStart("evidence");
+                for (Map.Entry<String, String> words : e.evidence().entrySet()) {
+                    json.writeStringField(words.getKey(), words.getValue());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        } catch (IOException impossible) { // a StringWriter does not fail
+            throw new UncheckedIOException(impossible);
         }
-        ObjectNode findings = line.putObject("findings");
-        e.diagnosis().findings().forEach((id, f) -> findings.put(id, f.value()));
-        ArrayNode steps = line.putArray("steps");
-        e.diagnosis().remediation().stream().map(RemediationStep::id).forEach(steps::add);
-        line.put("complete", e.diagnosis().complete());
-        ArrayNode missing = line.putArray("missingFacts");
-        e.diagnosis().missingFacts().forEach(f -> missing.add(f.id()));
-        if (includeText && !e.evidence().isEmpty()) {
-            ObjectNode evidence = line.putObject("evidence");
-            e.evidence().forEach(evidence::put);
-        }
-        return line.toString();
+        return out.toString();
     }
 
     /** A short, stable reference to a conversation id: the first 16 hex digits of its SHA-256. */
@@ -80,11 +112,20 @@ public class AuditLog implements DialogueListener {
         if (conversationId == null) {
             return null;
         }
+        byte[] hash = sha256().digest(conversationId.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(hash, 0, 8);
+    }
+
+    /** A fresh SHA-256 digest: a copy of one made once (looking the algorithm up costs more than the hash). */
+    private static MessageDigest sha256() {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(conversationId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException impossible) { // every Java platform has SHA-256
+                throw new IllegalStateException(impossible);
+            }
         }
     }
 }
