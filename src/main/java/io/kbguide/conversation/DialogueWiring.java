@@ -25,16 +25,6 @@ public class DialogueWiring {
     Dialogue dialogue(ArticleRegistry registry, ConversationCodec codec, Instance<DialogueListener> listeners,
             ConversationConfig config) {
         Cache<StepMemo.Key, StepMemo.Step> steps = Caffeine.newBuilder().maximumSize(config.stepCacheSize()).build();
-        return new Dialogue(registry, codec, listeners.stream().toList(), new StepMemo() {
-            @Override
-            public Step get(Key key) {
-                return steps.getIfPresent(key);
-            }
-
-            @Override
-            public void put(Key key, Step step) {
-                steps.put(key, step);
-            }
-        });
+        return new Dialogue(registry, codec, listeners.stream().toList(), StepMemo.of(steps.asMap()));
     }
 }

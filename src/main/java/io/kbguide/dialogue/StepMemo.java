@@ -29,6 +29,24 @@ public interface StepMemo {
 
     void put(Key key, Step step);
 
+    /**
+     * Remembers in {@code map}: a bounded one (a Caffeine cache's {@code asMap()}) for a service, a plain one for a
+     * test. The map must be safe for the threads that use the dialogue.
+     */
+    static StepMemo of(java.util.Map<Key, Step> map) {
+        return new StepMemo() {
+            @Override
+            public Step get(Key key) {
+                return map.get(key);
+            }
+
+            @Override
+            public void put(Key key, Step step) {
+                map.put(key, step);
+            }
+        };
+    }
+
     /** Remembers nothing. */
     StepMemo NONE = new StepMemo() {
         @Override

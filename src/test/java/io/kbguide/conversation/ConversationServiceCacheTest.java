@@ -40,19 +40,8 @@ class ConversationServiceCacheTest {
     }
 
     ConversationServiceCacheTest() {
-        StepMemo memo = new StepMemo() {
-            @Override
-            public Step get(Key key) {
-                return remembered.get(key);
-            }
-
-            @Override
-            public void put(Key key, Step step) {
-                remembered.put(key, step);
-            }
-        };
         Dialogue dialogue = new Dialogue(DialogueTest.articles(), new ConversationCodec("t".repeat(32)
-                .getBytes(StandardCharsets.UTF_8)), List.of(), memo);
+                .getBytes(StandardCharsets.UTF_8)), List.of(), StepMemo.of(remembered));
         service = new ConversationService(dialogue, new ObjectMapper(), new ConversationConfig() {
             @Override
             public Optional<String> signingKey() {
