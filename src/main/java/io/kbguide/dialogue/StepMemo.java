@@ -1,6 +1,7 @@
 package io.kbguide.dialogue;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Steps already taken, kept by a channel that wants to answer the same input at the same step without working it out
@@ -33,7 +34,7 @@ public interface StepMemo {
      * Remembers in {@code map}: a bounded one (a Caffeine cache's {@code asMap()}) for a service, a plain one for a
      * test. The map must be safe for the threads that use the dialogue.
      */
-    static StepMemo of(java.util.Map<Key, Step> map) {
+    static StepMemo of(Map<Key, Step> map) {
         return new StepMemo() {
             @Override
             public Step get(Key key) {
