@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Builds the look-up tables of a verified article by evaluating every combination of known and unknown facts,
@@ -78,8 +79,7 @@ final class TableBuilder {
         final Map<Rule, Integer> ruleNumber = new IdentityHashMap<>();
         final boolean[] reached;
         /** The distinct evaluations, keyed by the numbers of the rules they chose (cheaper than their value). */
-        final Map<Numbers, Integer> evaluationOf = new HashMap<>();
-        final List<Evaluation> evaluations = new ArrayList<>();
+        final Interner<Evaluation> evaluations = new Interner<>();
         final Interner<Core> cores = new Interner<>();
         final Map<BitSet, Integer> coreOfOutcomes = new HashMap<>();
         final Map<Integer, Integer> verdictOfCore = new HashMap<>();
@@ -238,15 +238,12 @@ final class TableBuilder {
             for (int k = 0; k < notes.size(); k++) {
                 numbers[chosen.size() + 1 + k] = ruleNumber.get(notes.get(k));
             }
-            return evaluationOf.computeIfAbsent(new Numbers(numbers), k -> {
-                evaluations.add(new Evaluation(chosen, notes));
-                return evaluations.size() - 1;
-            });
+            return evaluations.id(new Numbers(numbers), () -> new Evaluation(chosen, notes));
         }
 
         private void checkReached() {
             Set<String> valuesReached = new HashSet<>();
-            for (Evaluation e : evaluations) {
+            for (Evaluation e : evaluations.items()) {
                 e.chosen().forEach(r -> valuesReached.add(r.id() + "=" + r.value()));
             }
             for (Decision d : article.decisions()) {
@@ -265,7 +262,7 @@ final class TableBuilder {
         }
 
         private int coreOf(int[] codes) {
-            BitSet outcomes = new BitSet(evaluations.size());
+            BitSet outcomes = new BitSet(evaluations.items().size());
             forEachCompletion(codes, index -> {
                 if (outcomeOf[index] >= 0) {
                     outcomes.set(outcomeOf[index]);
@@ -630,12 +627,17 @@ final class TableBuilder {
 
     /** Distinct objects by value, for building the tables. */
     private static final class Interner<T> {
-        private final Map<T, Integer> ids = new HashMap<>();
+        private final Map<Object, Integer> ids = new HashMap<>();
         private final List<T> items = new ArrayList<>();
 
         int id(T item) {
-            return ids.computeIfAbsent(item, k -> {
-                items.add(k);
+            return id(item, () -> item);
+        }
+
+        /** The id of the item {@code key} stands for (equal keys: equal items), made by {@code item} if new. */
+        int id(Object key, Supplier<T> item) {
+            return ids.computeIfAbsent(key, k -> {
+                items.add(item.get());
                 return items.size() - 1;
             });
         }
