@@ -126,11 +126,14 @@ final class TableBuilder {
                         core -> verdicts.id(cores.get(core).verdict()));
             }
 
+            int[] mattersAt = mattersAt(verdictOf);
+
             Interner<Diagnosis> diagnoses = new Interner<>();
             Map<DiagnosisKey, Integer> diagnosisOfKey = new HashMap<>();
             int[] resultOf = new int[fullCount];
             Set<String> relevantSomewhere = new HashSet<>();
             Set<String> stepsReached = new HashSet<>();
+            int[][] seen = new int[codes.length][codes.length];
             for (int index = 0; index < fullCount; index++) {
                 if (coreOf[index] < 0) {
                     resultOf[index] = -1;
@@ -138,31 +141,51 @@ final class TableBuilder {
                 }
                 decode(index, radix, codes);
                 Core core = cores.get(coreOf[index]);
-                List<Fact> missing = new ArrayList<>();
+                List<MissingFact> missing = new ArrayList<>();
                 List<Explanation> notes = new ArrayList<>(core.notes());
                 BitSet missingFacts = new BitSet();
                 BitSet notedFacts = new BitSet();
+                int unknown = 0;
                 for (int i = 0; i < codes.length; i++) {
-                    if (codes[i] != size[i]) {
+                    if (codes[i] == size[i]) {
+                        unknown |= 1 << i;
+                    }
+                }
+                // a fact is missing where some server these answers stand for would need other findings or steps
+                // with another value of it; what it matters for: the values of the other unknown facts there
+                int matters = whereItMatters(codes, unknown, mattersAt, seen);
+                List<Integer> conditions = new ArrayList<>();
+                for (int i = 0; i < codes.length; i++) {
+                    if ((unknown & 1 << i) == 0) {
                         continue;
                     }
                     Fact fact = facts.get(i);
-                    boolean changes = false;
+                    if ((matters & 1 << i) != 0) {
+                        Map<String, List<String>> onlyIf = new LinkedHashMap<>();
+                        for (int g = 0; g < codes.length; g++) {
+                            if (g == i || (unknown & 1 << g) == 0 || seen[i][g] == assumedMask(g)) {
+                                continue;
+                            }
+                            List<String> values = new ArrayList<>();
+                            for (int v = 0; v < size[g]; v++) {
+                                if ((seen[i][g] & 1 << v) != 0) {
+                                    values.add(domains[g][v]);
+                                }
+                            }
+                            onlyIf.put(facts.get(g).id(), values);
+                            conditions.add(i * 64 + g);
+                            conditions.add(seen[i][g]);
+                        }
+                        missing.add(new MissingFact(fact, onlyIf));
+                        missingFacts.set(i);
+                        relevantSomewhere.add(fact.id());
+                    }
                     boolean narrowed = false;
                     for (int v = 0; v < size[i]; v++) {
                         int other = verdictOf[with(codes, i, v)];
-                        if (other >= 0 && other != verdictOf[index]) {
-                            if (assumed[i][v]) {
-                                changes = true;
-                            } else {
-                                narrowed = true;
-                            }
+                        if (other >= 0 && other != verdictOf[index] && !assumed[i][v]) {
+                            narrowed = true;
                         }
-                    }
-                    if (changes) {
-                        missing.add(fact);
-                        missingFacts.set(i);
-                        relevantSomewhere.add(fact.id());
                     }
                     if (narrowed && fact.unknownNote() != null) {
                         notes.add(fact.unknownNote());
@@ -176,11 +199,12 @@ final class TableBuilder {
                 checkProofs(codes, core, missing.isEmpty());
                 core.remediation().forEach(s -> stepsReached.add(s.id()));
                 // the core, the missing facts and the noted ones determine the diagnosis (interned by value)
-                DiagnosisKey key = new DiagnosisKey(coreOf[index], missingFacts, notedFacts);
+                DiagnosisKey key = new DiagnosisKey(coreOf[index], missingFacts, notedFacts, conditions);
+                List<Fact> missingOnly = missing.stream().map(MissingFact::fact).toList();
                 resultOf[index] = diagnosisOfKey.computeIfAbsent(key, k -> diagnoses.id(new Diagnosis(core.findings(),
                         core.remediation(), notes, missing,
                         citationsOf(core.findings(), core.remediation(), notes),
-                        summarize(article, core.findings(), core.remediation(), missing))));
+                        summarize(article, core.findings(), core.remediation(), missingOnly))));
             }
             for (Step s : article.steps()) {
                 if (!stepsReached.contains(s.id())) {
@@ -193,6 +217,85 @@ final class TableBuilder {
                 }
             }
             return new CompiledArticle(article, radix, resultOf, diagnoses.items());
+        }
+
+        /**
+         * Per complete combination (by its complete index), a bit per fact whose other values (those an unknown
+         * answer may stand for, contradictions left out) would give other findings or steps.
+         */
+        private int[] mattersAt(int[] verdictOf) {
+            int[] out = new int[completeCount];
+            int[] c = new int[size.length];
+            for (int complete = 0; complete < completeCount; complete++) {
+                if (outcomeOf[complete] < 0) {
+                    continue;
+                }
+                decode(complete, size, c);
+                int here = verdictOf[indexOf(c)];
+                int mask = 0;
+                for (int i = 0; i < c.length; i++) {
+                    if (!assumed[i][c[i]]) {
+                        continue;
+                    }
+                    for (int v = 0; v < size[i]; v++) {
+                        if (v == c[i] || !assumed[i][v]) {
+                            continue;
+                        }
+                        int other = verdictOf[with(c, i, v)];
+                        if (other >= 0 && other != here) {
+                            mask |= 1 << i;
+                            break;
+                        }
+                    }
+                }
+                out[complete] = mask;
+            }
+            return out;
+        }
+
+        /**
+         * The unknown facts that matter for some completion of {@code codes}; for each such fact i and each other
+         * unknown fact g, {@code seen[i][g]} gets a bit per value of g among the completions where i matters.
+         */
+        private int whereItMatters(int[] codes, int unknown, int[] mattersAt, int[][] seen) {
+            for (int[] row : seen) {
+                Arrays.fill(row, 0);
+            }
+            int[] matters = {0};
+            int[] c = new int[codes.length];
+            forEachCompletion(codes, complete -> {
+                if (outcomeOf[complete] < 0) {
+                    return;
+                }
+                int here = mattersAt[complete] & unknown;
+                if (here == 0) {
+                    return;
+                }
+                matters[0] |= here;
+                decode(complete, size, c);
+                for (int i = 0; i < c.length; i++) {
+                    if ((here & 1 << i) == 0) {
+                        continue;
+                    }
+                    for (int g = 0; g < c.length; g++) {
+                        if ((unknown & 1 << g) != 0) {
+                            seen[i][g] |= 1 << c[g];
+                        }
+                    }
+                }
+            });
+            return matters[0];
+        }
+
+        /** A bit per value an unknown answer to fact g may stand for. */
+        private int assumedMask(int g) {
+            int mask = 0;
+            for (int v = 0; v < size[g]; v++) {
+                if (assumed[g][v]) {
+                    mask |= 1 << v;
+                }
+            }
+            return mask;
         }
 
         /** The id of the evaluation of one complete combination: the rules it selects. */
@@ -622,7 +725,7 @@ final class TableBuilder {
     }
 
     /** What a diagnosis is made of at one combination: its core, the facts still missing, the facts noted. */
-    private record DiagnosisKey(int core, BitSet missing, BitSet noted) {
+    private record DiagnosisKey(int core, BitSet missing, BitSet noted, List<Integer> conditions) {
     }
 
     /** Distinct objects by value, for building the tables. */

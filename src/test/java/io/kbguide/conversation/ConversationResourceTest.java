@@ -142,7 +142,7 @@ class ConversationResourceTest {
         JsonPath step = given().when().get(BASE + "/" + id).then().statusCode(200).extract().jsonPath();
         org.junit.jupiter.api.Assertions.assertEquals("useNewApi", step.getString("step.question.factId"));
         String done = answer("architecture=x86", "os=windows-2003", "heartbeatVersion=unknown",
-                "servicePack=unknown", "useNewApi=zero", "threeGb=unknown");
+                "servicePack=unknown", "useNewApi=zero", "threeGb=unknown", "leakPatch=unknown");
         given().when().get(BASE + "/" + done).then().statusCode(200)
                 .body("step.type", equalTo("diagnosis"))
                 .body("step.answers.find { it.factId == 'servicePack' }.label", equalTo("I don't know"))

@@ -116,7 +116,7 @@ class DiagnosisResourceTest {
                 .when().post(URL).then().statusCode(200)
                 .body("findings.scope", equalTo("in-article"))
                 .body("findings.driverMethod", equalTo("hookers"))
-                .body("missingFacts", contains("heartbeatVersion"))
+                .body("missingFacts", contains("heartbeatVersion", "leakPatch"))
                 .body("notes.text", hasItem(containsString("taken to be v6.2.x or earlier")));
     }
 
@@ -273,7 +273,8 @@ class DiagnosisResourceTest {
         given().contentType(ContentType.JSON).body("{}").when().post(URL).then().statusCode(200)
                 .body("complete", is(false))
                 .body("findings", hasKey("driverMethod"))
-                .body("missingFacts", contains("architecture", "os", "heartbeatVersion"));
+                .body("missingFacts", contains("architecture", "os", "heartbeatVersion", "servicePack", "useNewApi",
+                        "threeGb", "leakPatch"));
     }
 
     @Test
