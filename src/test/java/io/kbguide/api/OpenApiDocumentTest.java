@@ -30,8 +30,8 @@ class OpenApiDocumentTest {
         Files.writeString(Path.of("target/openapi.json"), body);
         JsonPath doc = JsonPath.from(body);
         Map<String, Object> facts = doc.getMap("components.schemas.DiagnosisRequest.properties.facts.properties");
-        assertEquals(List.of("architecture", "os", "heartbeatVersion", "servicePack", "useNewApi", "threeGb",
-                "leakPatch"), List.copyOf(facts.keySet()));
+        assertEquals(List.of("os", "architecture", "heartbeatVersion", "servicePack", "useNewApi", "threeGb",
+                "leakPatch", "wayOut"), List.copyOf(facts.keySet()));
         assertEquals(List.of("windows-2000", "windows-2003", "windows-2003-r2", "windows-2008-or-later", "other",
                 "unknown"), doc.getList("components.schemas.DiagnosisRequest.properties.facts.properties.os.enum")
                 .stream().filter(v -> v != null).toList());

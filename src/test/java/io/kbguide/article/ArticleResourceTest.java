@@ -22,8 +22,8 @@ class ArticleResourceTest {
     @Test
     void shouldDescribeFactsWithQuestionsHelpAndChoicesInAskingOrder() {
         given().when().get("/api/v1/articles/heartbeat-registry-driver").then().statusCode(200)
-                .body("facts.id", contains("architecture", "os", "heartbeatVersion", "servicePack", "useNewApi",
-                        "threeGb", "leakPatch"))
+                .body("facts.id", contains("os", "architecture", "heartbeatVersion", "servicePack", "useNewApi",
+                        "threeGb", "leakPatch", "wayOut"))
                 .body("facts.find { it.id == 'useNewApi' }.choices.value", contains("absent", "zero", "nonzero"))
                 .body("facts.find { it.id == 'useNewApi' }.commands[0]", containsString("reg query"))
                 .body("facts.find { it.id == 'heartbeatVersion' }.type", equalTo("version"))

@@ -53,19 +53,21 @@ class ConversationResourceTest {
                 .when().post(BASE).then().statusCode(201)
                 .header("Location", containsString(BASE + "/"))
                 .body("step.type", equalTo("question"))
-                .body("step.question.factId", equalTo("architecture"))
-                .body("step.question.choices.value", contains("x86", "x64"))
+                .body("step.question.factId", equalTo("os"))
+                .body("step.question.choices.value", contains("windows-2000", "windows-2003", "windows-2003-r2",
+                        "windows-2008-or-later", "other"))
                 .body("step.question.allowUnknown", equalTo(true))
                 .body("step.answers", empty())
                 .body("step.progress.answered", equalTo(0))
-                .body("step.progress.remainingAtMost", equalTo(7));
-        String id = answer("architecture=x86");
-        given().when().get(BASE + "/" + id).then().statusCode(200).body("step.question.factId", equalTo("os"));
+                .body("step.progress.remainingAtMost", equalTo(8));
+        String id = answer("os=windows-2003");
+        given().when().get(BASE + "/" + id).then().statusCode(200)
+                .body("step.question.factId", equalTo("architecture"));
     }
 
     @Test
     void shouldFinishAtOnceForX64() {
-        String id = answer("architecture=x64");
+        String id = answer("os=windows-2003", "architecture=x64");
         given().when().get(BASE + "/" + id).then().statusCode(200)
                 .body("step.type", equalTo("diagnosis"))
                 .body("step.diagnosis.findings.scope", equalTo("outside-article"))
@@ -74,9 +76,9 @@ class ConversationResourceTest {
 
     @Test
     void shouldNotAskTheServicePackOnWindows2000NorThe3gbSwitchOn2003Sp1() {
-        String w2k = answer("architecture=x86", "os=windows-2000", "heartbeatVersion=5.0.3");
+        String w2k = answer("os=windows-2000", "architecture=x86", "heartbeatVersion=5.0.3");
         given().when().get(BASE + "/" + w2k).then().body("step.question.factId", equalTo("threeGb"));
-        String sp1 = answer("architecture=x86", "os=windows-2003", "heartbeatVersion=5.0.1", "servicePack=sp1",
+        String sp1 = answer("os=windows-2003", "architecture=x86", "heartbeatVersion=5.0.1", "servicePack=sp1",
                 "useNewApi=zero");
         given().when().get(BASE + "/" + sp1).then().body("step.type", equalTo("diagnosis"))
                 .body("step.answers.factId", not(hasItem("threeGb")));
@@ -84,19 +86,32 @@ class ConversationResourceTest {
 
     @Test
     void shouldNotAskForThePatchWhereNoPatchExists() {
-        String id = answer("architecture=x86", "os=windows-2003", "heartbeatVersion=5.0.2", "servicePack=none",
+        String id = answer("os=windows-2003", "architecture=x86", "heartbeatVersion=5.0.2", "servicePack=none",
                 "useNewApi=zero", "threeGb=no");
-        given().when().get(BASE + "/" + id).then().body("step.type", equalTo("diagnosis"))
-                .body("step.diagnosis.remediation.id", contains("contact-support", "install-service-pack"))
+        // no patch question; the article leaves two ways out, so the person picks one (never the service)
+        given().when().get(BASE + "/" + id).then().body("step.type", equalTo("question"))
+                .body("step.question.factId", equalTo("wayOut"))
+                .body("step.question.choices.value", contains("keep-windows", "service-pack"));
+        given().when().get(BASE + "/" + reply(id, "wayOut", "keep-windows").getString("conversationId")).then()
+                .body("step.type", equalTo("diagnosis"))
+                .body("step.diagnosis.remediation.id", contains("contact-support"))
                 .body("step.diagnosis.remediation.id", not(hasItem("apply-leak-patch")));
+        given().when().get(BASE + "/" + reply(id, "wayOut", "service-pack").getString("conversationId")).then()
+                .body("step.type", equalTo("diagnosis"))
+                .body("step.diagnosis.remediation.id", contains("install-service-pack"));
+        // "I don't know": both ways, each a complete plan
+        given().when().get(BASE + "/" + reply(id, "wayOut", "unknown").getString("conversationId")).then()
+                .body("step.type", equalTo("diagnosis"))
+                .body("step.diagnosis.remediation.id", empty())
+                .body("step.diagnosis.plansByCase.when.wayOut", contains("keep-windows", "service-pack"));
     }
 
     @Test
     void shouldGoBackOneQuestionAndForgetItsAnswer() {
-        String id = answer("architecture=x86", "os=windows-2003");
+        String id = answer("os=windows-2003", "architecture=x86");
         given().when().post(BASE + "/" + id + "/back").then().statusCode(200)
-                .body("step.question.factId", equalTo("os"))
-                .body("step.answers.factId", contains("architecture"));
+                .body("step.question.factId", equalTo("architecture"))
+                .body("step.answers.factId", contains("os"));
     }
 
     @Test
@@ -108,41 +123,41 @@ class ConversationResourceTest {
 
     @Test
     void shouldRestartFromTheFirstQuestion() {
-        String id = answer("architecture=x86", "os=windows-2003");
+        String id = answer("os=windows-2003", "architecture=x86");
         given().when().post(BASE + "/" + id + "/restart").then().statusCode(200)
-                .body("step.question.factId", equalTo("architecture"))
+                .body("step.question.factId", equalTo("os"))
                 .body("step.answers", empty());
     }
 
     @Test
     void shouldRecomputeThePathWhenAnEarlierAnswerIsCorrected() {
-        String id = answer("architecture=x86", "os=windows-2003", "heartbeatVersion=5.0.3", "servicePack=sp1",
+        String id = answer("os=windows-2003", "architecture=x86", "heartbeatVersion=5.0.3", "servicePack=sp1",
                 "useNewApi=zero");
         JsonPath corrected = reply(id, "os", "windows-2000");
-        assertEqualsList(List.of("architecture", "os", "heartbeatVersion"),
-                corrected.getList("step.answers.factId"));
+        assertEqualsList(List.of("os", "heartbeatVersion"), corrected.getList("step.answers.factId"));
         org.junit.jupiter.api.Assertions.assertEquals("threeGb", corrected.getString("step.question.factId"));
         // the answers that still apply are kept: correct the version only
         JsonPath version = reply(corrected.getString("conversationId"), "heartbeatVersion", "4.0.0");
-        assertEqualsList(List.of("architecture", "os", "heartbeatVersion"), version.getList("step.answers.factId"));
+        assertEqualsList(List.of("os", "heartbeatVersion"), version.getList("step.answers.factId"));
     }
 
     @Test
     void shouldKeepCorrectedAnswersThatStillApply() {
-        String id = answer("architecture=x86", "os=windows-2003", "heartbeatVersion=5.0.3", "servicePack=none",
+        String id = answer("os=windows-2003", "architecture=x86", "heartbeatVersion=5.0.3", "servicePack=none",
                 "useNewApi=absent");
         JsonPath corrected = reply(id, "servicePack", "sp2");
-        assertEqualsList(List.of("architecture", "os", "heartbeatVersion", "servicePack", "useNewApi"),
+        assertEqualsList(List.of("os", "architecture", "heartbeatVersion", "servicePack", "useNewApi"),
                 corrected.getList("step.answers.factId"));
     }
 
     @Test
     void shouldMoveOnAfterIDontKnowAndSayHowToFindOut() {
-        String id = answer("architecture=x86", "os=windows-2003", "heartbeatVersion=unknown", "servicePack=unknown");
+        String id = answer("os=windows-2003", "architecture=x86", "heartbeatVersion=unknown", "servicePack=unknown");
         JsonPath step = given().when().get(BASE + "/" + id).then().statusCode(200).extract().jsonPath();
         org.junit.jupiter.api.Assertions.assertEquals("useNewApi", step.getString("step.question.factId"));
-        String done = answer("architecture=x86", "os=windows-2003", "heartbeatVersion=unknown",
-                "servicePack=unknown", "useNewApi=zero", "threeGb=unknown", "leakPatch=unknown");
+        String done = answer("os=windows-2003", "architecture=x86", "heartbeatVersion=unknown",
+                "servicePack=unknown", "useNewApi=zero", "threeGb=unknown", "leakPatch=unknown",
+                "wayOut=unknown");
         given().when().get(BASE + "/" + done).then().statusCode(200)
                 .body("step.type", equalTo("diagnosis"))
                 .body("step.answers.find { it.factId == 'servicePack' }.label", equalTo("I don't know"))
@@ -160,13 +175,13 @@ class ConversationResourceTest {
         org.junit.jupiter.api.Assertions.assertEquals("heartbeatVersion", step.getString("step.question.factId"));
         step = reply(step.getString("conversationId"), "heartbeatVersion", "5.0.3");
         org.junit.jupiter.api.Assertions.assertEquals("useNewApi", step.getString("step.question.factId"));
-        assertEqualsList(List.of("architecture", "os", "heartbeatVersion", "servicePack"),
+        assertEqualsList(List.of("os", "architecture", "heartbeatVersion", "servicePack"),
                 step.getList("step.answers.factId"));
     }
 
     @Test
     void shouldRejectBadRepliesAndLeaveTheConversationUnchanged() {
-        String id = answer("architecture=x86");
+        String id = answer("servicePack=sp1");
         given().contentType(ContentType.JSON).body("{\"factId\": \"os\", \"value\": \"windows-xp\"}")
                 .when().post(BASE + "/" + id + "/replies").then().statusCode(400)
                 .contentType("application/problem+json")
@@ -175,7 +190,7 @@ class ConversationResourceTest {
         given().contentType(ContentType.JSON).body("{\"factId\": \"colour\", \"value\": \"blue\"}")
                 .when().post(BASE + "/" + id + "/replies").then().statusCode(400)
                 .body("errors[0].field", equalTo("factId"))
-                .body("errors[0].allowed", containsString("architecture, os"));
+                .body("errors[0].allowed", containsString("os, architecture"));
         given().contentType(ContentType.JSON).body("{\"factId\": \"os\"}")
                 .when().post(BASE + "/" + id + "/replies").then().statusCode(400)
                 .contentType("application/problem+json")
@@ -193,7 +208,7 @@ class ConversationResourceTest {
 
     @Test
     void shouldOfferTheVersionRangesAsButtonsAndTakeAVersionAsPeopleWriteIt() {
-        String id = answer("architecture=x86", "os=windows-2003");
+        String id = answer("os=windows-2003", "architecture=x86");
         given().when().get(BASE + "/" + id).then().statusCode(200)
                 .body("step.question.factId", equalTo("heartbeatVersion"))
                 .body("step.question.choices.value", hasItem("5.0.3"))
@@ -209,7 +224,7 @@ class ConversationResourceTest {
 
     @Test
     void shouldRejectAContradictionAndKeepTheConversation() {
-        String id = answer("architecture=x86", "os=windows-2003-r2");
+        String id = answer("os=windows-2003-r2", "architecture=x86");
         given().contentType(ContentType.JSON).body("{\"factId\": \"servicePack\", \"value\": \"none\"}")
                 .when().post(BASE + "/" + id + "/replies").then().statusCode(400)
                 .body("type", equalTo("urn:kb-guide:problem:contradictory-answer"))
@@ -218,7 +233,7 @@ class ConversationResourceTest {
 
     @Test
     void shouldRejectForgedTruncatedAndCorruptedIds() {
-        String id = answer("architecture=x86", "os=windows-2003");
+        String id = answer("os=windows-2003", "architecture=x86");
         byte[] raw = Base64.getUrlDecoder().decode(id);
         raw[5] ^= 1; // change one bit of the answers
         String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -243,14 +258,14 @@ class ConversationResourceTest {
         given().when().get(BASE + "/" + old).then().statusCode(200)
                 .body("notice", containsString("started on version 0"))
                 .body("notice", endsWith("Your answers were carried over."))
-                .body("step.answers.factId", contains("architecture", "os"))
+                .body("step.answers.factId", contains("os", "architecture"))
                 .body("step.question.factId", equalTo("heartbeatVersion"));
         String dropped = codec.encode(new ConversationCodec.State("heartbeat-registry-driver", "0",
                 List.of(new Answer("architecture", "x86"), new Answer("os", "windows-95"),
                         new Answer("colour", "blue"))));
         given().when().get(BASE + "/" + dropped).then().statusCode(200)
                 .body("notice", containsString("no longer apply were dropped: os, colour"))
-                .body("step.answers.factId", contains("architecture"));
+                .body("step.answers.factId", empty());
         String gone = codec.encode(new ConversationCodec.State("retired-article", "1", List.of()));
         given().when().get(BASE + "/" + gone).then().statusCode(410).contentType("application/problem+json");
         given().when().get(BASE + "/" + codec.encode(new ConversationCodec.State("heartbeat-registry-driver", "1",
@@ -269,7 +284,7 @@ class ConversationResourceTest {
                 .contentType(containsString("text/plain"))
                 .body(containsString("QUESTION: Which Windows version runs on the server?"))
                 .body(not(containsString("###")));
-        String done = answer("architecture=x86", "os=windows-2003", "heartbeatVersion=5.0.3", "servicePack=sp1",
+        String done = answer("os=windows-2003", "architecture=x86", "heartbeatVersion=5.0.3", "servicePack=sp1",
                 "useNewApi=zero", "leakPatch=not-installed");
         given().accept("text/markdown").when().get(BASE + "/" + done).then().statusCode(200)
                 .body(containsString("1. **Delete the UseNewApi registry value**"))

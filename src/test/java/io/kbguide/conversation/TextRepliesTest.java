@@ -93,7 +93,7 @@ class TextRepliesTest {
         org.junit.jupiter.api.Assertions.assertEquals("servicePack", step.getString("unclear[0].factId"));
         org.junit.jupiter.api.Assertions.assertTrue(step.getString("unclear[0].message")
                 .contains("more than one server"), step.prettify());
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("architecture", "os"),
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("os", "architecture"),
                 step.getList("step.answers.factId"), "no service pack was picked");
         org.junit.jupiter.api.Assertions.assertNull(step.get("step.earlyAnswers"));
     }
@@ -150,7 +150,7 @@ class TextRepliesTest {
                 .body("step.question.factId", equalTo("heartbeatVersion"))
                 .body("step.question.hint", containsString("could not read an answer to this question from"
                         + " \"purple elephants\""))
-                .body("step.answers.factId", contains("architecture", "os"));
+                .body("step.answers.factId", contains("os", "architecture"));
     }
 
     @Test
@@ -179,13 +179,13 @@ class TextRepliesTest {
     void shouldRenderWhatWasReadInMarkdown() {
         String id = startWith("it's a w2k3 box, SP2, no /3GB, 32-bit").getString("conversationId");
         given().accept("text/markdown").when().get(BASE + "/" + id).then().statusCode(200)
-                .body(containsString("**Your answers:** the Windows architecture: 32-bit (x86)"));
+                .body(containsString("**Your answers:** the Windows version: Windows Server 2003; the Windows architecture: 32-bit (x86)"));
     }
 
     @Test
     void shouldShowAnswersGivenBeforeTheirQuestionCame() {
         JsonPath step = startWith("it's a w2k3 box, SP2, no /3GB, 32-bit");
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("architecture", "os"),
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("os", "architecture"),
                 step.getList("step.answers.factId"));
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("servicePack", "threeGb"),
                 step.getList("step.earlyAnswers.factId").stream().sorted().toList());

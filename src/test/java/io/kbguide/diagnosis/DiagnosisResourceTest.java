@@ -148,7 +148,7 @@ class DiagnosisResourceTest {
                 .body("type", equalTo("urn:kb-guide:problem:invalid-facts"))
                 .body("status", equalTo(400))
                 .body("errors[0].field", equalTo("facts.colour"))
-                .body("errors[0].allowed", containsString("architecture, os, heartbeatVersion"));
+                .body("errors[0].allowed", containsString("os, architecture, heartbeatVersion"));
     }
 
     @Test
@@ -273,8 +273,8 @@ class DiagnosisResourceTest {
         given().contentType(ContentType.JSON).body("{}").when().post(URL).then().statusCode(200)
                 .body("complete", is(false))
                 .body("findings", hasKey("driverMethod"))
-                .body("missingFacts", contains("architecture", "os", "heartbeatVersion", "servicePack", "useNewApi",
-                        "threeGb", "leakPatch"));
+                .body("missingFacts", contains("os", "architecture", "heartbeatVersion", "servicePack", "useNewApi",
+                        "threeGb", "leakPatch", "wayOut"));
     }
 
     @Test

@@ -95,7 +95,7 @@ class ProtocolEdgesTest {
         given().contentType(ContentType.JSON).accept("text/plain")
                 .body(Map.of("articleId", "heartbeat-registry-driver"))
                 .when().post("/api/v1/conversations").then().statusCode(201).contentType(startsWith("text/plain"))
-                .body(containsString("QUESTION: Is Windows on this server 32-bit"));
+                .body(containsString("QUESTION: Which Windows version runs on the server?"));
         given().accept("application/json").when().post("/api/v1/conversations/" + id + "/restart").then()
                 .statusCode(200).contentType(startsWith("application/json")).body("step.type", equalTo("question"));
     }

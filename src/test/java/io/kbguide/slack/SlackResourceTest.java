@@ -125,7 +125,7 @@ class SlackResourceTest {
         JsonNode reply = read(signed("/slack/commands", FORM, command("")).then().statusCode(200)
                 .contentType("application/json").extract().asString());
         assertEquals("ephemeral", reply.path("response_type").asText());
-        assertEquals("Is Windows on this server 32-bit (x86) or 64-bit (x64)?", header(reply));
+        assertEquals("Which Windows version runs on the server?", header(reply));
 
         Map<String, String> want = Map.of("architecture", "x86", "os", "windows-2003", "servicePack", "sp1",
                 "useNewApi", "zero", "leakPatch", "not-installed");
@@ -180,7 +180,7 @@ class SlackResourceTest {
     void shouldNeverCallAResponseUrlOnAnotherHost() throws Exception {
         JsonNode reply = read(signed("/slack/commands", FORM, command("")).then().statusCode(200).extract()
                 .asString());
-        JsonNode button = chooseButton(reply, Map.of("architecture", "x86"));
+        JsonNode button = chooseButton(reply, Map.of("os", "windows-2003"));
         String payload = interaction(button, "http://127.0.0.1:" + SlackStub.server.port() + "/hooks/evil");
         signed("/slack/interactions", FORM, "payload=" + enc(payload)).then().statusCode(200);
         String https = interaction(button, "https://attacker.example/hooks/x");
@@ -207,7 +207,7 @@ class SlackResourceTest {
         JsonNode next = awaitHook(1);
         String all = next.toString();
         assertTrue(all.contains("Read from your message"), all);
-        assertNotEquals("Is Windows on this server 32-bit (x86) or 64-bit (x64)?", header(next));
+        assertNotEquals("Which Windows version runs on the server?", header(next));
     }
 
     @Test

@@ -145,7 +145,7 @@ class WidgetBrowserTest {
     void shouldReachADiagnosisByClicks() throws IOException {
         open();
         shot("question");
-        answer("32-bit (x86)", "Windows Server 2003", "5.0.3", "Service Pack 1", "Present, data 0", "Not installed");
+        answer("Windows Server 2003", "32-bit (x86)", "5.0.3", "Service Pack 1", "Present, data 0", "Not installed");
         WebElement card = waitFor(By.cssSelector(".kbg-card"));
         shot("diagnosis");
         String text = card.getText();
@@ -171,7 +171,7 @@ class WidgetBrowserTest {
         tabTo(launcher);
         active().sendKeys(Keys.ENTER);
         waitFor(By.cssSelector(".kbg-controls .kbg-button"));
-        for (String label : List.of("64-bit (x64)", "Windows Server 2003", "5.1.1 to 6.2.x", "Service Pack 2",
+        for (String label : List.of("Windows Server 2003", "64-bit (x64)", "5.1.1 to 6.2.x", "Service Pack 2",
                 "Not present")) {
             if (!driver.findElements(By.cssSelector(".kbg-card")).isEmpty()) {
                 break;
@@ -244,12 +244,12 @@ class WidgetBrowserTest {
     @Test
     void shouldGoBackAndStartOver() {
         open();
-        answer("32-bit (x86)", "Windows Server 2003");
+        answer("Windows Server 2003", "32-bit (x86)");
         assertTrue(lastQuestion().startsWith("Which version of Neverfail Heartbeat"), lastQuestion());
         click("Back");
-        assertTrue(lastQuestion().startsWith("Which Windows version"), lastQuestion());
+        assertTrue(lastQuestion().startsWith("Is Windows on this server 32-bit"), lastQuestion());
         choice("Start over").click();
-        wait.until(d -> lastQuestion().startsWith("Is Windows on this server 32-bit")
+        wait.until(d -> lastQuestion().startsWith("Which Windows version")
                 && !d.findElement(By.cssSelector(".kbg-typing")).isDisplayed());
         assertEquals(1, driver.findElements(By.cssSelector(".kbg-q")).size(), "a fresh conversation");
     }
@@ -257,7 +257,7 @@ class WidgetBrowserTest {
     @Test
     void shouldContinueAfterAReload() {
         open();
-        answer("32-bit (x86)", "Windows Server 2003");
+        answer("Windows Server 2003", "32-bit (x86)");
         driver.navigate().refresh();
         wait.until(d -> !d.findElements(By.cssSelector(".kbg-q")).isEmpty());
         assertTrue(lastQuestion().startsWith("Which version of Neverfail Heartbeat"), lastQuestion());
@@ -282,8 +282,8 @@ class WidgetBrowserTest {
     void shouldWorkEmbeddedInAnAllowedPortal() throws IOException {
         driver.get(portal("localhost"));
         open();
-        answer("32-bit (x86)");
-        assertTrue(lastQuestion().startsWith("Which Windows version"), lastQuestion());
+        answer("Windows Server 2003");
+        assertTrue(lastQuestion().startsWith("Is Windows on this server 32-bit"), lastQuestion());
         shot("embedded-allowed");
     }
 
@@ -312,7 +312,7 @@ class WidgetBrowserTest {
     void shouldPassAnAxeAuditWithThePanelOpenAndWithADiagnosis() throws IOException {
         open();
         assertNoSeriousViolations("panel open");
-        answer("32-bit (x86)", "Windows Server 2003", "5.0.3", "Service Pack 1", "Present, data 0", "Not installed");
+        answer("Windows Server 2003", "32-bit (x86)", "5.0.3", "Service Pack 1", "Present, data 0", "Not installed");
         waitFor(By.cssSelector(".kbg-card"));
         assertNoSeriousViolations("diagnosis shown");
         WebElement log = driver.findElement(By.cssSelector(".kbg-log"));
@@ -332,7 +332,7 @@ class WidgetBrowserTest {
                 "the panel lies within the visible width: " + left + " to " + right + " of " + visible);
         Number logHeight = (Number) js("return document.querySelector('.kbg-log').getBoundingClientRect().height");
         assertTrue(logHeight.doubleValue() >= 120, "the conversation keeps room: " + logHeight);
-        answer("32-bit (x86)");
+        answer("Windows Server 2003");
         shot("narrow");
     }
 
