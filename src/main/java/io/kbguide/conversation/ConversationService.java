@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The conversation API's adapter over the {@link Dialogue}: turns each outcome into the JSON view (which the
@@ -124,9 +125,9 @@ public class ConversationService {
     public static ConversationView viewOf(Outcome.Reply outcome) {
         Outcome.Turn turn = outcome.turn();
         CompiledArticle article = turn.article();
-        List<ConversationView.AnswerView> given = turn.answers().stream().map(a -> answerView(article, a)).toList();
+        List<ConversationView.AnswerView> given = turn.answers().stream().map(a -> answerView(article, a, turn.state().origins())).toList();
         List<ConversationView.AnswerView> early = emptyToNull(turn.early().stream()
-                .map(a -> answerView(article, a)).toList());
+                .map(a -> answerView(article, a, turn.state().origins())).toList());
         ConversationView.TurnView step;
         if (outcome instanceof Outcome.Ask ask && ask.isConfirmation()) {
             Fact fact = ask.fact();
@@ -159,7 +160,7 @@ public class ConversationService {
             var position = turn.position();
             step = new ConversationView.TurnView("diagnosis", null, given, early, null,
                     DiagnosisView.of(article.article(), position.diagnosis(), article.plansByCase(position.codes()),
-                            article.known(position.codes())));
+                            article.known(position.codes())).withOrigins(turn.state().origins(), "button"));
         }
         boolean textReply = turn.reading() != Reading.NONE;
         return new ConversationView(turn.conversationId(), notice(turn.notice()),
@@ -213,8 +214,7 @@ public class ConversationService {
                         ? " Choose one of the answers below, or say you don't know." : ""));
             } else if (hint instanceof Reading.SpanningHint s) {
                 parts.add("\"" + s.value() + "\" covers versions the article treats differently. Please give the"
-                        + " exact version (Help, About in the Heartbeat Management Client), or choose one of the"
-                        + " ranges.");
+                        + " exact version (the question's help says where to find it), or choose one of the ranges.");
             }
         }
         return String.join(" ", parts);
@@ -265,9 +265,11 @@ public class ConversationService {
         };
     }
 
-    private static ConversationView.AnswerView answerView(CompiledArticle article, Answer a) {
+    private static ConversationView.AnswerView answerView(CompiledArticle article, Answer a,
+            Map<String, String> origins) {
         Fact fact = article.article().fact(a.factId()).orElseThrow();
-        return new ConversationView.AnswerView(a.factId(), a.value(), fact.labelOf(a.value()), fact.name());
+        return new ConversationView.AnswerView(a.factId(), a.value(), fact.labelOf(a.value()), fact.name(),
+                origins.getOrDefault(a.factId(), "button"));
     }
 
     private static ConversationView.Question question(Outcome.Turn turn, Fact fact,

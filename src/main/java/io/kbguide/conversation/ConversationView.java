@@ -76,7 +76,10 @@ public record ConversationView(
     }
 
     public record AnswerView(String factId, String value, String label,
-            @Schema(description = "What the fact is called, for people: \"the service pack\"") String name) {
+            @Schema(description = "What the fact is called, for people: \"the service pack\"") String name,
+            @Schema(enumeration = {"button", "typed", "pasted"}, description = "Where the answer came from: a"
+                    + " button (or a value sent as factId and value), typed words, or recognised pasted output")
+            String origin) {
     }
 
     public record Progress(

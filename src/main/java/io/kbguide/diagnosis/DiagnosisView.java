@@ -6,6 +6,9 @@ import io.kbguide.engine.Citation;
 import io.kbguide.engine.Diagnosis;
 import io.kbguide.engine.Explanation;
 import io.kbguide.engine.Fact;
+import io.kbguide.engine.MissingFact;
+import io.kbguide.present.Verdict;
+import io.kbguide.present.Wording;
 import io.kbguide.engine.PlanCase;
 import io.kbguide.engine.RemediationStep;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,13 +58,65 @@ public record DiagnosisView(
         List<String> dependsOnTypedText,
         @Schema(description = "Where the missing facts decide the steps that change the server (so that none is"
                 + " advised yet): what each answer would lead to. Absent otherwise.")
-        List<PlanCaseView> plansByCase) {
+        List<PlanCaseView> plansByCase,
+        @Schema(description = "The one line that opens the answer in every channel: the situation and what to do"
+                + " (\"Exposed to the kernel memory leak: 2 steps\", \"Nothing needs to be done\", \"2 answers still"
+                + " needed: ...\")") VerdictView verdict,
+        @Schema(description = "One line standing for every finding the missing facts leave open (they show as"
+                + " 'undetermined' in findings). Absent when every finding is settled.") String stillNeeded,
+        @Schema(description = "The facts this answer is for, in asking order, and where each came from")
+        List<FactUsed> facts) {
 
     /** The same diagnosis with what was read from a text message. */
     public DiagnosisView withText(List<UnderstoodView> understood, List<UnclearView> unclear,
             List<String> dependsOnTypedText) {
+        Map<String, String> origins = new LinkedHashMap<>();
+        if (understood != null) {
+            understood.forEach(u -> origins.put(u.factId(), u.source()));
+        }
         return new DiagnosisView(article, complete, missingFacts, findings, remediation, citations, summary,
-                findingDetails, notes, toFindOut, understood, unclear, dependsOnTypedText, plansByCase);
+                findingDetails, notes, toFindOut, understood, unclear, dependsOnTypedText, plansByCase, verdict,
+                stillNeeded, withOrigins(facts, origins, "given"));
+    }
+
+    /** The same diagnosis with where each fact came from (fact id to origin; others get {@code otherwise}). */
+    public DiagnosisView withOrigins(Map<String, String> origins, String otherwise) {
+        return new DiagnosisView(article, complete, missingFacts, findings, remediation, citations, summary,
+                findingDetails, notes, toFindOut, understood, unclear, dependsOnTypedText, plansByCase, verdict,
+                stillNeeded, withOrigins(facts, origins, otherwise));
+    }
+
+    private static List<FactUsed> withOrigins(List<FactUsed> facts, Map<String, String> origins, String otherwise) {
+        return facts.stream().map(f -> new FactUsed(f.factId(), f.name(), f.value(), f.label(),
+                origins.getOrDefault(f.factId(), otherwise))).toList();
+    }
+
+    @Schema(description = "A fact a diagnosis is for")
+    public record FactUsed(String factId,
+            @Schema(description = "What the fact is called, for people") String name,
+            @Schema(description = "The value as the rules see it (a choice, or a version band)") String value,
+            String label,
+            @Schema(enumeration = {"given", "button", "typed", "pasted", "explicit"}, description = "given: sent"
+                    + " as facts; button: chosen in a conversation; typed: read from typed words; pasted: read from"
+                    + " recognised command output; explicit: sent as facts beside text") String origin) {
+    }
+
+    @Schema(name = "Verdict", description = "The answer in one line")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VerdictView(
+            @Schema(enumeration = {"steps", "nothing-to-do", "answers-needed"}, description = "steps: carry out"
+                    + " the steps; nothing-to-do; answers-needed: no step that changes the server is safe to"
+                    + " advise until the missing facts are known (see plansByCase and toFindOut)") String kind,
+            @Schema(description = "The line itself") String text,
+            @Schema(description = "The article's words for the situation; absent where none applies")
+            String headline,
+            @Schema(description = "How many steps remediation lists") int steps,
+            @Schema(description = "The missing facts, as they are called for people, in asking order")
+            List<String> answersNeeded) {
+
+        static VerdictView of(Verdict v) {
+            return new VerdictView(v.kind(), v.text(), v.headline(), v.steps(), v.answersNeeded());
+        }
     }
 
     @Schema(description = "What one answer to the missing facts would lead to")
@@ -73,23 +128,7 @@ public record DiagnosisView(
             String text) {
 
         static PlanCaseView of(Article article, PlanCase c) {
-            List<String> conditions = new java.util.ArrayList<>();
-            c.when().forEach((factId, value) -> {
-                Fact fact = article.fact(factId).orElseThrow();
-                conditions.add(fact.name() + " is \"" + fact.labelOf(value) + "\"");
-            });
-            List<String> titles = c.remediation().stream()
-                    .map(id -> article.step(id).map(s -> s.title()).orElse(id)).toList();
-            StringBuilder text = new StringBuilder("If ").append(String.join(" and ", conditions)).append(": ");
-            if (titles.isEmpty()) {
-                text.append("nothing needs to be done.");
-            } else {
-                for (int i = 0; i < titles.size(); i++) {
-                    text.append(i == 0 ? "" : "; ").append(i + 1).append(". ").append(titles.get(i));
-                }
-                text.append('.');
-            }
-            return new PlanCaseView(c.when(), c.remediation(), text.toString());
+            return new PlanCaseView(c.when(), c.remediation(), Wording.caseText(article, c));
         }
     }
 
@@ -131,8 +170,13 @@ public record DiagnosisView(
                 d.missingFacts().stream().map(Fact::id).toList(), findings,
                 d.remediation().stream().map(s -> StepView.of(article, s, known)).toList(), cite(article, d.citations()),
                 d.summary(), details, d.notes().stream().map(n -> Note.of(article, n)).toList(),
-                d.missingFacts().stream().map(f -> FactToCheck.of(article, f, known)).toList(), null, null, null,
-                plansByCase.isEmpty() ? null : plansByCase.stream().map(c -> PlanCaseView.of(article, c)).toList());
+                d.missing().stream().map(m -> FactToCheck.of(article, m, known)).toList(), null, null, null,
+                plansByCase.isEmpty() ? null : plansByCase.stream().map(c -> PlanCaseView.of(article, c)).toList(),
+                VerdictView.of(Wording.verdict(article, d, known)), Wording.stillNeeded(article, d),
+                known.entrySet().stream().map(e -> {
+                    Fact f = article.fact(e.getKey()).orElseThrow();
+                    return new FactUsed(f.id(), f.name(), e.getValue(), f.labelOf(e.getValue()), "given");
+                }).toList());
     }
 
     static List<CitationView> cite(Article article, List<Citation> citations) {
@@ -184,12 +228,20 @@ public record DiagnosisView(
         }
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FactToCheck(String factId, String question, String help, List<String> commands,
-            @Schema(description = "What to run or click, with the output to expect") List<CommandView> instructions) {
+            @Schema(description = "What to run or click, with the output to expect") List<CommandView> instructions,
+            @Schema(description = "What the fact is called, for people") String name,
+            @Schema(description = "Where it matters only for some answers of other missing facts: fact id to those"
+                    + " values (each holds wherever it matters). Absent when it matters whatever they are.",
+                    examples = "{\"heartbeatVersion\": [\"5.0.3\"]}") Map<String, List<String>> onlyIf,
+            @Schema(description = "onlyIf in words: \"only if the Heartbeat version is 5.0.3\"") String onlyIfText) {
 
-        static FactToCheck of(Article article, Fact f, Map<String, String> known) {
+        static FactToCheck of(Article article, MissingFact m, Map<String, String> known) {
+            Fact f = m.fact();
             List<CommandView> instructions = CommandView.of(article, f.commands(), known);
-            return new FactToCheck(f.id(), f.question(), f.help(), CommandView.lines(instructions), instructions);
+            return new FactToCheck(f.id(), f.question(), f.help(), CommandView.lines(instructions), instructions,
+                    f.name(), m.onlyIf().isEmpty() ? null : m.onlyIf(), Wording.onlyIf(article, m));
         }
     }
 }

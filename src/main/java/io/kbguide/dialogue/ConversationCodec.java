@@ -46,13 +46,21 @@ public final class ConversationCodec {
      *        contradicted an earlier answer), with the candidate values; null when nothing awaits confirmation
      * @param typed   answers that came from typed words and are not confirmed yet: fact id to the words they were
      *        read from (at most {@link #MAX_EVIDENCE} bytes), in the order read
+     * @param origins where answers read from a message came from: fact id to {@code typed} or {@code pasted};
+     *        an answer not listed was given with a button (or as a value)
      */
     public record State(String articleId, String articleVersion, List<Answer> answers, Confirmation confirm,
-            Map<String, String> typed) {
+            Map<String, String> typed, Map<String, String> origins) {
 
         public State {
             answers = List.copyOf(answers);
             typed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(typed));
+            origins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(origins));
+        }
+
+        public State(String articleId, String articleVersion, List<Answer> answers, Confirmation confirm,
+                Map<String, String> typed) {
+            this(articleId, articleVersion, answers, confirm, typed, Map.of());
         }
 
         public State(String articleId, String articleVersion, List<Answer> answers, Confirmation confirm) {
@@ -89,7 +97,8 @@ public final class ConversationCodec {
             Answer a = state.answers().get(i);
             text.append(i == 0 ? "" : ",").append(check(a.factId())).append('=').append(check(a.value()));
         }
-        if (state.confirm() != null || !state.typed().isEmpty()) {
+        boolean origins = !state.origins().isEmpty();
+        if (state.confirm() != null || !state.typed().isEmpty() || origins) {
             text.append('|');
         }
         if (state.confirm() != null) {
@@ -98,12 +107,20 @@ public final class ConversationCodec {
                 text.append(i == 0 ? "" : "/").append(check(state.confirm().values().get(i)));
             }
         }
-        if (!state.typed().isEmpty()) {
+        if (!state.typed().isEmpty() || origins) {
             text.append('|');
             boolean first = true;
             for (Map.Entry<String, String> t : state.typed().entrySet()) {
                 text.append(first ? "" : ",").append(check(t.getKey())).append(':').append(Base64.getUrlEncoder()
                         .withoutPadding().encodeToString(cut(t.getValue()).getBytes(StandardCharsets.UTF_8)));
+                first = false;
+            }
+        }
+        if (origins) {
+            text.append('|');
+            boolean first = true;
+            for (Map.Entry<String, String> o : state.origins().entrySet()) {
+                text.append(first ? "" : ",").append(check(o.getKey())).append(':').append(check(o.getValue()));
                 first = false;
             }
         }
@@ -136,7 +153,7 @@ public final class ConversationCodec {
                     + " service (or by one with the same signing key)");
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
-        if (parts.length < 4 || parts.length > 6 || !FORMAT.equals(parts[0])) {
+        if (parts.length < 4 || parts.length > 7 || !FORMAT.equals(parts[0])) {
             throw new InvalidIdException("the conversation id has a format this service does not know");
         }
         List<Answer> answers = new ArrayList<>();
@@ -158,7 +175,7 @@ public final class ConversationCodec {
             confirm = new Confirmation(parts[4].substring(0, eq), List.of(parts[4].substring(eq + 1).split("/")));
         }
         Map<String, String> typed = new LinkedHashMap<>();
-        if (parts.length == 6) {
+        if (parts.length >= 6 && !parts[5].isEmpty()) {
             for (String pair : parts[5].split(",")) {
                 int colon = pair.indexOf(':');
                 if (colon <= 0) {
@@ -172,7 +189,17 @@ public final class ConversationCodec {
                 }
             }
         }
-        return new State(parts[1], parts[2], answers, confirm, typed);
+        Map<String, String> origins = new LinkedHashMap<>();
+        if (parts.length == 7) {
+            for (String pair : parts[6].split(",")) {
+                int colon = pair.indexOf(':');
+                if (colon <= 0) {
+                    throw new InvalidIdException("the conversation id has a format this service does not know");
+                }
+                origins.put(pair.substring(0, colon), pair.substring(colon + 1));
+            }
+        }
+        return new State(parts[1], parts[2], answers, confirm, typed, origins);
     }
 
     /**

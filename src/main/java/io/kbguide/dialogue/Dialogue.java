@@ -57,7 +57,8 @@ public final class Dialogue {
 
     /** A conversation as decoded (and carried over to the article's current version), replayed once. */
     private record Loaded(KnowledgeBaseEntry entry, List<Answer> answers, GuidedFlow.Position position,
-            Notice notice, ConversationCodec.Confirmation confirm, Map<String, String> typed) {
+            Notice notice, ConversationCodec.Confirmation confirm, Map<String, String> typed,
+            Map<String, String> origins) {
 
         CompiledArticle article() {
             return entry.article();
@@ -91,7 +92,7 @@ public final class Dialogue {
             events.entry = entry;
             events.add(DialogueEvent.Kind.STARTED, null, null, null);
             GuidedFlow.Position first = entry.flow().replay(List.of());
-            Loaded fresh = new Loaded(entry, List.of(), first, null, null, Map.of());
+            Loaded fresh = new Loaded(entry, List.of(), first, null, null, Map.of(), Map.of());
             Outcome outcome = text == null || text.isBlank()
                     ? render(fresh, List.of(), first, null, Map.of(), Reading.NONE, List.of())
                     : text(fresh, text, events);
@@ -409,7 +410,8 @@ public final class Dialogue {
                 if (events.before == null && !position.finished()) {
                     events.before = position.next().id();
                 }
-                return new Loaded(entry, state.answers(), position, null, state.confirm(), state.typed());
+                return new Loaded(entry, state.answers(), position, null, state.confirm(), state.typed(),
+                        state.origins());
             } catch (InvalidFactsException | IllegalArgumentException e) {
                 // signed by this service, yet not valid for this version: a key shared with a different kb
                 throw new Refuse(new Outcome.Refused(Refusal.INVALID_ID, entry.id(), null, null,
@@ -430,12 +432,32 @@ public final class Dialogue {
             GuidedFlow.Position position = flow.replay(carried);
             Map<String, String> typed = new LinkedHashMap<>(state.typed());
             typed.keySet().retainAll(carried.stream().map(Answer::factId).toList());
+            Map<String, String> origins = new LinkedHashMap<>(state.origins());
+            origins.keySet().retainAll(carried.stream().map(Answer::factId).toList());
             return new Loaded(entry, carried, position,
-                    new Notice.CarriedOver(state.articleVersion(), version, dropped), null, typed);
+                    new Notice.CarriedOver(state.articleVersion(), version, dropped), null, typed, origins);
         } catch (InvalidFactsException e) {
             return new Loaded(entry, List.of(), flow.replay(List.of()),
-                    new Notice.StartedAgain(state.articleVersion(), version), null, Map.of());
+                    new Notice.StartedAgain(state.articleVersion(), version), null, Map.of(), Map.of());
         }
+    }
+
+    /**
+     * Where each answer came from: read from this message (typed or pasted), as it was for an answer unchanged,
+     * else a button (not listed).
+     */
+    private static Map<String, String> origins(Loaded loaded, List<Answer> answers, Reading reading) {
+        Map<String, String> origins = new LinkedHashMap<>();
+        for (Answer a : answers) {
+            Optional<Understood> read = reading.understood().stream()
+                    .filter(u -> u.factId().equals(a.factId()) && u.value().equals(a.value())).findFirst();
+            if (read.isPresent()) {
+                origins.put(a.factId(), read.get().source().id());
+            } else if (loaded.answers().contains(a) && loaded.origins().containsKey(a.factId())) {
+                origins.put(a.factId(), loaded.origins().get(a.factId()));
+            }
+        }
+        return origins;
     }
 
     /**
@@ -468,7 +490,7 @@ public final class Dialogue {
         Map<String, String> typed = new LinkedHashMap<>(typedIn);
         typed.keySet().retainAll(answers.stream().map(Answer::factId).toList());
         ConversationCodec.State state = new ConversationCodec.State(article.id(), article.article().version(),
-                answers, confirm, typed);
+                answers, confirm, typed, origins(loaded, answers, reading));
         List<Answer> early = answers.stream().filter(a -> indexOf(at.path(), a.factId()) < 0).toList();
         Outcome.Turn turn = new Outcome.Turn(entry, codec.encode(state), state, at, early, loaded.notice(), reading);
         if (confirm != null) {

@@ -6,9 +6,10 @@ import java.util.Optional;
 /** An article as read from its kb folder, not yet verified. */
 public record Article(String id, String title, String version, String folder, List<Section> sections,
         List<Fact> facts, List<Constraint> constraints, List<Decision> decisions, List<Step> steps,
-        List<Proof> proofs) {
+        List<Proof> proofs, List<Headline> headlines) {
 
     public Article {
+        headlines = List.copyOf(headlines);
         proofs = List.copyOf(proofs);
         sections = List.copyOf(sections);
         facts = List.copyOf(facts);

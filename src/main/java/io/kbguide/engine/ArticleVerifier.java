@@ -83,6 +83,7 @@ final class ArticleVerifier {
             }
         }
         checkSteps(inputs);
+        checkHeadlines(inputs);
         Map<String, Set<String>> factInputs = new LinkedHashMap<>();
         facts.forEach(f -> factInputs.put(f.id(), new LinkedHashSet<>(f.domain())));
         for (Fact f : facts) {
@@ -112,6 +113,19 @@ final class ArticleVerifier {
                     throw fail(where + ": unknown step '" + id + "' (steps: " + String.join(", ",
                             article.steps().stream().map(Step::id).toList()) + ")");
                 }
+            }
+        }
+    }
+
+    private void checkHeadlines(Map<String, Set<String>> inputs) {
+        Set<String> ids = new HashSet<>();
+        for (Headline h : article.headlines()) {
+            String where = "headline '" + h.id() + "' (line " + h.line() + ")";
+            unique(ids, h.id(), "headline");
+            checkCondition(h.when(), inputs, where);
+            if (h.text().strip().endsWith(".")) {
+                throw fail(where + ": a headline opens a line the service completes (\"Exposed to the leak: 2"
+                        + " steps\"); leave out the full stop");
             }
         }
     }

@@ -208,9 +208,15 @@ public final class KbReader {
                         dto.orWithSteps() == null ? List.of() : dto.orWithSteps(),
                         aboutSituation ? dto.requireOneOf() : List.of(), lineOf(pid)));
             }
+            List<Headline> headlines = new ArrayList<>();
+            for (HeadlineDto dto : flow.headlines() == null ? List.<HeadlineDto>of() : flow.headlines()) {
+                String hid = requiredId(dto.id(), "headlines[].id");
+                headlines.add(new Headline(hid, condition(dto.when(), "headline '" + hid + "'"),
+                        requiredText(dto.text(), "headline '" + hid + "' text"), lineOf(hid)));
+            }
             return new Article(id, requiredText(meta.title(), "article.title"),
                     requiredText(meta.version(), "article.version"), folderName, sections, facts, constraints,
-                    decisions, steps, proofs);
+                    decisions, steps, proofs, headlines);
         }
 
         private Fact fact(FactDto dto) {
@@ -474,11 +480,14 @@ public final class KbReader {
 
     // Shapes of flow.yaml; unknown properties are rejected with their line.
     record FlowDto(ArticleDto article, List<FactDto> facts, List<ConstraintDto> constraints,
-            List<DecisionDto> decisions, List<StepDto> steps, List<ProofDto> proofs) {
+            List<DecisionDto> decisions, List<StepDto> steps, List<ProofDto> proofs, List<HeadlineDto> headlines) {
     }
 
     record ProofDto(String id, Map<String, Object> when, boolean complete, String step, List<String> orWithSteps,
             List<String> requireOneOf) {
+    }
+
+    record HeadlineDto(String id, Map<String, Object> when, String text) {
     }
 
     record ArticleDto(String id, String title, String version, String text) {

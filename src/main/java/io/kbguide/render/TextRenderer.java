@@ -1,66 +1,163 @@
 package io.kbguide.render;
 
 import io.kbguide.conversation.ConversationView;
+import io.kbguide.diagnosis.CommandView;
 import io.kbguide.diagnosis.DiagnosisView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Renders steps and diagnoses as Markdown and as plain text, for tickets and chat. Templates live in
- * {@code templates/TextRenderer/}.
+ * Renders steps and diagnoses as Markdown and as plain text, for tickets and chat: the verdict first, then the
+ * steps, the findings and the sources, each quote once. Every word comes from the diagnosis's presentation (the
+ * same words the JSON, the widget and Slack show) and the kb; the templates in {@code templates/TextRenderer/}
+ * only lay them out.
  */
 @ApplicationScoped
 public class TextRenderer {
 
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance stepMarkdown(ConversationView view, List<FindingLine> findings);
+    private static final String EDITORIAL = "(editorial)";
 
-        static native TemplateInstance stepText(ConversationView view, List<FindingLine> findings);
+    private final Optional<String> publicBaseUrl;
 
-        static native TemplateInstance diagnosisMarkdown(DiagnosisView diagnosis, List<FindingLine> findings);
-
-        static native TemplateInstance diagnosisText(DiagnosisView diagnosis, List<FindingLine> findings);
+    public TextRenderer(@ConfigProperty(name = "kbguide.public-base-url") Optional<String> publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl.map(u -> u.replaceAll("/+$", ""));
     }
 
-    /** One finding, flattened for the templates. */
-    public record FindingLine(String name, String label, String value, String statement, String explanation,
-            String source,
-            List<DiagnosisView.CitationView> citations) {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance stepMarkdown(ConversationView view, Ticket ticket);
+
+        static native TemplateInstance stepText(ConversationView view, Ticket ticket);
+
+        static native TemplateInstance diagnosisMarkdown(DiagnosisView diagnosis, Ticket ticket);
+
+        static native TemplateInstance diagnosisText(DiagnosisView diagnosis, Ticket ticket);
+    }
+
+    /**
+     * A diagnosis laid out for a ticket.
+     *
+     * @param verdict   the one line that opens it
+     * @param check     the warning that its steps rest on typed words, or null
+     * @param facts     the facts it is for, with where each came from
+     * @param steps     what to do, numbered
+     * @param nothing   what to say where there is no step: nothing to do, or nothing safe yet
+     * @param cases     what each answer still missing would lead to
+     * @param toFindOut the questions still open
+     * @param findings  the settled findings (the open ones are the stillNeeded line)
+     * @param sources   every quote once, numbered; steps, findings and notes refer to them by number
+     */
+    public record Ticket(String verdict, String check, String articleTitle, String articleVersion, String articleLink,
+            List<FactLine> facts, List<StepLine> steps, String nothing, List<String> cases,
+            List<FindOutLine> toFindOut, List<FindingLine> findings, String stillNeeded, List<NoteLine> notes,
+            List<SourceLine> sources) {
+    }
+
+    public record FactLine(String name, String label, String origin) {
+    }
+
+    public record StepLine(String title, String detail, boolean inference, List<CommandView> instructions,
+            String refs) {
+    }
+
+    public record FindOutLine(String question, String onlyIf, String help, List<CommandView> instructions) {
+    }
+
+    public record FindingLine(String label, String statement, boolean inference, String refs) {
+    }
+
+    public record NoteLine(String text, boolean inference, String refs) {
+    }
+
+    public record SourceLine(int number, String section, String link, String quote) {
     }
 
     public String markdown(ConversationView view) {
-        return Templates.stepMarkdown(view, lines(view.step().diagnosis())).render();
+        return Templates.stepMarkdown(view, ticket(view.step().diagnosis())).render();
     }
 
     public String text(ConversationView view) {
-        return Templates.stepText(view, lines(view.step().diagnosis())).render();
+        return Templates.stepText(view, ticket(view.step().diagnosis())).render();
     }
 
     public String markdown(DiagnosisView diagnosis) {
-        return Templates.diagnosisMarkdown(diagnosis, lines(diagnosis)).render();
+        return Templates.diagnosisMarkdown(diagnosis, ticket(diagnosis)).render();
     }
 
     public String text(DiagnosisView diagnosis) {
-        return Templates.diagnosisText(diagnosis, lines(diagnosis)).render();
+        return Templates.diagnosisText(diagnosis, ticket(diagnosis)).render();
     }
 
-    static List<FindingLine> lines(DiagnosisView d) {
-        List<FindingLine> lines = new ArrayList<>();
-        if (d != null) {
-            d.findingDetails().forEach((name, f) -> lines.add(new FindingLine(name, f.label(), f.value(),
-                    f.statement(), f.explanation(), f.source(), onePerSection(f.citations()))));
+    Ticket ticket(DiagnosisView d) {
+        if (d == null) {
+            return null;
         }
-        return lines;
+        String articleLink = link(d.article().id(), null);
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        List<SourceLine> sources = new ArrayList<>();
+        java.util.function.Function<List<DiagnosisView.CitationView>, String> refs = citations -> {
+            List<String> out = new ArrayList<>();
+            for (DiagnosisView.CitationView c : citations) {
+                Integer n = numbers.computeIfAbsent(c.section() + "\u0000" + c.quote(), k -> {
+                    sources.add(new SourceLine(sources.size() + 1, sectionName(c.sectionTitle()),
+                            link(d.article().id(), c.section()), c.quote()));
+                    return sources.size();
+                });
+                String ref = "[" + n + "]";
+                if (!out.contains(ref)) {
+                    out.add(ref);
+                }
+            }
+            return String.join("", out);
+        };
+        List<StepLine> steps = d.remediation().stream().map(s -> new StepLine(s.title(), s.detail(),
+                "inference".equals(s.source()), s.instructions(), refs.apply(s.citations()))).toList();
+        List<FindingLine> findings = new ArrayList<>();
+        d.findingDetails().forEach((id, f) -> {
+            if (!"undetermined".equals(f.value())) {
+                findings.add(new FindingLine(f.label(), f.statement(), "inference".equals(f.source()),
+                        refs.apply(f.citations())));
+            }
+        });
+        List<NoteLine> notes = d.notes().stream().map(n -> new NoteLine(n.text(), "inference".equals(n.source()),
+                refs.apply(n.citations()))).toList();
+        List<FindOutLine> toFindOut = d.toFindOut() == null ? List.of() : d.toFindOut().stream()
+                .map(m -> new FindOutLine(m.question(), m.onlyIfText(), m.help(), m.instructions())).toList();
+        List<String> cases = d.plansByCase() == null ? List.of()
+                : d.plansByCase().stream().map(DiagnosisView.PlanCaseView::text).toList();
+        String nothing = null;
+        if (steps.isEmpty()) {
+            nothing = d.complete() ? "Nothing needs to be done."
+                    : "No step that changes the server is safe to advise until the answers below are known.";
+        }
+        List<FactLine> facts = d.facts() == null ? List.of()
+                : d.facts().stream().map(f -> new FactLine(f.name(), f.label(), f.origin())).toList();
+        List<String> typed = d.dependsOnTypedText() == null ? List.of() : d.dependsOnTypedText().stream()
+                .map(id -> d.facts() == null ? id : d.facts().stream().filter(f -> f.factId().equals(id))
+                        .map(DiagnosisView.FactUsed::name).findFirst().orElse(id)).toList();
+        return new Ticket(d.verdict() == null ? d.summary() : d.verdict().text(),
+                io.kbguide.present.Wording.checkBeforeActing(typed), d.article().title(),
+                d.article().version(), articleLink, facts, steps, nothing, cases, toFindOut, findings,
+                d.stillNeeded(), notes, sources);
     }
 
-    /** Each section once: a finding line names the sections it rests on, not every quote. */
-    private static List<DiagnosisView.CitationView> onePerSection(List<DiagnosisView.CitationView> citations) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        return citations.stream().filter(c -> seen.add(c.section())).toList();
+    /** A section's title for people: without the kb's "(editorial)" marker (see the article's header). */
+    static String sectionName(String title) {
+        String t = title.strip();
+        return t.endsWith(EDITORIAL) ? t.substring(0, t.length() - EDITORIAL.length()).strip() : t;
+    }
+
+    /** The article page, or one section of it: absolute where a public base URL is configured. */
+    String link(String articleId, String section) {
+        String path = "/articles/" + articleId + (section == null ? "" : "#" + section);
+        return publicBaseUrl.map(base -> base + path).orElse(path);
     }
 }

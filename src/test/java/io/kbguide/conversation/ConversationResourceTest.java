@@ -291,9 +291,13 @@ class ConversationResourceTest {
                 .body(containsString("(expect: ERROR: The system was unable to find the specified registry key or value.)"))
                 .body(containsString("reg delete \"HKLM\\Software\\Neverfail\\R2\\HookRegistryDriver\" /v UseNewApi /f"))
                 .body(containsString("2. **Restart the server**"))
-                .body(containsString("> \"it is preferable to remove the UseNewApi value"));
+                .body(startsWith("## Exposed to the kernel memory leak: 2 steps\n"))
+                .body(containsString("1. [The Patch](/articles/heartbeat-registry-driver#patch): \"it is preferable"
+                        + " to remove the UseNewApi value"))
+                // each quote once, under Sources; no anchors or editorial markers as tokens
+                .body(not(containsString("`#")), not(containsString("(editorial)")));
         given().accept("text/plain").when().get(BASE + "/" + done).then().statusCode(200)
-                .body(containsString("1. Delete the UseNewApi registry value\n"))
+                .body(containsString("1. Delete the UseNewApi registry value [1][2]\n"))
                 .body(not(containsString("remove-usenewapi")));
     }
 
@@ -313,8 +317,10 @@ class ConversationResourceTest {
         given().contentType(ContentType.JSON).accept("text/markdown")
                 .body("{\"facts\": {\"architecture\": \"x86\", \"os\": \"windows-2003\"}}")
                 .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200)
-                .body(containsString("- **The driver's method**: The driver's method depends on answers not given yet:"
-                        + " either \u201c"), containsString("\u201cThe driver uses the hookers (SSDT hooking).\u201d"))
+                .body(startsWith("## 6 answers still needed: the Heartbeat version, the service pack, UseNewApi,"))
+                .body(containsString("- Still needed to tell the driver's method, the recommended method, the"
+                        + " bluescreen risk, installer support and the leak exposure: the Heartbeat version, "))
+                .body(not(containsString("The driver's method depends on answers not given yet")))
                 .body(not(containsString("undetermined")), not(containsString("none-known")),
                         not(containsString("in-article")));
     }

@@ -261,7 +261,7 @@ class TextRepliesTest {
         given().contentType(ContentType.JSON).accept("text/markdown")
                 .body(Map.of("text", "x86 w2k3 SP2, UseNewApi is 0, heartbeat 5.0.1"))
                 .when().post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200)
-                .body(containsString("**Check before acting:**"), containsString("UseNewApi: Present, data 0 (typed: \"UseNewApi is 0\")"));
+                .body(containsString("**Check before acting: the steps depend on answers read from typed words ("), containsString("UseNewApi: Present, data 0 (typed: \"UseNewApi is 0\")"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,8 +50,10 @@ class TextUnderstandingTest {
         Rejection r = e.rejections().get(0);
         assertEquals("useNewApi", r.factId());
         assertEquals("UseNewApi    REG_SZ    0", r.evidence());
-        assertTrue(r.reason().contains("REG_SZ") && r.reason().contains("not a zero")
-                && r.reason().contains("REG_DWORD"), r.reason());
+        assertTrue(r.reason().contains("REG_SZ") && r.reason().contains("not taken for a zero")
+                && r.reason().contains("REG_DWORD") && r.reason().contains("inference"), r.reason());
+        assertFalse(r.reason().toLowerCase(java.util.Locale.ROOT).contains("delete"), "a hint changes nothing: "
+                + r.reason());
     }
 
     @Test
@@ -221,7 +224,7 @@ class TextUnderstandingTest {
     void shouldRefuseALanguageOfAnotherArticle() {
         var article = tu.article();
         var other = new io.kbguide.engine.Article("other", "t", "1", "other", article.sections(), article.facts(),
-                article.constraints(), article.decisions(), article.steps(), article.proofs());
+                article.constraints(), article.decisions(), article.steps(), article.proofs(), article.headlines());
         Language language = new LanguageReader().read(Path.of("kb/heartbeat-registry-driver"), article);
         assertThrows(IllegalArgumentException.class, () -> TextUnderstanding.forArticle(other, language));
     }

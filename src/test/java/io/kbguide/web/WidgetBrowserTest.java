@@ -215,7 +215,8 @@ class WidgetBrowserTest {
         assertEquals("Copied as Markdown", copyAll.getText());
         Object clipboard = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "navigator.clipboard.readText().then(done, function (e) { done('unreadable: ' + e); });");
-        assertTrue(String.valueOf(clipboard).contains("## Diagnosis"), String.valueOf(clipboard));
+        assertTrue(String.valueOf(clipboard).contains("## Exposed to the kernel memory leak: 2 steps"),
+                String.valueOf(clipboard));
         assertTrue(String.valueOf(clipboard).contains("Delete the UseNewApi registry value"));
     }
 
