@@ -36,8 +36,8 @@ public final class Version implements Comparable<Version> {
     }
 
     /** What {@link #range} accepts, for messages. */
-    public static final String WRITTEN = "a version such as 5.0.3, 5.0.3.123, V5.0.3, \"5.0.3 build 221\", or a"
-            + " partial one such as 6.1 or 6.2.x (standing for all its versions)";
+    public static final String WRITTEN = "a version such as 1.2.3, 1.2.3.45, V1.2.3, \"1.2.3 build 45\", or a"
+            + " partial one such as 1.2 or 1.2.x (standing for all its versions)";
 
     private static final Pattern WRITTEN_SHAPE = Pattern.compile(
             "(?i)^\\s*(?:version\\s*)?v?\\.?\\s*(\\d{1,9}(?:\\.\\d{1,9}){0,3})((?:\\.[x*])?)"

@@ -126,6 +126,17 @@ public final class Wording {
                 + "). Confirm them first.";
     }
 
+    /**
+     * A section's title for people: without the "(editorial)" marker a kb puts on headings that are not in the
+     * original article (kb/README.md), which is for the kb's editors, not for a ticket.
+     */
+    public static String sectionName(String title) {
+        String t = title.strip();
+        return t.endsWith(EDITORIAL) ? t.substring(0, t.length() - EDITORIAL.length()).strip() : t;
+    }
+
+    private static final String EDITORIAL = "(editorial)";
+
     private static String answers(int n) {
         return n == 1 ? "1 answer" : n + " answers";
     }

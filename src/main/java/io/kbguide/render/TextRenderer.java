@@ -23,8 +23,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class TextRenderer {
 
-    private static final String EDITORIAL = "(editorial)";
-
     private final Optional<String> publicBaseUrl;
 
     public TextRenderer(@ConfigProperty(name = "kbguide.public-base-url") Optional<String> publicBaseUrl) {
@@ -107,7 +105,7 @@ public class TextRenderer {
             List<String> out = new ArrayList<>();
             for (DiagnosisView.CitationView c : citations) {
                 Integer n = numbers.computeIfAbsent(c.section() + "\u0000" + c.quote(), k -> {
-                    sources.add(new SourceLine(sources.size() + 1, sectionName(c.sectionTitle()),
+                    sources.add(new SourceLine(sources.size() + 1, io.kbguide.present.Wording.sectionName(c.sectionTitle()),
                             link(d.article().id(), c.section()), c.quote()));
                     return sources.size();
                 });
@@ -147,12 +145,6 @@ public class TextRenderer {
                 io.kbguide.present.Wording.checkBeforeActing(typed), d.article().title(),
                 d.article().version(), articleLink, facts, steps, nothing, cases, toFindOut, findings,
                 d.stillNeeded(), notes, sources);
-    }
-
-    /** A section's title for people: without the kb's "(editorial)" marker (see the article's header). */
-    static String sectionName(String title) {
-        String t = title.strip();
-        return t.endsWith(EDITORIAL) ? t.substring(0, t.length() - EDITORIAL.length()).strip() : t;
     }
 
     /** The article page, or one section of it: absolute where a public base URL is configured. */

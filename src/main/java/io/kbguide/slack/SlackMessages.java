@@ -171,34 +171,10 @@ public final class SlackMessages {
 
     private static String diagnosis(List<LayoutBlock> blocks, DiagnosisView d, ConversationView.TurnView step,
             String id) {
-        headerOrSection(blocks, "Diagnosis: " + d.article().title());
-        sections(blocks, esc(d.summary()));
-        List<String> fields = new ArrayList<>();
-        List<String> findingCitations = new ArrayList<>();
-        for (Map.Entry<String, DiagnosisView.FindingDetail> f : d.findingDetails().entrySet()) {
-            DiagnosisView.FindingDetail detail = f.getValue();
-            String field = "*" + esc(detail.label()) + "*\n" + esc(detail.statement())
-                    + ("inference".equals(detail.source()) ? " _(inference beyond the article)_" : "");
-            fields.add(field);
-            detail.citations().forEach(c -> findingCitations.add(citation(c)));
-        }
-        if (fields.stream().allMatch(f -> f.length() <= MAX_FIELD_TEXT)) {
-            for (int i = 0; i < fields.size(); i += MAX_FIELDS) {
-                List<TextObject> part = new ArrayList<>();
-                fields.subList(i, Math.min(fields.size(), i + MAX_FIELDS)).forEach(f -> part.add(markdownText(f)));
-                blocks.add(section(s -> s.fields(part)));
-            }
-        } else {
-            // a field holds 2000 characters: longer findings get sections of their own
-            fields.forEach(f -> sections(blocks, f));
-        }
-        addContext(blocks, findingCitations.stream().distinct().toList());
-        blocks.add(divider());
-        if (d.remediation().isEmpty()) {
-            sections(blocks, d.complete() ? "*What to do:* nothing needs to be done."
-                    : "*What to do:* no step is safe to advise until the facts below are known.");
-        } else {
-            sections(blocks, "*What to do*, in this order:");
+        // the answer first: the verdict, the steps, then why (the findings), then the sources
+        String verdict = d.verdict() != null ? d.verdict().text() : d.summary();
+        headerOrSection(blocks, verdict);
+        if (!d.remediation().isEmpty()) {
             int n = 1;
             for (DiagnosisView.StepView s : d.remediation()) {
                 StringBuilder text = new StringBuilder("*").append(n++).append(". ").append(esc(s.title()))
@@ -216,32 +192,64 @@ public final class SlackMessages {
         }
         if (d.plansByCase() != null && !d.plansByCase().isEmpty()) {
             sections(blocks, "*What each answer would lead to*\n" + String.join("\n", d.plansByCase().stream()
-                    .map(c -> "• " + esc(c.text())).toList()));
+                    .map(c -> "\u2022 " + esc(c.text())).toList()));
         }
         if (d.toFindOut() != null && !d.toFindOut().isEmpty()) {
             StringBuilder text = new StringBuilder("*Still to find out*");
             for (DiagnosisView.FactToCheck m : d.toFindOut()) {
-                text.append("\n• *").append(esc(m.question())).append("* ").append(esc(m.help()));
+                text.append("\n\u2022 *").append(esc(m.question())).append('*');
+                if (m.onlyIfText() != null) {
+                    text.append(" _(").append(esc(m.onlyIfText())).append(")_");
+                }
+                text.append(' ').append(esc(m.help()));
                 if (!m.instructions().isEmpty()) {
                     text.append('\n').append(instructions(m.instructions(), "   "));
                 }
             }
             sections(blocks, text.toString());
         }
+        blocks.add(divider());
+        List<String> fields = new ArrayList<>();
+        List<String> findingCitations = new ArrayList<>();
+        for (Map.Entry<String, DiagnosisView.FindingDetail> f : d.findingDetails().entrySet()) {
+            DiagnosisView.FindingDetail detail = f.getValue();
+            if ("undetermined".equals(detail.value())) {
+                continue; // said once, in the still-needed line
+            }
+            String field = "*" + esc(detail.label()) + "*\n" + esc(detail.statement())
+                    + ("inference".equals(detail.source()) ? " _(inference beyond the article)_" : "");
+            fields.add(field);
+            detail.citations().forEach(c -> findingCitations.add(citation(c)));
+        }
+        if (fields.stream().allMatch(f -> f.length() <= MAX_FIELD_TEXT)) {
+            for (int i = 0; i < fields.size(); i += MAX_FIELDS) {
+                List<TextObject> part = new ArrayList<>();
+                fields.subList(i, Math.min(fields.size(), i + MAX_FIELDS)).forEach(f -> part.add(markdownText(f)));
+                blocks.add(section(s -> s.fields(part)));
+            }
+        } else {
+            // a field holds 2000 characters: longer findings get sections of their own
+            fields.forEach(f -> sections(blocks, f));
+        }
+        if (d.stillNeeded() != null) {
+            sections(blocks, "_" + esc(d.stillNeeded()) + "_");
+        }
+        addContext(blocks, findingCitations.stream().distinct().toList());
         if (d.notes() != null && !d.notes().isEmpty()) {
-            sections(blocks, "*Notes*\n" + String.join("\n", d.notes().stream().map(n -> "• " + esc(n.text())
+            sections(blocks, "*Notes*\n" + String.join("\n", d.notes().stream().map(n -> "\u2022 " + esc(n.text())
                     + ("inference".equals(n.source()) ? " _(inference beyond the article)_" : "")).toList()));
         }
         contextText(blocks, "Article \u201c" + esc(d.article().title()) + "\u201d, version "
-                + esc(d.article().version()) + ". Answers: " + String.join("; ", step.answers().stream()
-                .map(a -> esc(a.name()) + ": " + esc(a.label())).toList()));
+                + esc(d.article().version()) + ". For: " + String.join("; ", (d.facts() == null ? List.<DiagnosisView
+                .FactUsed>of() : d.facts()).stream().map(a -> esc(a.name()) + ": " + esc(a.label()) + " ("
+                + esc(a.origin()) + ")").toList()));
         List<BlockElement> navigation = new ArrayList<>();
         if (!step.answers().isEmpty()) {
             navigation.add(button(SlackActions.BACK, "Back", id, null));
         }
         navigation.add(button(SlackActions.RESTART, "Start over", id, null));
         addActions(blocks, navigation);
-        return d.summary();
+        return verdict;
     }
 
     /** Commands as code blocks, each with where it applies and the output to expect. */
@@ -264,7 +272,7 @@ public final class SlackMessages {
     }
 
     private static String citation(DiagnosisView.CitationView c) {
-        return "\u00a7 *" + esc(c.sectionTitle()) + "*: \u201c" + esc(c.quote()) + "\u201d";
+        return "\u00a7 *" + esc(io.kbguide.present.Wording.sectionName(c.sectionTitle())) + "*: \u201c" + esc(c.quote()) + "\u201d";
     }
 
     private static void typedInput(List<LayoutBlock> blocks, String label, String id) {

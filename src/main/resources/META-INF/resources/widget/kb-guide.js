@@ -2,8 +2,10 @@
  * kb-guide chat widget. Embed with one tag:
  *   <script src="https://<service>/widget/kb-guide.js" data-article="heartbeat-registry-driver" defer></script>
  * It adds a launcher button and a chat panel, and talks only to the service it was loaded from (its JSON API).
- * Every text is put on the page with textContent, never as HTML. The conversation id is kept in localStorage, so
- * the conversation survives a page reload. No dependencies, no third-party scripts.
+ * Every text is put on the page with textContent, never as HTML. The conversation id and a plain-text transcript
+ * are kept in localStorage, so the conversation and its history survive a page reload. Every word about the
+ * article and the answer comes from the API (the verdict, steps, findings, questions); the widget only lays them
+ * out. No dependencies, no third-party scripts.
  */
 (function () {
   'use strict';
@@ -55,8 +57,10 @@
     el('span', {'class': 'kbg-dot', 'aria-hidden': 'true'}), el('span', {'class': 'kbg-sr', 'text': 'Checking\u2026'})]);
   var error = el('div', {'class': 'kbg-error', 'role': 'alert', 'hidden': ''});
   var controls = el('div', {'class': 'kbg-controls', 'role': 'group', 'aria-label': 'Answers'});
-  var textarea = el('textarea', {'id': 'kbg-text', 'class': 'kbg-text', 'rows': '2', 'maxlength': '12000',
-    'placeholder': 'Type an answer, or paste systeminfo / reg query output'});
+  /** The most characters the API reads from one message (ConversationRequests.MAX_TEXT). */
+  var MAX_TEXT = 12000;
+  var TYPE_OR_PASTE = 'Type an answer, or paste what a command prints';
+  var textarea = el('textarea', {'id': 'kbg-text', 'class': 'kbg-text', 'rows': '2', 'placeholder': TYPE_OR_PASTE});
   var send = el('button', {'type': 'submit', 'class': 'kbg-send', 'text': 'Send'});
   var form = el('form', {'class': 'kbg-form'}, [
     el('label', {'for': 'kbg-text', 'class': 'kbg-label', 'text': 'Type or paste your answer'}), textarea, send]);
@@ -82,6 +86,7 @@
   var lastView = null;
   var pending = null; // the request to retry after a failure
   var started = false;
+  var restoring = false; // the first step shown after a reload is already in the transcript
 
   function store(id) {
     conversationId = id;
@@ -99,6 +104,33 @@
       return window.localStorage.getItem(storeKey);
     } catch (e) {
       return null;
+    }
+  }
+
+  /** The transcript as plain text ({who, text}), kept so that a reload shows the history, not only the step. */
+  var historyKey = storeKey + ':history';
+  var MAX_HISTORY = 60;
+
+  function remember(who, text) {
+    try {
+      var all = JSON.parse(window.localStorage.getItem(historyKey) || '[]');
+      all.push({who: who, text: String(text).slice(0, 2000)});
+      window.localStorage.setItem(historyKey, JSON.stringify(all.slice(-MAX_HISTORY)));
+    } catch (e) { /* storage off or full: the history lasts as long as the page */ }
+  }
+
+  function forget() {
+    try {
+      window.localStorage.removeItem(historyKey);
+    } catch (e) { /* nothing kept */ }
+  }
+
+  function history() {
+    try {
+      var all = JSON.parse(window.localStorage.getItem(historyKey) || '[]');
+      return Array.isArray(all) ? all : [];
+    } catch (e) {
+      return [];
     }
   }
 
@@ -184,6 +216,14 @@
     var id = stored();
     if (id) {
       conversationId = id;
+      history().forEach(function (m) {
+        if (m && (m.who === 'user' || m.who === 'bot') && typeof m.text === 'string') {
+          log.appendChild(el('div', {'class': 'kbg-msg kbg-' + m.who + ' kbg-earlier'}, [
+            el('span', {'class': 'kbg-sr', 'text': m.who === 'user' ? 'You: ' : 'Assistant: '}), m.text]));
+        }
+      });
+      scroll();
+      restoring = true;
       call('GET', '/' + encodeURIComponent(id));
     } else {
       call('POST', '', {articleId: article});
@@ -200,6 +240,7 @@
 
   // ------------------------------------------------------------------------------------------------ showing
   function say(who, text) {
+    remember(who, text);
     var bubble = el('div', {'class': 'kbg-msg kbg-' + who}, [
       el('span', {'class': 'kbg-sr', 'text': who === 'user' ? 'You: ' : 'Assistant: '}), text]);
     log.appendChild(bubble);
@@ -222,6 +263,18 @@
   function show(view) {
     store(view.conversationId);
     lastView = view;
+    view.restored = restoring;
+    restoring = false;
+    if (view.restored) {
+      // the transcript ends with this step in plain words: show it in full instead
+      var earlier = log.querySelectorAll('.kbg-earlier');
+      var last = earlier.length ? earlier[earlier.length - 1] : null;
+      var current = view.step.type === 'question' ? view.step.question.text
+        : view.step.diagnosis && view.step.diagnosis.verdict ? view.step.diagnosis.verdict.text : null;
+      if (last && current && last.textContent.slice(-current.length) === current) {
+        log.removeChild(last);
+      }
+    }
     if (view.notice) {
       bot([view.notice]);
     }
@@ -243,6 +296,9 @@
       parts.push(howTo(q));
       parts.push(el('p', {'class': 'kbg-progress', 'text': 'Question ' + (step.progress.answered + 1)
         + '; at most ' + step.progress.remainingAtMost + ' to go.'}));
+      if (!view.restored) {
+        remember('bot', q.text);
+      }
       bot(parts);
     } else if (step.type === 'readback') {
       bot([el('p', {'class': 'kbg-q', 'text': 'Please check what I read'}),
@@ -253,6 +309,9 @@
             + '\u201d)']);
         }))]);
     } else {
+      if (!view.restored) {
+        remember('bot', step.diagnosis.verdict ? step.diagnosis.verdict.text : step.diagnosis.summary);
+      }
       var shown = card(step.diagnosis, step);
       log.appendChild(shown);
       log.scrollTop = shown.offsetTop - log.offsetTop - 8; // the diagnosis is read from its top
@@ -275,7 +334,7 @@
       parts.push(el('p', {'class': 'kbg-only', 'text': i.onlyOn + ':'}));
     }
     if (i.command) {
-      parts.push(el('div', {'class': 'kbg-cmd'}, [el('pre', {}, [el('code', {'text': i.command})]),
+      parts.push(el('div', {'class': 'kbg-cmd'}, [el('pre', {'tabindex': '0'}, [el('code', {'text': i.command})]),
         copyButton(i.command, 'Copy command')]));
     } else if (i.gui) {
       parts.push(el('p', {'text': i.gui}));
@@ -342,43 +401,46 @@
   }
 
   function card(d, step) {
-    var parts = [el('h3', {'class': 'kbg-card-title', 'text': 'Diagnosis'}), el('p', {'text': d.summary})];
-    var findings = el('dl', {'class': 'kbg-findings'});
-    Object.keys(d.findingDetails || {}).forEach(function (k) {
-      var f = d.findingDetails[k];
-      findings.appendChild(el('dt', {'text': f.label}));
-      findings.appendChild(el('dd', {}, [f.statement, inference(f.source), citeLinks(f.citations)]));
-    });
-    parts.push(findings);
-    parts.push(el('h4', {'text': 'What to do'}));
-    if (!d.remediation.length) {
-      parts.push(el('p', {'text': d.complete ? 'Nothing needs to be done.'
-        : 'No step is safe to advise until the facts below are known.'}));
-    } else {
-      parts.push(el('ol', {'class': 'kbg-steps'}, d.remediation.map(function (s) {
+    var verdict = d.verdict ? d.verdict.text : d.summary;
+    var parts = [el('h3', {'class': 'kbg-card-title kbg-verdict', 'text': verdict})];
+    if (d.remediation.length) {
+      parts.push(el('ol', {'class': 'kbg-steps', 'aria-label': 'Steps'}, d.remediation.map(function (s) {
         return el('li', {}, [el('strong', {'text': s.title}), inference(s.source), el('p', {'text': s.detail})]
           .concat((s.instructions || []).map(instruction)).concat([citeLinks(s.citations)]));
       })));
     }
     if (d.plansByCase && d.plansByCase.length) {
-      parts.push(el('h4', {'text': 'What each answer would lead to'}));
-      parts.push(el('ul', {}, d.plansByCase.map(function (c) {
-        return el('li', {'text': c.text});
-      })));
+      parts.push(el('ul', {'class': 'kbg-cases', 'aria-label': 'What each answer would lead to'},
+        d.plansByCase.map(function (c) {
+          return el('li', {'text': c.text});
+        })));
     }
     if (d.toFindOut && d.toFindOut.length) {
-      parts.push(el('h4', {'text': 'Still to find out'}));
-      parts.push(el('ul', {}, d.toFindOut.map(function (m) {
-        return el('li', {}, [el('strong', {'text': m.question + ' '}), m.help || ''].concat(
-          (m.instructions || []).map(instruction)));
+      parts.push(el('ul', {'class': 'kbg-find-out', 'aria-label': 'Still to find out'}, d.toFindOut.map(function (m) {
+        var how = el('details', {'class': 'kbg-how'}, [el('summary', {'text': 'How do I find out?'}),
+          el('p', {'text': m.help || ''})].concat((m.instructions || []).map(instruction)));
+        return el('li', {}, [el('strong', {'text': m.question}),
+          m.onlyIfText ? el('span', {'class': 'kbg-only-if', 'text': ' (' + m.onlyIfText + ')'}) : null, how]);
       })));
     }
-    if (d.notes && d.notes.length) {
-      parts.push(el('h4', {'text': 'Notes'}));
-      parts.push(el('ul', {}, d.notes.map(function (n) {
-        return el('li', {}, [n.text, inference(n.source)]);
-      })));
+    var why = [el('summary', {'text': 'Why: the findings'})];
+    var findings = el('dl', {'class': 'kbg-findings'});
+    Object.keys(d.findingDetails || {}).forEach(function (k) {
+      var f = d.findingDetails[k];
+      if (f.value === 'undetermined') {
+        return; // said once, in the still-needed line
+      }
+      findings.appendChild(el('dt', {'text': f.label}));
+      findings.appendChild(el('dd', {}, [f.statement, inference(f.source), citeLinks(f.citations)]));
+    });
+    why.push(findings);
+    if (d.stillNeeded) {
+      why.push(el('p', {'class': 'kbg-still-needed', 'text': d.stillNeeded}));
     }
+    (d.notes || []).forEach(function (n) {
+      why.push(el('p', {'class': 'kbg-note'}, [n.text, inference(n.source), citeLinks(n.citations)]));
+    });
+    parts.push(el('details', {'class': 'kbg-why'}, why));
     var copyAll = el('button', {'type': 'button', 'class': 'kbg-copy kbg-copy-all', 'text': 'Copy diagnosis for a ticket'});
     copyAll.addEventListener('click', function () {
       request('GET', '/' + encodeURIComponent(conversationId), undefined, 'text/markdown').then(function (r) {
@@ -417,7 +479,8 @@
           reply({factId: q.factId, value: 'unknown'}, 'I don\u2019t know');
         });
       }
-      textarea.placeholder = q.format ? 'Or type the exact version, e.g. 5.0.3' : 'Type an answer, or paste systeminfo / reg query output';
+      textarea.placeholder = q.format ? 'Or type the exact version' : (q.instructions && q.instructions.length
+        ? TYPE_OR_PASTE : 'Type an answer');
     } else if (step.type === 'readback') {
       button('Confirm', function () {
         action('confirm', 'Confirmed');
@@ -433,20 +496,23 @@
         action('back', 'Back');
       });
     }
-    button('Start over', function () {
-      log.textContent = '';
-      action('restart', null);
-    });
+    button('Start over', startOver);
     if (buttons.length) {
       buttons[0].focus({preventScroll: true});
     }
+  }
+
+  function startOver() {
+    log.textContent = '';
+    forget();
+    action('restart', null);
   }
 
   function changeChoices(r) {
     controls.textContent = '';
     if (!r.choices.length) {
       textarea.focus();
-      textarea.placeholder = 'Type the right value, e.g. 5.0.3';
+      textarea.placeholder = 'Type the right value';
       return;
     }
     var first = null;
@@ -496,10 +562,35 @@
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     var text = textarea.value.trim();
-    if (!text || !conversationId) {
+    if (!conversationId) {
+      return;
+    }
+    if (!text) {
+      say('bot', 'The box is empty: type an answer, or choose one of the buttons.');
+      return;
+    }
+    if (text.length > MAX_TEXT) {
+      // never cut silently: the text stays in the box
+      say('bot', 'Your message has ' + text.length + ' characters; at most ' + MAX_TEXT + ' can be read at once.'
+        + ' Please send the part with the answers, or send it in two messages.');
       return;
     }
     textarea.value = '';
+    // the buttons' words typed: go back, start over, confirm
+    var command = text.toLowerCase().replace(/[.!\s]+$/, '');
+    if (command === 'back' && lastView && lastView.step.answers && lastView.step.answers.length) {
+      action('back', 'Back');
+      return;
+    }
+    if (command === 'start over' || command === 'restart') {
+      say('user', text);
+      startOver();
+      return;
+    }
+    if (command === 'confirm' && lastView && lastView.step.type === 'readback') {
+      action('confirm', 'Confirmed');
+      return;
+    }
     reply({text: text}, text.length > 300 ? text.slice(0, 300) + '\u2026' : text);
   });
   textarea.addEventListener('keydown', function (e) {

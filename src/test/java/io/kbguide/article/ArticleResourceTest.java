@@ -27,7 +27,7 @@ class ArticleResourceTest {
                 .body("facts.find { it.id == 'useNewApi' }.choices.value", contains("absent", "zero", "nonzero"))
                 .body("facts.find { it.id == 'useNewApi' }.commands[0]", containsString("reg query"))
                 .body("facts.find { it.id == 'heartbeatVersion' }.type", equalTo("version"))
-                .body("facts.find { it.id == 'heartbeatVersion' }.format", containsString("5.0.3"))
+                .body("facts.find { it.id == 'heartbeatVersion' }.format", containsString("1.2.3"))
                 .body("sections.anchor", hasItem("the-3gb-option"));
     }
 

@@ -170,7 +170,7 @@ class DiagnosisResourceTest {
                     .when().post(URL)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("facts.heartbeatVersion"))
-                    .body("errors[0].allowed", containsString("a version such as 5.0.3"))
+                    .body("errors[0].allowed", containsString("a version such as 1.2.3"))
                     .body("errors[0].allowed", containsString("5.0.4-5.1.0"));
         }
     }

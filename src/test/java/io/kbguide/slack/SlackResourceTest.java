@@ -134,7 +134,7 @@ class SlackResourceTest {
         JsonNode firstAnswer = null;
         for (int clicks = 0; clicks < 12; clicks++) {
             String title = header(message);
-            if (title != null && title.startsWith("Diagnosis")) {
+            if (title != null && title.startsWith("Not on the method the article recommends: 2 steps")) {
                 break;
             }
             JsonNode button = chooseButton(message, want);
@@ -146,9 +146,13 @@ class SlackResourceTest {
             }
             message = next;
         }
-        assertTrue(header(message).startsWith("Diagnosis"), "reached the diagnosis after " + asked);
+        // the answer first: the verdict as the header, the steps right under it
+        assertEquals("Not on the method the article recommends: 2 steps", header(message),
+                "reached the diagnosis after " + asked);
         String all = message.toString();
-        assertTrue(all.contains("What to do"), all);
+        assertTrue(message.path("blocks").get(1).toString().contains("1. Delete the UseNewApi registry value"), all);
+        assertTrue(all.indexOf("2. Restart the server") < all.indexOf("The driver uses the hookers"),
+                "steps before findings: " + all);
         assertTrue(all.contains("```"), "commands in code blocks");
         assertTrue(all.contains("\u00a7 *"), "citations with the section name");
         assertTrue(message.path("blocks").size() <= SlackMessages.MAX_BLOCKS);
