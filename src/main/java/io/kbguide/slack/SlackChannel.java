@@ -67,12 +67,25 @@ public class SlackChannel {
             return;
         }
         BlockActionPayload.Action action = payload.getActions().get(0);
-        Optional<Input> input = SlackActions.input(action.getActionId(), typed(payload));
-        if (input.isEmpty() || action.getValue() == null) {
-            return; // not one of ours, or "Send text" with nothing typed: nothing to do
+        String typed = typed(payload);
+        Optional<Input> input = SlackActions.input(action.getActionId(), typed);
+        if (action.getValue() == null) {
+            return; // not one of ours
         }
-        Outcome outcome = dialogue.next(action.getValue(), input.get(), Channel.SLACK);
-        List<SlackMessages.Message> messages = messages(outcome, action.getValue());
+        Outcome outcome;
+        List<SlackMessages.Message> messages;
+        if (input.isEmpty() && SlackActions.TEXT.equals(action.getActionId())) {
+            // "Send text" with nothing typed: the same step again, saying so
+            outcome = dialogue.show(action.getValue(), Channel.SLACK);
+            messages = outcome instanceof Outcome.Reply reply
+                    ? SlackMessages.render(ConversationService.viewOf(reply), EMPTY_TEXT)
+                    : messages(outcome, action.getValue());
+        } else if (input.isEmpty()) {
+            return; // not one of ours
+        } else {
+            outcome = dialogue.next(action.getValue(), input.get(), Channel.SLACK);
+            messages = messages(outcome, action.getValue());
+        }
         boolean inThread = payload.getContainer() != null && !payload.getContainer().isEphemeral()
                 && payload.getMessage() != null;
         Map<String, Object> metadata = null;
@@ -92,9 +105,60 @@ public class SlackChannel {
      * thread it was written in. Answered once, even when Slack retries the event or another instance got it first.
      */
     public void message(String channel, String ts, String threadTs, String text) {
+        message(channel, ts, threadTs, text, List.of());
+    }
+
+    /** A file shared with a message: its name, type and private download URL, as the event gives them. */
+    public record SharedFile(String name, String mimetype, String filetype, String url) {
+
+        /** Text a person can paste: a snippet, or a plain-text file. */
+        boolean text() {
+            return mimetype != null && mimetype.toLowerCase(java.util.Locale.ROOT).startsWith("text/")
+                    || "text".equals(filetype) || "snippet".equals(filetype);
+        }
+    }
+
+    /**
+     * A mention or direct message with files: a paste longer than a message box takes, posted as a text snippet or
+     * file, is read with the message (up to {@link SlackConfig#maxFileChars()} characters, never cut silently).
+     */
+    public void message(String channel, String ts, String threadTs, String text, List<SharedFile> files) {
         if (channel == null || ts == null || !answered.add(channel + "/" + ts)) {
             return;
         }
+        StringBuilder shared = new StringBuilder();
+        List<String> refused = new ArrayList<>();
+        for (SharedFile f : files) {
+            String name = f.name() == null ? "a file" : "\u201c" + f.name() + "\u201d";
+            if (!f.text()) {
+                refused.add(name + " is not text, so it was not read; paste its text, or share it as a text"
+                        + " snippet.");
+                continue;
+            }
+            Optional<String> content = client.download(f.url(), config.maxFileChars());
+            if (content.isEmpty()) {
+                refused.add(name + " could not be read.");
+            } else if (shared.length() + content.get().length() > config.maxFileChars()) {
+                refused.add(name + " is longer than the " + config.maxFileChars() + " characters that can be read"
+                        + " at once, so it was not read; share the part with the answers.");
+            } else {
+                shared.append('\n').append(content.get());
+            }
+        }
+        if (!refused.isEmpty()) {
+            String root = threadTs != null ? threadTs : ts;
+            client.post(channel, root, SlackMessages.notice(String.join(" ", refused), null), Map.of("reply_to",
+                    ts + "/files"));
+        }
+        if (shared.length() > 0) {
+            text = (text == null ? "" : text) + "\n" + shared;
+        } else if (!refused.isEmpty() && plain(text).isEmpty()) {
+            return; // nothing else to read: the notice says why
+        }
+        answer(channel, ts, threadTs, text);
+    }
+
+    private void answer(String channel, String ts, String threadTs, String text) {
         String root = threadTs != null ? threadTs : ts;
         String conversationId = null;
         for (Message m : client.thread(channel, root)) {
@@ -187,6 +251,9 @@ public class SlackChannel {
         text = text.replace("```", "\n").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         return text.strip();
     }
+
+    /** What "Send text" with an empty box says, above the same step. */
+    static final String EMPTY_TEXT = "The text box was empty: type or paste an answer, then press Send text.";
 
     private static String idOf(Outcome outcome, String otherwise) {
         return outcome instanceof Outcome.Reply reply ? reply.turn().conversationId() : otherwise;

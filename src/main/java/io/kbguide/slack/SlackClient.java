@@ -12,7 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,6 +176,50 @@ public class SlackClient {
             return List.of();
         }
     }
+
+    /**
+     * The text of a file shared with a message (a snippet or a text file), downloaded with the bot token from an
+     * allowed host: at most {@code maxChars + 1} characters are read, so a caller can tell a file too long. Empty
+     * when it cannot be read (no token, another host, not text, an error). Hand-written on the JDK's HTTP client:
+     * the Slack SDK has no call for downloading a file's content.
+     */
+    public Optional<String> download(String url, int maxChars) {
+        String token = config.botToken().orElse(null);
+        if (token == null || url == null) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(url);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri.getUserInfo() != null || !config.responseUrlSchemes().contains(scheme)
+                    || config.fileHosts().stream().noneMatch(h -> h.equalsIgnoreCase(host))) {
+                LOG.warnf("Slack file refused: host or scheme not allowed (%s)", host);
+                return Optional.empty();
+            }
+            HttpResponse<InputStream> response = files.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                if (response.statusCode() != 200) {
+                    LOG.warnf("Slack file download answered %d", response.statusCode());
+                    return Optional.empty();
+                }
+                // UTF-8 takes at most 4 bytes a character: read no more than the longest text allowed, plus one
+                byte[] bytes = in.readNBytes((maxChars + 1) * 4);
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                return Optional.of(text.length() > maxChars + 1 ? text.substring(0, maxChars + 1) : text);
+            }
+        } catch (java.net.URISyntaxException | IOException e) {
+            LOG.warnf("Slack file download failed: %s", e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private final HttpClient files = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private static String hostOf(String url) {
         try {

@@ -35,6 +35,17 @@ public interface SlackConfig {
     @WithDefault("https")
     List<String> responseUrlSchemes();
 
+    /**
+     * Hosts a shared file (a text snippet or file posted with a mention or in a direct message, for a paste longer
+     * than a message box takes) may be downloaded from, with the bot token; any other is never called.
+     */
+    @WithDefault("files.slack.com")
+    List<String> fileHosts();
+
+    /** The most characters read from shared files with one message, as the API reads from one text. */
+    @WithDefault("12000")
+    int maxFileChars();
+
     /** The Slack Web API's base URL (chat.postMessage, conversations.replies). */
     @WithDefault("https://slack.com/api/")
     String apiUrl();

@@ -142,7 +142,8 @@ public final class SlackMessages {
                 ? "Or type the exact version (" + q.format() + ")" : "Or type or paste your answer", id);
         if (step.progress() != null) {
             contextText(blocks, "Question " + (step.progress().answered() + 1) + "; at most "
-                    + step.progress().remainingAtMost() + " to go, this one included.");
+                    + step.progress().remainingAtMost() + " to go, this one included. A paste longer than the box"
+                    + " takes (3,000 characters): share it as a text snippet with a mention of the app.");
         }
         return q.text();
     }

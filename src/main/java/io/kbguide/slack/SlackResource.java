@@ -124,7 +124,8 @@ public class SlackResource {
         }
         JsonObject event = root.getAsJsonObject("event");
         String eventType = string(event, "type");
-        boolean fromPerson = string(event, "bot_id") == null && string(event, "subtype") == null
+        String subtype = string(event, "subtype");
+        boolean fromPerson = string(event, "bot_id") == null && (subtype == null || "file_share".equals(subtype))
                 && string(event, "user") != null;
         boolean mention = "app_mention".equals(eventType);
         boolean direct = "message".equals(eventType) && "im".equals(string(event, "channel_type"));
@@ -133,7 +134,18 @@ public class SlackResource {
             String ts = string(event, "ts");
             String threadTs = string(event, "thread_ts");
             String text = string(event, "text");
-            client.later(() -> channel.message(where, ts, threadTs, text));
+            List<SlackChannel.SharedFile> files = new java.util.ArrayList<>();
+            if (event.has("files") && event.get("files").isJsonArray()) {
+                for (JsonElement f : event.getAsJsonArray("files")) {
+                    if (f.isJsonObject()) {
+                        JsonObject file = f.getAsJsonObject();
+                        String url = string(file, "url_private_download");
+                        files.add(new SlackChannel.SharedFile(string(file, "name"), string(file, "mimetype"),
+                                string(file, "filetype"), url != null ? url : string(file, "url_private")));
+                    }
+                }
+            }
+            client.later(() -> channel.message(where, ts, threadTs, text, files));
         }
         return Response.ok().build();
     }

@@ -46,7 +46,7 @@ class SlackManifestTest {
         Set<String> scopes = new HashSet<>();
         manifest.path("oauth_config").path("scopes").path("bot").forEach(s -> scopes.add(s.asText()));
         assertTrue(scopes.containsAll(Set.of("commands", "chat:write", "app_mentions:read", "im:history",
-                "channels:history", "groups:history")), scopes.toString());
+                "channels:history", "groups:history", "files:read")), scopes.toString());
         Set<String> events = new HashSet<>();
         manifest.path("settings").path("event_subscriptions").path("bot_events").forEach(e -> events.add(e.asText()));
         assertEquals(Set.of("app_mention", "message.im"), events);

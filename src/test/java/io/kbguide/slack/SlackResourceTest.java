@@ -269,6 +269,59 @@ class SlackResourceTest {
     }
 
     @Test
+    void shouldSaySoWhenSendTextIsPressedWithAnEmptyBox() throws Exception {
+        JsonNode reply = read(signed("/slack/commands", FORM, command("")).then().statusCode(200).extract()
+                .asString());
+        JsonNode send = buttons(reply).stream().filter(b -> b.path("action_id").asText().equals("text"))
+                .findFirst().orElseThrow();
+        int before = SlackStub.server.findAll(postRequestedFor(urlPathMatching("/hooks/.*"))).size();
+        signed("/slack/interactions", FORM, "payload=" + enc(interaction(send, "http://localhost:"
+                + SlackStub.server.port() + "/hooks/T/empty", "   "))).then().statusCode(200);
+        JsonNode again = awaitHook(before + 1);
+        assertTrue(again.toString().contains(":warning: The text box was empty"), again.toString());
+        assertEquals(header(reply), header(again), "the same question, to answer");
+    }
+
+    @Test
+    void shouldReadAPasteLongerThanTheInputBoxSharedAsASnippet() throws Exception {
+        StringBuilder systeminfo = new StringBuilder("Host Name:                 NODE1\n"
+                + "OS Name:                   Microsoft(R) Windows(R) Server 2003, Enterprise Edition\n"
+                + "OS Version:                5.2.3790 Service Pack 2 Build 3790\n"
+                + "System Type:               X86-based PC\n");
+        for (int i = 1; systeminfo.length() < 5000; i++) {
+            systeminfo.append("                           [").append(String.format("%02d", i))
+                    .append("]: KB").append(900000 + i).append("\n");
+        }
+        SlackStub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlPathEqualTo("/files-pri/T1-F1/download/systeminfo.txt"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                        "Bearer xoxb-test-token"))
+                .willReturn(aResponse().withStatus(200).withBody(systeminfo.toString())));
+        ObjectNode root = (ObjectNode) read(mention("1700000500.000100", null, "<@UBOT> here is systeminfo"));
+        ObjectNode event = (ObjectNode) root.path("event");
+        event.put("subtype", "file_share");
+        event.putArray("files").addObject().put("id", "F1").put("name", "systeminfo.txt")
+                .put("mimetype", "text/plain").put("filetype", "text").put("url_private_download",
+                        "http://localhost:" + SlackStub.server.port() + "/files-pri/T1-F1/download/systeminfo.txt");
+        signed("/slack/events", "application/json", root.toString()).then().statusCode(200);
+        Map<String, String> posted = awaitPost(1);
+        assertTrue(posted.get("blocks").contains("Read from your message"), posted.get("blocks"));
+        assertTrue(posted.get("blocks").contains("Service Pack 2"), posted.get("blocks"));
+        assertTrue(systeminfo.length() > 3000, "longer than the message box takes");
+
+        // a file on another host is never fetched; a file too long is said to be, not cut
+        ObjectNode elsewhere = (ObjectNode) read(mention("1700000501.000100", null, "<@UBOT> file"));
+        ((ObjectNode) elsewhere.path("event")).put("subtype", "file_share").putArray("files").addObject()
+                .put("name", "x.txt").put("mimetype", "text/plain")
+                .put("url_private_download", "http://127.0.0.1:" + SlackStub.server.port() + "/files-pri/x.txt");
+        signed("/slack/events", "application/json", elsewhere.toString()).then().statusCode(200);
+        Map<String, String> refused = awaitPost(2);
+        assertTrue(refused.get("blocks").contains("could not be read"), refused.get("blocks"));
+        assertEquals(0, SlackStub.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/files-pri/x.txt"))).size());
+    }
+
+    @Test
     void shouldNotAnswerAMessageAnotherInstanceAlreadyAnswered() {
         String root = "1700000300.000100";
         String ts = "1700000301.000100";

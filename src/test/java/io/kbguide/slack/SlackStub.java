@@ -41,6 +41,7 @@ public class SlackStub implements QuarkusTestResourceLifecycleManager {
                 "kbguide.slack.bot-token", "xoxb-test-token",
                 "kbguide.slack.api-url", "http://localhost:" + server.port() + "/api/",
                 "kbguide.slack.response-url-hosts", "localhost",
+                "kbguide.slack.file-hosts", "localhost",
                 "kbguide.slack.response-url-schemes", "http");
     }
 
