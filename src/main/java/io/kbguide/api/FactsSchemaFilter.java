@@ -1,6 +1,7 @@
 package io.kbguide.api;
 
 import io.kbguide.engine.CompiledArticle;
+import io.kbguide.engine.Decision;
 import io.kbguide.engine.Fact;
 import io.kbguide.engine.Version;
 import io.kbguide.kb.ArticleRegistry;
@@ -40,6 +41,22 @@ public class FactsSchemaFilter implements OASFilter {
                 properties.putIfAbsent(fact.id(), schemaOf(fact));
             }
         }
+        Schema diagnosis = openAPI.getComponents().getSchemas().get("Diagnosis");
+        if (diagnosis != null && diagnosis.getProperties() != null && diagnosis.getProperties().containsKey("findings")) {
+            Map<String, Schema> findings = new LinkedHashMap<>();
+            for (CompiledArticle article : registry.all()) {
+                for (Decision d : article.article().decisions()) {
+                    if (d.kind() == Decision.Kind.FINDING) {
+                        List<Object> values = new ArrayList<>(d.values().keySet());
+                        values.add(Decision.UNDETERMINED);
+                        findings.putIfAbsent(d.id(), OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                                .description(d.label() + " (article " + article.id() + ")").enumeration(values));
+                    }
+                }
+            }
+            Schema map = diagnosis.getProperties().get("findings");
+            map.setProperties(findings);
+        }
         Schema facts = request.getProperties().get("facts");
         facts.setProperties(properties);
         facts.setAdditionalPropertiesSchema(null);
@@ -70,7 +87,8 @@ public class FactsSchemaFilter implements OASFilter {
             schema.setExamples(List.of(fact.choices().get(0).value()));
         } else {
             schema.setMaxLength(40);
-            schema.setExamples(List.of("5.0.3"));
+            schema.setExamples(fact.bands().stream().filter(b -> b.from() != null).limit(1)
+                    .map(b -> (Object) b.from().toString()).toList());
         }
         return schema;
     }

@@ -28,15 +28,9 @@ public record DiagnosisView(
         @Schema(description = "True when no unknown fact could still change a finding or a step") boolean complete,
         @Schema(description = "Unknown facts whose answer could still change a finding or a step, in asking order",
                 examples = "[\"servicePack\"]") List<String> missingFacts,
-        @Schema(description = "driverMethod: hookers|callbacks|undetermined; recommendedMethod: hookers|callbacks|"
-                + "not-stated|undetermined; leakExposure: exposed|not-expected|fixed|not-affected|not-stated|"
-                + "undetermined; bluescreenRisk: high|none-known|not-stated|undetermined; installSupported: yes|no|"
-                + "not-stated|undetermined; scope: in-article|outside-article|undetermined. 'undetermined' means it"
-                + " depends on a fact not known yet (or, for driverMethod outside the article, that the article does"
-                + " not describe it).",
-                examples = "{\"driverMethod\":\"hookers\",\"recommendedMethod\":\"callbacks\",\"leakExposure\":"
-                        + "\"exposed\",\"bluescreenRisk\":\"none-known\",\"installSupported\":\"yes\",\"scope\":"
-                        + "\"in-article\"}")
+        @Schema(description = "Each finding of the article (its decisions, GET /api/v1/articles/{articleId}) and its"
+                + " value; the values of every article are listed below, from the kb. 'undetermined' means it depends"
+                + " on a fact not known yet (or that the article does not describe it for this server).")
         Map<String, String> findings,
         @Schema(description = "Steps to carry out, in order; every one is safe on this server as it is now. Empty:"
                 + " nothing to do (or nothing is safe to advise until the missing facts are known).")
@@ -121,10 +115,10 @@ public record DiagnosisView(
 
     @Schema(description = "What one answer to the missing facts would lead to")
     public record PlanCaseView(
-            @Schema(description = "Fact id to value (a choice value, or a Heartbeat version band id)",
+            @Schema(description = "Fact id to value (a choice value, or a version band id)",
                     examples = "{\"threeGb\": \"yes\"}") Map<String, String> when,
             @Schema(description = "The step ids that would be advised, in order") List<String> remediation,
-            @Schema(description = "The case in words: \"If the /3GB switch is 'Yes, /3GB is set': 1. ...\"")
+            @Schema(description = "The case in words: \"If <fact> is \\\"<label>\\\": 1. <step>; 2. ...\"")
             String text) {
 
         static PlanCaseView of(Article article, PlanCase c) {
@@ -234,8 +228,8 @@ public record DiagnosisView(
             @Schema(description = "What the fact is called, for people") String name,
             @Schema(description = "Where it matters only for some answers of other missing facts: fact id to those"
                     + " values (each holds wherever it matters). Absent when it matters whatever they are.",
-                    examples = "{\"heartbeatVersion\": [\"5.0.3\"]}") Map<String, List<String>> onlyIf,
-            @Schema(description = "onlyIf in words: \"only if the Heartbeat version is 5.0.3\"") String onlyIfText) {
+                    examples = "{\"version\": [\"1.2.3\"]}") Map<String, List<String>> onlyIf,
+            @Schema(description = "onlyIf in words: \"only if <fact> is <label>\"") String onlyIfText) {
 
         static FactToCheck of(Article article, MissingFact m, Map<String, String> known) {
             Fact f = m.fact();

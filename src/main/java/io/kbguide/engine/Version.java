@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 public final class Version implements Comparable<Version> {
 
     /** What {@link #parse} accepts, for messages. */
-    public static final String FORMAT = "three or four numbers separated by dots, such as 5.0.3 or 5.0.3.123";
+    public static final String FORMAT = "three or four numbers separated by dots, such as 1.2.3 or 1.2.3.45";
 
     private static final Pattern SHAPE = Pattern.compile("\\d{1,9}(\\.\\d{1,9}){2,3}");
 

@@ -271,9 +271,9 @@ public class SlackChannel {
     private String help() {
         List<String> lines = new ArrayList<>();
         lines.add("I walk you through a support article's checks and tell you what to do. Start with the slash"
-                + " command, or mention me, optionally with what you already know (\"x86 Windows Server 2003 SP2,"
-                + " Heartbeat 6.1.0\") or pasted systeminfo / reg query output. Answer with the buttons, or type in"
-                + " the thread; \"back\", \"start over\" and \"confirm\" work there too.");
+                + " command, or mention me, optionally with what you already know or with pasted command output (a"
+                + " long paste as a text snippet). Answer with the buttons, or type in the thread; \"back\","
+                + " \"start over\" and \"confirm\" work there too.");
         lines.add("Articles: " + String.join(", ", articles.ids()) + " (default: " + config.defaultArticle()
                 + "; name another as the first word).");
         return String.join("\n", lines);

@@ -1,6 +1,7 @@
 /*
  * kb-guide chat widget. Embed with one tag:
- *   <script src="https://<service>/widget/kb-guide.js" data-article="heartbeat-registry-driver" defer></script>
+ *   <script src="https://<service>/widget/kb-guide.js" data-article="ARTICLE-ID" defer></script>
+ * (without data-article: the first article the service lists).
  * It adds a launcher button and a chat panel, and talks only to the service it was loaded from (its JSON API).
  * Every text is put on the page with textContent, never as HTML. The conversation id and a plain-text transcript
  * are kept in localStorage, so the conversation and its history survive a page reload. Every word about the
@@ -16,8 +17,8 @@
 
   var script = document.currentScript;
   var base = new URL(script.src, window.location.href).origin;
-  var article = script.getAttribute('data-article') || 'heartbeat-registry-driver';
-  var storeKey = 'kb-guide:' + base + ':' + article;
+  var article = script.getAttribute('data-article'); // null: the first article the service lists
+  var storeKey = 'kb-guide:' + base + ':' + (article || '*');
   var API = base + '/api/v1/conversations';
 
   var css = document.createElement('link');
@@ -173,7 +174,7 @@
           || result.status === 410) {
         store(null);
         say('bot', 'That conversation could not be continued, so a new one starts.');
-        call('POST', '', {articleId: article});
+        begin();
       } else if (result.data && result.data.detail) {
         say('bot', result.data.detail);
         if (lastView) {
@@ -226,8 +227,23 @@
       restoring = true;
       call('GET', '/' + encodeURIComponent(id));
     } else {
-      call('POST', '', {articleId: article});
+      begin();
     }
+  }
+
+  /** A new conversation on the page's article, or on the first one the service lists. */
+  function begin() {
+    if (article) {
+      call('POST', '', {articleId: article});
+      return;
+    }
+    fetch(base + '/api/v1/articles', {headers: {'Accept': 'application/json', 'KB-Guide-Channel': 'widget'},
+      credentials: 'omit'}).then(function (r) {
+      return r.json();
+    }).then(function (list) {
+      article = list[0].id;
+      call('POST', '', {articleId: article});
+    }, failed);
   }
 
   function reply(body, said) {

@@ -296,7 +296,8 @@ class SlackResourceTest {
                 urlPathEqualTo("/files-pri/T1-F1/download/systeminfo.txt"))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
                         "Bearer xoxb-test-token"))
-                .willReturn(aResponse().withStatus(200).withBody(systeminfo.toString())));
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withBody(systeminfo.toString())));
         ObjectNode root = (ObjectNode) read(mention("1700000500.000100", null, "<@UBOT> here is systeminfo"));
         ObjectNode event = (ObjectNode) root.path("event");
         event.put("subtype", "file_share");
@@ -319,6 +320,8 @@ class SlackResourceTest {
         assertTrue(refused.get("blocks").contains("could not be read"), refused.get("blocks"));
         assertEquals(0, SlackStub.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 urlPathEqualTo("/files-pri/x.txt"))).size());
+        awaitPost(3); // and the words of the message are answered
+        awaitIdle();
     }
 
     @Test
