@@ -267,8 +267,71 @@ class WidgetBrowserTest {
         driver.navigate().refresh();
         wait.until(d -> !d.findElements(By.cssSelector(".kbg-q")).isEmpty());
         assertTrue(lastQuestion().startsWith("Which version of Neverfail Heartbeat"), lastQuestion());
+        // the history survives the reload too, each message once
+        String log = logText();
+        assertTrue(log.contains("Which Windows version runs on the server?"), log);
+        assertTrue(log.contains("Windows Server 2003") && log.contains("32-bit (x86)"), log);
+        assertEquals(1, log.split("Which version of Neverfail Heartbeat", -1).length - 1, log);
         answer("5.0.3");
         assertTrue(lastQuestion().startsWith("Which Windows service pack"), lastQuestion());
+    }
+
+    @Test
+    void shouldShowTheVerdictAndTheFirstStepOnAPhoneScreen() throws IOException {
+        driver.manage().window().setSize(new Dimension(360, 740));
+        driver.get(base.toString());
+        try {
+            open();
+            answer("Windows Server 2003", "32-bit (x86)", "5.0.3", "Service Pack 1", "Present, data 0",
+                    "Not installed");
+            WebElement card = waitFor(By.cssSelector(".kbg-card"));
+            js("arguments[0].scrollIntoView({block: 'start'})", card);
+            shot("phone-diagnosis");
+            WebElement log = driver.findElement(By.cssSelector(".kbg-log"));
+            WebElement firstStep = card.findElement(By.cssSelector(".kbg-steps > li strong"));
+            Number logBottom = (Number) js("return arguments[0].getBoundingClientRect().bottom", log);
+            Number stepBottom = (Number) js("return arguments[0].getBoundingClientRect().bottom", firstStep);
+            assertTrue(stepBottom.doubleValue() <= logBottom.doubleValue(),
+                    "the first step is on the first screen of the card: " + stepBottom + " <= " + logBottom);
+            Number height = (Number) js("return arguments[0].getBoundingClientRect().height", card);
+            System.out.printf("diagnosis card at 360 px: %.0f px tall%n", height.doubleValue());
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void shouldNeverCutALongPasteSilentlyAndReadTypedCommands() {
+        open();
+        WebElement box = driver.findElement(By.cssSelector(".kbg-text"));
+        assertEquals("Type an answer, or paste what a command prints", box.getAttribute("placeholder"));
+        // an empty box says so
+        int before = messages();
+        driver.findElement(By.cssSelector(".kbg-send")).click();
+        wait.until(d -> messages() > before);
+        assertTrue(logText().contains("The box is empty"), logText());
+        // a paste over the API's limit stays in the box, and the widget says how long it is
+        String paste = "OS Version: 5.2.3790 Service Pack 2 Build 3790\n" + "x".repeat(12_500);
+        js("arguments[0].value = arguments[1]", box, paste);
+        int beforePaste = messages();
+        driver.findElement(By.cssSelector(".kbg-send")).click();
+        wait.until(d -> messages() > beforePaste);
+        assertTrue(logText().contains("characters; at most 12000 can be read at once"), logText());
+        assertEquals(paste.length(), ((String) js("return arguments[0].value", box)).length(), "nothing cut");
+        js("arguments[0].value = ''", box);
+        // the buttons' words typed work as the buttons
+        answer("Windows Server 2003");
+        assertTrue(lastQuestion().startsWith("Is Windows on this server 32-bit"), lastQuestion());
+        type("back");
+        assertTrue(lastQuestion().startsWith("Which Windows version"), lastQuestion());
+        answer("Windows Server 2003", "32-bit (x86)");
+        assertEquals("Or type the exact version", driver.findElement(By.cssSelector(".kbg-text"))
+                .getAttribute("placeholder"), "the placeholder fits the version question");
+        js("arguments[0].value = 'start over'", driver.findElement(By.cssSelector(".kbg-text")));
+        driver.findElement(By.cssSelector(".kbg-send")).click();
+        wait.until(d -> lastQuestion().startsWith("Which Windows version")
+                && d.findElements(By.cssSelector(".kbg-q")).size() == 1);
+        assertEquals(1, driver.findElements(By.cssSelector(".kbg-q")).size(), "a fresh conversation");
     }
 
     @Test
