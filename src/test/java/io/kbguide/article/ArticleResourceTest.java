@@ -16,7 +16,7 @@ class ArticleResourceTest {
     void shouldListTheSeedArticle() {
         given().when().get("/api/v1/articles").then().statusCode(200)
                 .body("id", contains("heartbeat-registry-driver"))
-                .body("[0].version", equalTo("1"));
+                .body("[0].version", equalTo("2"));
     }
 
     @Test

@@ -268,7 +268,7 @@ class ConversationResourceTest {
                 .body("step.answers.factId", empty());
         String gone = codec.encode(new ConversationCodec.State("retired-article", "1", List.of()));
         given().when().get(BASE + "/" + gone).then().statusCode(410).contentType("application/problem+json");
-        given().when().get(BASE + "/" + codec.encode(new ConversationCodec.State("heartbeat-registry-driver", "1",
+        given().when().get(BASE + "/" + codec.encode(new ConversationCodec.State("heartbeat-registry-driver", "2",
                 List.of()))).then().statusCode(200).body("notice", nullValue());
     }
 

@@ -56,7 +56,7 @@ class DiagnosisResourceTest {
                 .then().statusCode(200)
                 .body("article.id", equalTo("heartbeat-registry-driver"))
                 .body("article.title", notNullValue())
-                .body("article.version", equalTo("1"))
+                .body("article.version", equalTo("2"))
                 .body("complete", is(true))
                 .body("missingFacts", empty())
                 .body("findings.driverMethod", equalTo("hookers"))
