@@ -23,6 +23,7 @@ import java.util.Map;
  */
 @Schema(name = "Diagnosis", description = "What the article says about one server.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"verdict"}) // the answer first, in JSON too
 public record DiagnosisView(
         ArticleRef article,
         @Schema(description = "True when no unknown fact could still change a finding or a step") boolean complete,
