@@ -1,0 +1,133 @@
+package io.kbguide.text;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kbguide.engine.Fact;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The second held-out set (issue 23): 189 messages written blind by someone who saw neither the reader nor its
+ * corpora, over structured answers, German, French and Spanish, tool output with the fact in another field, time
+ * and scope, several servers, article quotes, and plain controls; kept apart from the development corpus
+ * ({@code src/test/resources/heldout/}). Do not tune the reader to its wording: fix the classes it fails by general
+ * mechanisms.
+ *
+ * <p>Until issue 23's reader work is done this test measures and reports (per fact and per class: true and false
+ * positives, misses); it asserts that the set itself is sound (every expected value is a value of its fact, every
+ * class is there) and that the reader does not fall below its first-run score. Issue 23 turns the report into the
+ * gate: no confident misread, recall at least 0.9 per fact.
+ */
+class HeldOutSet2Test {
+
+    record Case(String id, String cls, String text, String currentFact, Map<String, String> expect,
+            List<String> ask, String why) {
+    }
+
+    record Corpus(List<Map<String, Object>> cases) {
+    }
+
+    /** The first run's figures (issue 23's note): the reader may only get better. */
+    static final int FIRST_RUN_MISREADS = 31;
+
+    static TextUnderstanding understanding;
+
+    @BeforeAll
+    static void read() {
+        understanding = TextUnderstanding.read(Path.of("kb/heartbeat-registry-driver"));
+    }
+
+    static List<Case> cases() throws IOException {
+        ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        try (InputStream in = HeldOutSet2Test.class.getResourceAsStream(
+                "/heldout/heartbeat-registry-driver-heldout-2.yaml")) {
+            Corpus corpus = yaml.readValue(in, Corpus.class);
+            List<Case> out = new ArrayList<>();
+            for (Map<String, Object> c : corpus.cases()) {
+                assertTrue(Set.of("id", "class", "text", "currentFact", "expect", "ask", "why")
+                        .containsAll(c.keySet()), "unknown keys in " + c.keySet());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> expect = (Map<String, Object>) c.getOrDefault("expect", Map.of());
+                Map<String, String> expected = new LinkedHashMap<>();
+                if (expect != null) {
+                    expect.forEach((k, v) -> expected.put(k, String.valueOf(v)));
+                }
+                @SuppressWarnings("unchecked")
+                List<String> ask = (List<String>) c.getOrDefault("ask", List.of());
+                out.add(new Case((String) c.get("id"), (String) c.get("class"), (String) c.get("text"),
+                        (String) c.get("currentFact"), expected, ask == null ? List.of() : ask,
+                        (String) c.get("why")));
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void shouldBeASoundHeldOutSetAndReportTheReadersScore() throws IOException {
+        List<Case> cases = cases();
+        assertTrue(cases.size() >= 150, cases.size() + " messages");
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        understanding.article().facts().forEach(f -> facts.put(f.id(), f));
+        Map<String, int[]> perClass = new TreeMap<>(); // cases, cases fully right, misreads
+        Scores scores = new Scores(facts.keySet());
+        int misreads = 0;
+        for (Case c : cases) {
+            for (var e : c.expect().entrySet()) {
+                Fact f = facts.get(e.getKey());
+                assertTrue(f != null && f.resolve(e.getValue()).isPresent(), c.id() + ": " + e + " is no value");
+            }
+            c.ask().forEach(f -> assertTrue(facts.containsKey(f), c.id() + ": ask " + f + " is no fact"));
+            Extraction x = understanding.extract(c.text(), c.currentFact());
+            Map<String, String> read = new LinkedHashMap<>();
+            x.understood().forEach(u -> read.put(u.factId(), u.value()));
+            boolean right = true;
+            int wrong = 0;
+            for (var e : c.expect().entrySet()) {
+                Fact f = facts.get(e.getKey());
+                String got = read.get(e.getKey());
+                if (got != null && f.sameAnswer(got, e.getValue())) {
+                    scores.truePositive(e.getKey());
+                } else {
+                    scores.falseNegative(e.getKey());
+                    right = false;
+                }
+            }
+            for (var r : read.entrySet()) {
+                String want = c.expect().get(r.getKey());
+                if (want == null || !facts.get(r.getKey()).sameAnswer(r.getValue(), want)) {
+                    scores.falsePositive(r.getKey());
+                    wrong++;
+                    right = false;
+                }
+            }
+            misreads += wrong;
+            int[] n = perClass.computeIfAbsent(c.cls(), k -> new int[3]);
+            n[0]++;
+            n[1] += right ? 1 : 0;
+            n[2] += wrong;
+        }
+        System.out.print(scores.table("held-out set 2, " + cases.size() + " messages"));
+        System.out.printf("%-18s %5s %5s %8s%n", "class", "cases", "right", "misreads");
+        perClass.forEach((k, n) -> System.out.printf("%-18s %5d %5d %8d%n", k, n[0], n[1], n[2]));
+        assertEquals(Set.of("structured", "german", "french", "spanish", "tool-output", "time-scope",
+                "several-servers", "article-quote", "control"), perClass.keySet());
+        assertTrue(misreads <= FIRST_RUN_MISREADS, misreads + " confident misreads, more than the first run's "
+                + FIRST_RUN_MISREADS);
+    }
+}
