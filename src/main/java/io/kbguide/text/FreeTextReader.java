@@ -88,6 +88,10 @@ final class FreeTextReader {
             if (m.consumed[i] || line.isBlank() || Message.isPrompt(line)) {
                 continue;
             }
+            line = unreadable(line);
+            if (line.isBlank()) {
+                continue;
+            }
             Line l = new Line(i, line, prefilter ? Trigger.fold(line) : null, cues, this::severalServers);
             List<Mention> mentions = new ArrayList<>();
             for (Language.FactLanguage f : facts) {
@@ -106,6 +110,31 @@ final class FreeTextReader {
             }
             out.addAll(found);
         }
+    }
+
+    /**
+     * The line with its sentences in a language this article's language file has no pack for blanked
+     * ({@code cues.foreign}): their negations, yes/no words and time words cannot be told, so a mention there
+     * gives nothing ("kein /3GB" is not "/3GB"); the facts they name are asked.
+     */
+    private String unreadable(String line) {
+        if (cues.foreign().isEmpty() || cues.foreign().stream().noneMatch(p -> p.matcher(line).find())) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(line);
+        Matcher end = SENTENCE_END.matcher(line);
+        int from = 0;
+        while (from < line.length()) {
+            int to = end.find() ? end.end() : line.length();
+            String sentence = line.substring(from, to);
+            if (cues.foreign().stream().anyMatch(p -> p.matcher(sentence).find())) {
+                for (int k = from; k < to; k++) {
+                    out.setCharAt(k, ' ');
+                }
+            }
+            from = to;
+        }
+        return out.toString();
     }
 
     /** A mention of a fact on a line. */

@@ -195,7 +195,8 @@ public final class LanguageReader {
         private Language.Cues cues(JsonNode node) {
             Map<String, JsonNode> m = object(node, "cues", Set.of("window", "negations", "negatedAfter", "past",
                     "hedges", "questions", "hedgeBreaks", "scopeBreaks", "fillers", "future", "history",
-                    "aboutAfter", "servers", "allServers", "pendingRestart", "restarted", "changes"));
+                    "aboutAfter", "servers", "allServers", "pendingRestart", "restarted", "changes", "noAnswer",
+                    "foreign"));
             int window = 4;
             if (m.containsKey("window")) {
                 JsonNode w = m.get("window");
@@ -217,7 +218,8 @@ public final class LanguageReader {
                     patterns(m.get("servers"), "cues.servers"), patterns(m.get("allServers"), "cues.allServers"),
                     patterns(m.get("pendingRestart"),
                     "cues.pendingRestart"), patterns(m.get("restarted"), "cues.restarted"),
-                    patterns(m.get("changes"), "cues.changes"));
+                    patterns(m.get("changes"), "cues.changes"), patterns(m.get("noAnswer"), "cues.noAnswer"),
+                    patterns(m.get("foreign"), "cues.foreign"));
         }
 
         private Language.FactLanguage fact(String factId, JsonNode node) {

@@ -39,6 +39,8 @@ public final class TextUnderstanding {
     private final SystemInfoReader systemInfo;
     private final FreeTextReader freeText;
     private final Map<String, Language.FactLanguage> factLanguages = new LinkedHashMap<>();
+    /** The article's text, folded and lower-cased, to tell its quotes in a message. */
+    private final String articleText;
 
     private TextUnderstanding(Article article, Language language, boolean prefilter) {
         this.article = article;
@@ -51,6 +53,10 @@ public final class TextUnderstanding {
                 .forEach(f -> versionFacts.put(f.id(), f));
         this.freeText = new FreeTextReader(language, prefilter, versionFacts);
         language.facts().forEach(f -> factLanguages.put(f.factId(), f));
+        StringBuilder text = new StringBuilder();
+        article.sections().forEach(sec -> text.append(sec.title()).append(" \n ").append(sec.plainText())
+                .append(" \n "));
+        this.articleText = text.toString().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     /**
@@ -157,6 +163,7 @@ public final class TextUnderstanding {
         registry.read(m, findings);
         boot.read(m, findings);
         systemInfo.read(m, findings);
+        structure(m, findings);
         freeText.read(m, findings);
         if (currentFactId != null && findings.stream().noneMatch(f -> f.factId().equals(currentFactId))) {
             Observation leading = leadingAnswer(clean, currentFactId);
@@ -165,6 +172,179 @@ public final class TextUnderstanding {
             }
         }
         return merge(changes(clean, findings));
+    }
+
+    /** A Markdown heading: "## /3GB switch". */
+    private static final Pattern HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s");
+    /** A checkbox, ticked or not: "- [ ] /3GB", "[x] SP2", "( ) yes", "☐ no". */
+    private static final Pattern CHECKBOX = Pattern.compile(
+            "^\\s*(?:[-*+\\u2022]\\s*)?(?:\\[\\s*([xX\\u2713\\u2714*])?\\s*]|\\(\\s*([xX*\\u2022o])?\\s*\\)|([\\u2610])|[\\u2611\\u2612])");
+    /** A form field: a short label, then ":" or "=" (not "://", not "==") and its value. */
+    private static final Pattern FIELD = Pattern.compile(
+            "^\\s*(?:[-*+\\u2022]\\s*)?([^:=|]{1,40}?)\\s*(?::(?!//)|=(?!=))\\s*(.*)$");
+    /** A table row: "| /3GB switch | no |". */
+    private static final Pattern TABLE_ROW = Pattern.compile("^\\s*\\|.*\\|\\s*$");
+    private static final Pattern TABLE_RULE = Pattern.compile("^\\s*\\|?[\\s:|-]+\\|?\\s*$");
+
+    /**
+     * Structure before prose. A Markdown heading, an unticked checkbox and a table's rule are no answer: the fact
+     * named there is only named. A form field or a two-cell table row whose label names a fact is read as that
+     * fact's answer: its value as a whole-message answer ("/3GB switch: no"), nothing when the value is no
+     * answer (empty, "n/a", "?", a placeholder, the choices themselves), otherwise as prose with the label's
+     * names of facts blanked (so that "/3GB switch: on the primary only" reads no value from the label). A table
+     * row of three or more cells (a column per server) is not read: its facts are asked.
+     */
+    private void structure(Message m, List<Observation> out) {
+        quotedHistory(m);
+        articleQuotes(m);
+        for (int i = 0; i < m.size(); i++) {
+            String line = m.line(i);
+            if (m.consumed[i] || line.isBlank()) {
+                continue;
+            }
+            if (HEADING.matcher(line).find()) {
+                m.consume(i);
+                continue;
+            }
+            Matcher box = CHECKBOX.matcher(line);
+            if (box.find()) {
+                boolean ticked = box.group(1) != null || box.group(2) != null
+                        || box.group(3) == null && box.group().contains("\u2611");
+                if (!ticked) {
+                    m.consume(i);
+                } else {
+                    m.blank(i, 0, box.end());
+                }
+                continue;
+            }
+            if (TABLE_ROW.matcher(line).matches()) {
+                if (TABLE_RULE.matcher(line).matches()) {
+                    m.consume(i);
+                    continue;
+                }
+                String[] cells = line.trim().substring(1, line.trim().length() - 1).split("\\|", -1);
+                if (cells.length == 2) {
+                    field(m, i, cells[0], cells[1], out);
+                } else if (cells.length > 2) {
+                    m.consume(i);
+                }
+                continue;
+            }
+            Matcher f = FIELD.matcher(line);
+            if (f.matches() && !f.group(2).startsWith("\\")) {
+                field(m, i, f.group(1), f.group(2), out);
+            }
+        }
+    }
+
+    /** Where the quoted older text of an e-mail reply starts: "On Tue, 3 May, Ann wrote:", "-----Original Message". */
+    private static final Pattern REPLY_HEADER = Pattern.compile(
+            "^\\s*(?:-{2,}\\s*original\\s+message\\s*-{2,}|on\\s.{3,160}\\swrote:|from:\\s.{3,160}\\ssent:\\s.*)\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern QUOTED_LINE = Pattern.compile("^\\s*>");
+
+    /**
+     * The quoted older text of an e-mail reply is the past: lines starting with "&gt;", and everything after a
+     * reply header ("On ... wrote:", "-----Original Message-----"), are not read.
+     */
+    private static void quotedHistory(Message m) {
+        boolean history = false;
+        for (int i = 0; i < m.size(); i++) {
+            String line = m.line(i);
+            history |= REPLY_HEADER.matcher(line).matches();
+            if (history || QUOTED_LINE.matcher(line).find()) {
+                m.consume(i);
+            }
+        }
+    }
+
+    /** The shortest sentence of the article taken for a quote of it (shorter ones are common words). */
+    private static final int MIN_QUOTE = 24;
+    private static final Pattern QUOTE_SPLIT = Pattern.compile("(?<=[.;:!?\"])\\s+|\"|\\s[-\u2013\u2014]\\s");
+
+    /**
+     * The article's own words are not facts about the server: a sentence or quoted passage of a message that
+     * occurs in the article (white space folded, case ignored), which names every value there is, is blanked.
+     */
+    private void articleQuotes(Message m) {
+        if (articleText.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < m.size(); i++) {
+            String line = m.line(i);
+            if (m.consumed[i] || line.length() < MIN_QUOTE) {
+                continue;
+            }
+            List<int[]> parts = new ArrayList<>();
+            int from = 0;
+            Matcher split = QUOTE_SPLIT.matcher(line);
+            while (split.find()) {
+                parts.add(new int[] {from, split.start()});
+                from = split.end();
+            }
+            parts.add(new int[] {from, line.length()});
+            for (int[] p : parts) {
+                int a = p[0];
+                int b = p[1];
+                while (a < b && !Character.isLetterOrDigit(line.charAt(a))) {
+                    a++;
+                }
+                while (b > a && !Character.isLetterOrDigit(line.charAt(b - 1)) && line.charAt(b - 1) != ']') {
+                    b--;
+                }
+                String folded = line.substring(a, b).toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+                if (folded.length() >= MIN_QUOTE && articleText.contains(folded)) {
+                    // the quote, with its closing punctuation and quote mark, becomes a clause break
+                    int end = b;
+                    while (end < line.length() && ".;:!?\"')]\u201d".indexOf(line.charAt(end)) >= 0) {
+                        end++;
+                    }
+                    m.blank(i, a, end);
+                    m.lines.set(i, m.line(i).substring(0, end - 1) + ";" + m.line(i).substring(end));
+                }
+            }
+        }
+    }
+
+    /** A label and its value on line {@code i}: see {@link #structure}. */
+    private void field(Message m, int i, String label, String value, List<Observation> out) {
+        List<Language.FactLanguage> named = new ArrayList<>();
+        for (Language.FactLanguage fl : language.facts()) {
+            if (fl.topics().stream().anyMatch(p -> p.matcher(label).find())) {
+                named.add(fl);
+            }
+        }
+        if (named.isEmpty()) {
+            return; // "Note: ...": prose
+        }
+        String line = m.line(i);
+        if (value.isBlank() || language.cues().noAnswer().stream().anyMatch(p -> p.matcher(value).matches())) {
+            m.consume(i);
+            return;
+        }
+        if (named.size() == 1) {
+            Observation answer = shortAnswer(value, named.get(0).factId());
+            if (answer != null) {
+                out.add(Observation.value(answer.factId(), answer.value(), line.trim()));
+                m.consume(i);
+                return;
+            }
+        }
+        // the value is prose; the label only names facts (a version's label stays: "Heartbeat version: 5.0.3")
+        int labelAt = line.indexOf(label);
+        for (Language.FactLanguage fl : named) {
+            boolean version = article.fact(fl.factId()).map(x -> x.type() == io.kbguide.engine.Fact.Type.VERSION)
+                    .orElse(false);
+            if (version || labelAt < 0) {
+                continue;
+            }
+            for (Pattern p : fl.topics()) {
+                Matcher t = p.matcher(label);
+                while (t.find()) {
+                    m.blank(i, labelAt + t.start(), labelAt + t.end());
+                }
+            }
+        }
     }
 
     /**

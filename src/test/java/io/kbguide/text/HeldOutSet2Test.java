@@ -42,8 +42,12 @@ class HeldOutSet2Test {
     record Corpus(List<Map<String, Object>> cases) {
     }
 
-    /** The first run's figures (issue 23's note): the reader may only get better. */
-    static final int FIRST_RUN_MISREADS = 31;
+    /**
+     * Confident misreads allowed: the reader may only get better. First run 31 (16 of them /3GB); 5 after structure
+     * before prose, sentences in languages without a pack, quoted e-mail history, article quotes and the 32-bit
+     * registry view (issue 23's note). Issue 23's target is 0.
+     */
+    static final int FIRST_RUN_MISREADS = 5;
 
     static TextUnderstanding understanding;
 
@@ -111,6 +115,12 @@ class HeldOutSet2Test {
             for (var r : read.entrySet()) {
                 String want = c.expect().get(r.getKey());
                 if (want == null || !facts.get(r.getKey()).sameAnswer(r.getValue(), want)) {
+                    if (Boolean.getBoolean("heldout.show")) {
+                        System.out.println("  MISREAD " + c.id() + ": " + r + " from \"" + x.understood().stream()
+                                .filter(u -> u.factId().equals(r.getKey())).findFirst().map(Understood::evidence)
+                                .orElse("") + "\", expected " + (want == null ? (c.ask().contains(r.getKey())
+                                ? "a question" : "nothing") : want));
+                    }
                     scores.falsePositive(r.getKey());
                     wrong++;
                     right = false;

@@ -1,0 +1,83 @@
+package io.kbguide.text;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Structure before prose, and what is not the server's present state: a fact's name in a label, a heading or an
+ * unticked checkbox is never a value; an empty or "n/a" field is no answer; a sentence in a language the reader
+ * has no pack for gives nothing; quoted older e-mail text and the article's own sentences are not facts; the 32-bit
+ * view of the registry is another key. Written for the mechanisms, apart from the held-out sets.
+ */
+class StructureAndScopeTest {
+
+    static TextUnderstanding tu;
+
+    @BeforeAll
+    static void load() {
+        tu = TextUnderstanding.read(Path.of("kb/heartbeat-registry-driver"));
+    }
+
+    static Map<String, String> read(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        tu.extract(text).understood().forEach(u -> out.put(u.factId(), u.value()));
+        return out;
+    }
+
+    @Test
+    void shouldReadAFormFieldAsTheAnswerOfTheFactItsLabelNames() {
+        assertEquals(Map.of("threeGb", "no", "servicePack", "sp1"),
+                read("Boot switch /3GB: no\nService Pack = 1"));
+        assertEquals(Map.of("os", "windows-2003"), read("Server OS: Windows Server 2003 Enterprise\n/3GB switch:"));
+        assertEquals(Map.of(), read("/3GB switch: n/a\nService pack: TBD\nUseNewApi: <value>"));
+        assertEquals(Map.of(), read("/3GB in boot.ini (yes/no):   \nLeak patch: ?"));
+        assertEquals(Map.of("heartbeatVersion", "5.0.1"), read("Heartbeat version: 5.0.1"));
+    }
+
+    @Test
+    void shouldNeverTakeAHeadingAnUntickedBoxOrATableOfServersForAValue() {
+        assertEquals(Map.of(), read("## /3GB switch\n### Leak patch"));
+        assertEquals(Map.of("os", "windows-2003", "servicePack", "sp2"),
+                read("- [ ] /3GB switch\n- [x] Windows Server 2003 SP2"));
+        assertEquals(Map.of("threeGb", "yes"), read("| setting | value |\n|---|---|\n| /3GB switch | yes |"));
+        assertEquals(Map.of(), read("| | node A | node B |\n|---|---|---|\n| /3GB | yes | no |"));
+    }
+
+    @Test
+    void shouldReadNothingFromASentenceInALanguageItHasNoPackFor() {
+        assertEquals(Map.of(), read("Der Server startet ohne /3GB."));
+        assertEquals(Map.of(), read("Le commutateur /3GB n'est pas dans boot.ini."));
+        assertEquals(Map.of(), read("El servidor arranca sin /3GB."));
+        // English beside it is still read
+        assertEquals(Map.of("os", "windows-2003"), read("It is Windows Server 2003. Wir haben kein /3GB."));
+    }
+
+    @Test
+    void shouldTakeQuotedOlderMailAndTheArticlesOwnWordsForWhatTheyAre() {
+        assertEquals(Map.of("useNewApi", "absent"), read("UseNewApi is not there at all.\n\nOn Mon, 4 May 2009,"
+                + " Ann Smith wrote:\n> UseNewApi is 0 and we run SP1"));
+        assertEquals(Map.of("useNewApi", "absent"), read("UseNewApi is not there at all.\n> we have /3GB"));
+        Map<String, String> quoted = read("Your article says \"If the Windows version is before Windows 2003 then the"
+                + " hookers are used and the registry value is not considered.\" Ours is x86.");
+        assertEquals(Map.of("architecture", "x86"), quoted);
+        // pasted from the article without quotation marks
+        assertEquals(Map.of("heartbeatVersion", "5.0.2"), read("Heartbeat 5.0.2 here. When a customer has Windows 2003"
+                + " NO SP, installs Heartbeat, and later installs SP1: the driver continues to use the hookers instead"
+                + " of the callbacks due to the presence of registry value UseNewApi with data value zero."));
+    }
+
+    @Test
+    void shouldNotTakeThe32BitViewOfTheRegistryForTheDriversKey() {
+        assertEquals(Map.of(), read("HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Neverfail\\R2\\HookRegistryDriver\n"
+                + "    UseNewApi    REG_DWORD    0x0"));
+        assertEquals(Map.of("useNewApi", "zero"), read("HKEY_LOCAL_MACHINE\\SOFTWARE\\Neverfail\\R2\\HookRegistryDriver\n"
+                + "    UseNewApi    REG_DWORD    0x0"));
+    }
+}
