@@ -343,7 +343,10 @@ final class FreeTextReader {
      * sentence speaks of them all, or one set against others: "only on the primary", "the other node").
      */
     private List<int[]> severalServers(String line) {
-        List<int[]> out = new ArrayList<>();
+        List<int[]> sentences = new ArrayList<>();
+        List<java.util.Set<String>> namedIn = new ArrayList<>();
+        List<Boolean> crowded = new ArrayList<>();
+        java.util.Set<String> all = new java.util.HashSet<>();
         int from = 0;
         Matcher end = SENTENCE_END.matcher(line);
         while (from < line.length()) {
@@ -356,14 +359,22 @@ final class FreeTextReader {
                 while (sm.find()) {
                     String t = sm.group().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").trim();
                     contrast |= t.contains("only") || t.contains("other") || t.startsWith("one ");
-                    named.add(t.replaceFirst("^the ", ""));
+                    named.add(t.replaceFirst("^the ", "").replaceFirst("\\s+(?:node|server|box|one|only)$", ""));
                 }
             }
-            if (contrast || named.size() >= 2
-                    && cues.allServers().stream().noneMatch(p -> p.matcher(sentence).find())) {
-                out.add(new int[] {from, to});
-            }
+            boolean everyServer = cues.allServers().stream().anyMatch(p -> p.matcher(sentence).find());
+            sentences.add(new int[] {from, to});
+            namedIn.add(everyServer ? java.util.Set.of() : named);
+            crowded.add(contrast || named.size() >= 2 && !everyServer);
+            all.addAll(everyServer ? java.util.Set.of() : named);
             from = to;
+        }
+        // two servers named in different sentences of one line: what a sentence says of one is not the other's
+        List<int[]> out = new ArrayList<>();
+        for (int k = 0; k < sentences.size(); k++) {
+            if (crowded.get(k) || all.size() >= 2 && !namedIn.get(k).isEmpty()) {
+                out.add(sentences.get(k));
+            }
         }
         return out;
     }

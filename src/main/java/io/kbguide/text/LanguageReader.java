@@ -332,9 +332,13 @@ public final class LanguageReader {
         }
 
         private Language.SystemInfoField systemInfoField(JsonNode node, String path) {
-            Map<String, JsonNode> m = object(node, path, Set.of("field", "rules"));
+            Map<String, JsonNode> m = object(node, path, Set.of("field", "aliases", "rules"));
             String name = text(required(m, "field", path), path + ".field");
-            Pattern line = Pattern.compile("^\\s*" + Pattern.quote(name) + "\\s*:\\s*(.*?)\\s*$", FLAGS);
+            List<String> names = new ArrayList<>(List.of(name));
+            names.addAll(strings(m.get("aliases"), path + ".aliases"));
+            // "Name: value" (systeminfo), "Name<TAB>value" (msinfo32), "Name = value" (wmic /format:list)
+            Pattern line = Pattern.compile("^\\s*(?:" + String.join("|", names.stream().map(Pattern::quote).toList())
+                    + ")(?:\\s*[:=]|\\s*\\t)\\s*(.*?)\\s*$", FLAGS);
             List<Language.FieldRule> rules = new ArrayList<>();
             List<JsonNode> ruleNodes = list(required(m, "rules", path), path + ".rules");
             for (int i = 0; i < ruleNodes.size(); i++) {

@@ -1,5 +1,6 @@
 package io.kbguide.text;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,10 @@ final class SystemInfoReader {
     private static final Pattern KEY_LINE = Pattern.compile(
             "^[A-Za-z][A-Za-z0-9 ().'/:,\\-]{0,45}:(?:\\s{2,}\\S.*|\\s*)$|^[A-Za-z][A-Za-z0-9 ().'/:,\\-]{24}: \\S.*$");
     private static final Pattern CONTINUATION = Pattern.compile("^\\s{4,}\\S");
+    /** A value wrapped by the console onto the next line: indented, and no field of its own. */
+    private static final Pattern WRAPPED = Pattern.compile("^\\s+\\S[^:\\t]{0,30}$");
+    /** A column header of table output (wmic): two or more names, two or more spaces apart. */
+    private static final Pattern COLUMN_HEADER = Pattern.compile("^[A-Za-z][A-Za-z0-9]*(?: {2,}[A-Za-z][A-Za-z0-9]*)+\\s*$");
     private static final Pattern VER = Pattern.compile(
             "Microsoft\\s+Windows[^\\[\\]\\r\\n]{0,40}\\[\\s*Version\\s+(\\d{1,2})\\.(\\d{1,2})\\.(\\d{3,5})(?:\\.\\d+)?\\s*]",
             Pattern.CASE_INSENSITIVE);
@@ -51,6 +56,7 @@ final class SystemInfoReader {
 
     void read(Message m, List<Observation> out) {
         if (!fields.isEmpty()) {
+            readColumns(m, out);
             readSystemInfo(m, out);
         }
         if (osVersion.isPresent()) {
@@ -78,7 +84,15 @@ final class SystemInfoReader {
                 for (int j = start; j <= end; j++) {
                     Matcher fm = field.line().matcher(m.line(j));
                     if (fm.matches()) {
-                        apply(field.rules(), fm.group(1), m.line(j).trim(), decided, out);
+                        String value = fm.group(1);
+                        String evidence = m.line(j).trim();
+                        // a value the console wrapped onto the next line ("... Standard Edition" / " R2")
+                        for (int k = j + 1; k <= end && WRAPPED.matcher(m.line(k)).matches()
+                                && !KEY_LINE.matcher(m.line(k)).matches() && fieldAt(m.line(k)) == null; k++) {
+                            value = value + " " + m.line(k).trim();
+                            evidence = evidence + " " + m.line(k).trim();
+                        }
+                        apply(field.rules(), value, evidence, decided, out);
                         break;
                     }
                 }
@@ -128,7 +142,56 @@ final class SystemInfoReader {
     }
 
     private boolean isSystemInfoLine(String line) {
-        return KEY_LINE.matcher(line).matches() || CONTINUATION.matcher(line).find() || fieldAt(line) != null;
+        return KEY_LINE.matcher(line).matches() || CONTINUATION.matcher(line).find() || WRAPPED.matcher(line).matches()
+                || fieldAt(line) != null;
+    }
+
+    /**
+     * Table output (wmic os get Caption,CSDVersion,OtherTypeDescription): a header of column names, then rows
+     * whose values start where their column's name does. Each value is read with the rules of the field its column
+     * is (by name or alias), fields in their listed order, as one systeminfo output.
+     */
+    private void readColumns(Message m, List<Observation> out) {
+        for (int i = 0; i + 1 < m.size(); i++) {
+            String header = m.line(i);
+            if (m.consumed[i] || !COLUMN_HEADER.matcher(header).matches()) {
+                continue;
+            }
+            List<int[]> columns = new ArrayList<>();
+            Matcher word = Pattern.compile("[A-Za-z][A-Za-z0-9]*").matcher(header);
+            while (word.find()) {
+                columns.add(new int[] {word.start(), word.end()});
+            }
+            List<String> names = columns.stream().map(c -> header.substring(c[0], c[1])).toList();
+            if (names.stream().noneMatch(n -> fieldAt(n + ": x") != null)) {
+                continue; // not a table of fields this article reads
+            }
+            int row = i + 1;
+            while (row < m.size() && m.line(row).isBlank()) {
+                row++;
+            }
+            if (row >= m.size() || m.consumed[row]) {
+                continue;
+            }
+            String values = m.line(row);
+            Set<String> decided = new HashSet<>();
+            for (Language.SystemInfoField field : fields) {
+                for (int c = 0; c < columns.size(); c++) {
+                    if (!field.line().matcher(names.get(c) + ": x").matches()) {
+                        continue;
+                    }
+                    int from = columns.get(c)[0];
+                    int to = c + 1 < columns.size() ? columns.get(c + 1)[0] : values.length();
+                    String value = from >= values.length() ? "" : values.substring(from, Math.min(to, values.length()))
+                            .trim();
+                    if (!value.isEmpty()) {
+                        apply(field.rules(), value, names.get(c) + ": " + value, decided, out);
+                    }
+                }
+            }
+            m.consume(i);
+            m.consume(row);
+        }
     }
 
     static void apply(List<Language.FieldRule> rules, String value, String evidence, Set<String> decided,

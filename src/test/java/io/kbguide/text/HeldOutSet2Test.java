@@ -28,10 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code src/test/resources/heldout/}). Do not tune the reader to its wording: fix the classes it fails by general
  * mechanisms.
  *
- * <p>Until issue 23's reader work is done this test measures and reports (per fact and per class: true and false
- * positives, misses); it asserts that the set itself is sound (every expected value is a value of its fact, every
- * class is there) and that the reader does not fall below its first-run score. Issue 23 turns the report into the
- * gate: no confident misread, recall at least 0.9 per fact.
+ * <p>It reports per fact and per class (true and false positives, misses), asserts that the set itself is sound
+ * (every expected value is a value of its fact, every class is there) and that no value is misread with confidence.
+ * Recall (at least 0.9 per fact is issue 23's target) is reported, not yet asserted.
  */
 class HeldOutSet2Test {
 
@@ -43,11 +42,11 @@ class HeldOutSet2Test {
     }
 
     /**
-     * Confident misreads allowed: the reader may only get better. First run 31 (16 of them /3GB); 5 after structure
-     * before prose, sentences in languages without a pack, quoted e-mail history, article quotes and the 32-bit
-     * registry view (issue 23's note). Issue 23's target is 0.
+     * Confident misreads allowed: none (issue 23). First run 31 (16 of them /3GB); 0 after structure before prose,
+     * sentences in languages without a pack, quoted e-mail history, article quotes, the 32-bit registry view,
+     * facts in another field of tool output and nodes named in different sentences.
      */
-    static final int FIRST_RUN_MISREADS = 5;
+    static final int FIRST_RUN_MISREADS = 0;
 
     static TextUnderstanding understanding;
 

@@ -80,4 +80,30 @@ class StructureAndScopeTest {
         assertEquals(Map.of("useNewApi", "zero"), read("HKEY_LOCAL_MACHINE\\SOFTWARE\\Neverfail\\R2\\HookRegistryDriver\n"
                 + "    UseNewApi    REG_DWORD    0x0"));
     }
+
+    @Test
+    void shouldReadAFactFromTheFieldToolOutputPutsItIn() {
+        // wmic table output: R2 and the service pack have columns of their own
+        String row = "%-53s%-16s%s";
+        assertEquals(Map.of("os", "windows-2003-r2", "servicePack", "sp1"), read(
+                String.format(row, "Caption", "CSDVersion", "OtherTypeDescription") + "\n"
+                        + String.format(row, "Microsoft(R) Windows(R) Server 2003, Web Edition", "Service Pack 1",
+                        "R2")));
+        // without the R2 column, 2003 and R2 cannot be told: asked
+        assertFalse(read(String.format(row, "Caption", "CSDVersion", "") + "\n" + String.format(row,
+                "Microsoft(R) Windows(R) Server 2003, Web Edition", "Service Pack 1", "")).containsKey("os"));
+        // msinfo32's tab-separated lines
+        assertEquals("windows-2003-r2", read("OS Name\tMicrosoft(R) Windows(R) Server 2003, Web Edition\n"
+                + "Other OS Description \tR2\nSystem Type\tX86-based PC").get("os"));
+        // a value the console wrapped onto the next line
+        assertEquals("windows-2003-r2", read("OS Name:                   Microsoft(R) Windows(R) Server 2003 Web\n"
+                + " Edition R2\nOS Version:                5.2.3790 Service Pack 2 Build 3790").get("os"));
+    }
+
+    @Test
+    void shouldNotTakeWhatOneSentenceSaysOfOneNodeForTheServer() {
+        assertFalse(read("SP2 on node A. Node B is still on SP1.").containsKey("servicePack"));
+        assertEquals(Map.of("os", "windows-2003", "servicePack", "sp2"), read("Both nodes run Windows Server 2003"
+                + " SP2."));
+    }
 }
