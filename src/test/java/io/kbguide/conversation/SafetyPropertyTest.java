@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kbguide.diagnosis.DiagnosisService;
+import io.kbguide.dialogue.Channel;
+import io.kbguide.dialogue.Input;
 import io.kbguide.diagnosis.DiagnosisView;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.Fact;
@@ -39,13 +41,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * they don't know a fact and the diagnosis is incomplete, only steps the true facts also have). On the stateless endpoint, a
  * diagnosis whose server-changing steps differ from those of the facts the message really states must say that
  * they depend on typed text ({@code dependsOnTypedText}), so that a client confirms before acting.
+ *
+ * <p>Every conversation is finished as a careful person would: a question is answered with the true fact, a
+ * read-back that matches the true facts is confirmed and one that does not is corrected, a request to confirm one
+ * of two values is answered with the true one; the diagnosis it reaches is checked, read-back or not. Counted too:
+ * read-backs that offer a value the true facts contradict (each one careless click from wrong advice; target 0).
  */
 @QuarkusTest
 class SafetyPropertyTest {
 
     static final String ARTICLE = "heartbeat-registry-driver";
-    static final List<String> CORPORA = List.of("heartbeat-registry-driver.yaml",
-            "heartbeat-registry-driver-holdout.yaml", "heartbeat-registry-driver-adversarial.yaml");
+    static final List<String> CORPORA = List.of("/corpus/heartbeat-registry-driver.yaml",
+            "/corpus/heartbeat-registry-driver-holdout.yaml", "/corpus/heartbeat-registry-driver-adversarial.yaml",
+            "/heldout/heartbeat-registry-driver-heldout-2.yaml");
+    /** The most steps a careful person takes after the message before the diagnosis. */
+    static final int MAX_STEPS = 24;
     static final int SERVERS_PER_CASE = 8;
 
     @Inject
@@ -70,6 +80,9 @@ class SafetyPropertyTest {
         int checks = 0;
         int diagnosesGiven = 0;
         int readBacks = 0;
+        int throughReadBack = 0;
+        int contradicted = 0;
+        List<String> contradictedExamples = new ArrayList<>();
         int statelessChecks = 0;
         List<String> violations = new ArrayList<>();
         for (Case c : cases) {
@@ -89,14 +102,38 @@ class SafetyPropertyTest {
                     }
                     view = conversations.replyText(view.conversationId(), c.text());
                     checks++;
-                    String type = view.step().type();
-                    if ("readback".equals(type)) {
-                        readBacks++;
+                    boolean readBack = false;
+                    for (int step = 0; step < MAX_STEPS && !"diagnosis".equals(view.step().type()); step++) {
+                        if ("readback".equals(view.step().type())) {
+                            readBacks++;
+                            readBack = true;
+                            ConversationView.ReadBackItem wrong = null;
+                            for (ConversationView.ReadBackItem item : view.step().readBack()) {
+                                Fact fact = article.article().fact(item.factId()).orElseThrow();
+                                if (!fact.sameAnswer(item.value(), truth.get(item.factId()))) {
+                                    wrong = wrong == null ? item : wrong;
+                                    contradicted++;
+                                    if (contradictedExamples.size() < Integer.getInteger("safety.show", 10)) {
+                                        contradictedExamples.add(c.id() + ": read back " + item.factId() + "="
+                                                + item.value() + ", true " + truth.get(item.factId()));
+                                    }
+                                }
+                            }
+                            view = wrong == null ? conversations.next(view.conversationId(), new Input.Confirm(),
+                                    Channel.API) : conversations.reply(view.conversationId(), wrong.factId(),
+                                    truth.get(wrong.factId()));
+                        } else {
+                            String factId = view.step().question().factId();
+                            view = conversations.reply(view.conversationId(), factId, truth.get(factId));
+                        }
                     }
-                    if (!"diagnosis".equals(type)) {
+                    if (!"diagnosis".equals(view.step().type())) {
+                        violations.add(c.id() + " after " + q + " button answers, true facts " + truth
+                                + ": no diagnosis after " + MAX_STEPS + " more steps");
                         continue;
                     }
                     diagnosesGiven++;
+                    throughReadBack += readBack ? 1 : 0;
                     List<String> given = view.step().diagnosis().remediation().stream().map(DiagnosisView.StepView::id)
                             .filter(changing::contains).toList();
                     // with a fact left unknown ("I don't know") the diagnosis says what to find out and may
@@ -121,17 +158,22 @@ class SafetyPropertyTest {
             List<String> truthSteps = CompiledArticle.serverChanges(article.diagnose(stated));
             List<String> given = stateless.remediation().stream().map(DiagnosisView.StepView::id)
                     .filter(changing::contains).toList();
-            if (!given.equals(truthSteps) && (stateless.dependsOnTypedText() == null
-                    || stateless.dependsOnTypedText().isEmpty())) {
+            // as in a conversation: with facts still missing it may advise fewer steps, never another one
+            boolean wrong = stateless.complete() ? !given.equals(truthSteps) : !truthSteps.containsAll(given);
+            if (wrong && (stateless.dependsOnTypedText() == null || stateless.dependsOnTypedText().isEmpty())) {
                 violations.add(c.id() + " (stateless): advised " + given + " instead of " + truthSteps
                         + " without saying the steps depend on typed text");
             }
         }
-        System.out.printf("safety property: %d messages x questions x servers checked in conversations (%d"
-                + " diagnoses, %d read-backs), %d stateless diagnoses; %d violations%n", checks, diagnosesGiven,
-                readBacks, statelessChecks, violations.size());
+        System.out.printf("safety property: %d messages x questions x servers, every conversation finished: %d"
+                + " diagnoses (%d through a read-back; %d read-backs), %d read-backs offering a value the true facts"
+                + " contradict, %d stateless diagnoses; %d violations%n", checks, diagnosesGiven, throughReadBack,
+                readBacks, contradicted, statelessChecks, violations.size());
+        contradictedExamples.forEach(v -> System.out.println("  READ-BACK CONTRADICTED " + v));
         violations.stream().limit(40).forEach(v -> System.out.println("  VIOLATION " + v));
         assertTrue(checks > 10_000, "only " + checks + " checks");
+        assertEquals(checks, diagnosesGiven, "every conversation reaches its diagnosis");
+        assertTrue(throughReadBack > 1_000, "only " + throughReadBack + " diagnoses reached through a read-back");
         assertEquals(List.of(), violations);
     }
 
@@ -166,7 +208,7 @@ class SafetyPropertyTest {
         List<Case> cases = new ArrayList<>();
         for (String name : CORPORA) {
             JsonNode root;
-            try (InputStream in = SafetyPropertyTest.class.getResourceAsStream("/corpus/" + name)) {
+            try (InputStream in = SafetyPropertyTest.class.getResourceAsStream(name)) {
                 root = yaml.readTree(in);
             }
             for (JsonNode c : root.get("cases")) {
