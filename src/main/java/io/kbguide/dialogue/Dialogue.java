@@ -304,7 +304,7 @@ public final class Dialogue {
                 String prior = recorded.get(u.factId());
                 boolean alreadyConfirmed = prior != null && fact.sameAnswer(prior, u.value())
                         && !loaded.typed().containsKey(u.factId());
-                if (u.source() == Source.PASTED || alreadyConfirmed) {
+                if (u.source() != Source.TYPED || alreadyConfirmed) {
                     typed.remove(u.factId());
                 } else {
                     typed.put(u.factId(), ConversationCodec.cut(u.evidence()));

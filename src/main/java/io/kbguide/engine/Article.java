@@ -6,7 +6,14 @@ import java.util.Optional;
 /** An article as read from its kb folder, not yet verified. */
 public record Article(String id, String title, String version, String folder, List<Section> sections,
         List<Fact> facts, List<Constraint> constraints, List<Decision> decisions, List<Step> steps,
-        List<Proof> proofs, List<Headline> headlines) {
+        List<Proof> proofs, List<Headline> headlines, Collector collector) {
+
+    /** An article without an evidence collector. */
+    public Article(String id, String title, String version, String folder, List<Section> sections, List<Fact> facts,
+            List<Constraint> constraints, List<Decision> decisions, List<Step> steps, List<Proof> proofs,
+            List<Headline> headlines) {
+        this(id, title, version, folder, sections, facts, constraints, decisions, steps, proofs, headlines, null);
+    }
 
     public Article {
         headlines = List.copyOf(headlines);

@@ -214,9 +214,51 @@ public final class KbReader {
                 headlines.add(new Headline(hid, condition(dto.when(), "headline '" + hid + "'"),
                         requiredText(dto.text(), "headline '" + hid + "' text"), lineOf(hid)));
             }
+            Collector collector = null;
+            if (flow.collector() != null) {
+                List<Collector.Probe> probes = new ArrayList<>();
+                for (ProbeDto p : list(flow.collector().probes(), "collector.probes")) {
+                    String pid = requiredId(p.id(), "collector.probes[].id");
+                    String where = "collector probe '" + pid + "' (line " + lineOf(pid) + ")";
+                    Collector.Kind kind;
+                    try {
+                        kind = Collector.Kind.valueOf(requiredText(p.kind(), where + " kind")
+                                .toUpperCase(java.util.Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw fail(where + ": kind '" + p.kind() + "' is not one of ver, environment, systeminfo,"
+                                + " registry, boot");
+                    }
+                    if ((kind == Collector.Kind.REGISTRY) != (p.key() != null)) {
+                        throw fail(where + ": a registry probe names a key (and only a registry probe does)");
+                    }
+                    if (kind != Collector.Kind.REGISTRY && (p.cmd() == null || p.cmd().isEmpty()
+                            || p.ps() == null || p.ps().isEmpty())) {
+                        throw fail(where + ": give its cmd and ps lines");
+                    }
+                    List<String> told = p.facts() == null ? List.of() : p.facts();
+                    if (p.map() != null) {
+                        Fact target = told.isEmpty() ? null : facts.stream().filter(x -> x.id().equals(told.get(0)))
+                                .findFirst().orElse(null);
+                        for (String v : p.map().values()) {
+                            if (target == null || !target.domain().contains(v)) {
+                                throw fail(where + ": map gives '" + v + "', which is not a value of its first fact");
+                            }
+                        }
+                    }
+                    for (String f : told) {
+                        if (facts.stream().noneMatch(x -> x.id().equals(f))) {
+                            throw fail(where + ": '" + f + "' is not a fact");
+                        }
+                    }
+                    probes.add(new Collector.Probe(pid, kind, p.cmd() == null ? List.of() : p.cmd(),
+                            p.ps() == null ? List.of() : p.ps(), p.key(), p.value(), told, p.map() == null ? Map.of()
+                            : upper(p.map())));
+                }
+                collector = new Collector(probes);
+            }
             return new Article(id, requiredText(meta.title(), "article.title"),
                     requiredText(meta.version(), "article.version"), folderName, sections, facts, constraints,
-                    decisions, steps, proofs, headlines);
+                    decisions, steps, proofs, headlines, collector);
         }
 
         private Fact fact(FactDto dto) {
@@ -480,7 +522,8 @@ public final class KbReader {
 
     // Shapes of flow.yaml; unknown properties are rejected with their line.
     record FlowDto(ArticleDto article, List<FactDto> facts, List<ConstraintDto> constraints,
-            List<DecisionDto> decisions, List<StepDto> steps, List<ProofDto> proofs, List<HeadlineDto> headlines) {
+            List<DecisionDto> decisions, List<StepDto> steps, List<ProofDto> proofs, List<HeadlineDto> headlines,
+            CollectorDto collector) {
     }
 
     record ProofDto(String id, Map<String, Object> when, boolean complete, String step, List<String> orWithSteps,
@@ -488,6 +531,19 @@ public final class KbReader {
     }
 
     record HeadlineDto(String id, Map<String, Object> when, String text) {
+    }
+
+    record CollectorDto(List<ProbeDto> probes) {
+    }
+
+    record ProbeDto(String id, String kind, List<String> cmd, List<String> ps, String key, String value,
+            List<String> facts, Map<String, String> map) {
+    }
+
+    private static Map<String, String> upper(Map<String, String> map) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(k.toUpperCase(java.util.Locale.ROOT), v));
+        return out;
     }
 
     record ArticleDto(String id, String title, String version, String text) {

@@ -17,6 +17,11 @@ record Observation(String factId, String value, String evidence, String reason, 
         return new Observation(factId, value, evidence, null, Source.PASTED, null);
     }
 
+    /** The same observation, from the evidence collector's output. */
+    Observation collected() {
+        return isValue() ? new Observation(factId, value, evidence, null, Source.COLLECTED, null) : this;
+    }
+
     static Observation rejection(String factId, String evidence, String reason) {
         return new Observation(factId, null, evidence, reason, Source.TYPED, null);
     }

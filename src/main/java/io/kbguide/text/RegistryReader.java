@@ -69,6 +69,9 @@ final class RegistryReader {
         String listedKey = null; // the last key line of reg query output
         boolean mentionedElsewhere = false;
         for (int i = 0; i < m.size(); i++) {
+            if (m.consumed[i]) {
+                continue; // read already (the evidence collector's output)
+            }
             String line = m.line(i);
             String folded = Trigger.fold(line); // cheap guards: each pattern below needs its literal
             Matcher q = QUERY.matcher(line);

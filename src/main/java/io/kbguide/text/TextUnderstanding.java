@@ -160,6 +160,7 @@ public final class TextUnderstanding {
         }
         Message m = new Message(clean, currentFactId, known == null ? Map.of() : known);
         List<Observation> findings = new ArrayList<>();
+        collected(m, findings);
         registry.read(m, findings);
         boot.read(m, findings);
         systemInfo.read(m, findings);
@@ -172,6 +173,113 @@ public final class TextUnderstanding {
             }
         }
         return merge(changes(clean, findings));
+    }
+
+    private static final Pattern COLLECTOR_HEADER = Pattern.compile(
+            "^\\s*kb-guide collector (\\d+), article (\\S+) version (\\S+)\\s*$");
+    private static final Pattern COLLECTOR_BEGIN = Pattern.compile("^\\s*----- kb-guide begin (\\S+) -----\\s*$");
+    private static final Pattern COLLECTOR_END = Pattern.compile("^\\s*----- kb-guide end (\\S+) -----\\s*$");
+    /** reg.exe's or the collector's word that the key or value is not there. */
+    private static final Pattern NOT_FOUND = Pattern.compile(
+            "^\\s*(?:ERROR:\\s+The system was unable to find the specified registry key or value|kb-guide: key not"
+                    + " found:)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENVIRONMENT = Pattern.compile("^\\s*(PROCESSOR_ARCHITE(?:CTURE|W6432))=(\\S*)\\s*$");
+
+    /**
+     * The article's evidence collector's output, read exactly: each section between its markers by the reader of
+     * its probe's kind, values marked {@code collected} with the raw line as evidence. Output of another article,
+     * or a section the article does not have, is not read. What a section cannot say plainly (an error, two boot
+     * entries) gives no value, as elsewhere.
+     */
+    private void collected(Message m, List<Observation> out) {
+        io.kbguide.engine.Collector collector = article.collector();
+        for (int i = 0; i < m.size(); i++) {
+            Matcher h = COLLECTOR_HEADER.matcher(m.line(i));
+            if (!h.matches()) {
+                continue;
+            }
+            boolean ours = collector != null && h.group(2).equals(article.id())
+                    && Integer.parseInt(h.group(1)) == io.kbguide.engine.Collector.FORMAT;
+            m.consume(i);
+            int j = i + 1;
+            while (j < m.size()) {
+                Matcher b = COLLECTOR_BEGIN.matcher(m.line(j));
+                if (!b.matches()) {
+                    if (COLLECTOR_HEADER.matcher(m.line(j)).matches()) {
+                        break;
+                    }
+                    j++;
+                    continue;
+                }
+                String id = b.group(1);
+                int end = j + 1;
+                while (end < m.size() && !(COLLECTOR_END.matcher(m.line(end)).matches()
+                        && COLLECTOR_END.matcher(m.line(end)).replaceAll("$1").equals(id))) {
+                    end++;
+                }
+                List<String> lines = new ArrayList<>();
+                for (int k = j + 1; k < end && k < m.size(); k++) {
+                    lines.add(m.line(k));
+                }
+                for (int k = j; k <= end && k < m.size(); k++) {
+                    m.consume(k);
+                }
+                java.util.Optional<io.kbguide.engine.Collector.Probe> probe = !ours ? java.util.Optional.empty()
+                        : collector.probes().stream().filter(p -> p.id().equals(id)).findFirst();
+                if (probe.isPresent()) {
+                    List<Observation> read = new ArrayList<>();
+                    readProbe(probe.get(), lines, read);
+                    read.forEach(o -> out.add(o.collected()));
+                }
+                j = end + 1;
+            }
+            i = j - 1;
+        }
+    }
+
+    private void readProbe(io.kbguide.engine.Collector.Probe probe, List<String> lines, List<Observation> out) {
+        Message section = new Message(String.join("\n", lines), null);
+        switch (probe.kind()) {
+            case VER, SYSTEMINFO -> systemInfo.read(section, out);
+            case REGISTRY -> {
+                registry.read(section, out);
+                // the probe's own key, exported or queried: where it holds no such value, the value is absent
+                for (Language.RegistryValue rv : language.registry()) {
+                    if (!probe.facts().contains(rv.factId()) || out.stream().anyMatch(o -> o.factId().equals(
+                            rv.factId()))) {
+                        continue;
+                    }
+                    String shown = lines.stream().filter(l -> NOT_FOUND.matcher(l).find()
+                            || l.trim().equalsIgnoreCase("[" + probe.key() + "]")).findFirst().orElse(null);
+                    if (shown != null) {
+                        out.add(Observation.pasted(rv.factId(), rv.absent(), shown.trim()));
+                    }
+                }
+            }
+            case BOOT -> boot.read(section, out);
+            case ENVIRONMENT -> {
+                Map<String, String> env = new LinkedHashMap<>();
+                String evidence = null;
+                for (String line : lines) {
+                    Matcher e = ENVIRONMENT.matcher(line);
+                    if (e.matches()) {
+                        env.put(e.group(1), e.group(2));
+                        evidence = evidence == null ? line.trim() : evidence + "; " + line.trim();
+                    }
+                }
+                // a 32-bit prompt on 64-bit Windows shows the real one in PROCESSOR_ARCHITEW6432
+                String real = env.getOrDefault("PROCESSOR_ARCHITEW6432", "");
+                if (real.isEmpty() || real.startsWith("%")) {
+                    real = env.getOrDefault("PROCESSOR_ARCHITECTURE", "");
+                }
+                String value = probe.map().get(real.toUpperCase(java.util.Locale.ROOT));
+                if (value != null && !probe.facts().isEmpty()) {
+                    out.add(Observation.pasted(probe.facts().get(0), value, evidence));
+                }
+            }
+            default -> {
+            }
+        }
     }
 
     /** A Markdown heading: "## /3GB switch". */
@@ -498,7 +606,7 @@ public final class TextUnderstanding {
             for (Observation f : list) {
                 if (f.isValue()) {
                     Observation had = firstByValue.get(f.value());
-                    if (had == null || had.source() == Source.TYPED && f.source() == Source.PASTED) {
+                    if (had == null || had.source() == Source.TYPED && f.source() != Source.TYPED) {
                         firstByValue.put(f.value(), f);
                     }
                 }
