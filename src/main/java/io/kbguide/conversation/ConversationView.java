@@ -77,7 +77,7 @@ public record ConversationView(
 
     public record AnswerView(String factId, String value, String label,
             @Schema(description = "What the fact is called, for people: \"the service pack\"") String name,
-            @Schema(enumeration = {"button", "typed", "pasted"}, description = "Where the answer came from: a"
+            @Schema(enumeration = {"button", "typed", "pasted", "collected"}, description = "Where the answer came from: a"
                     + " button (or a value sent as factId and value), typed words, or recognised pasted output")
             String origin) {
     }

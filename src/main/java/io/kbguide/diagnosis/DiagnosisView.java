@@ -91,9 +91,10 @@ public record DiagnosisView(
             @Schema(description = "What the fact is called, for people") String name,
             @Schema(description = "The value as the rules see it (a choice, or a version band)") String value,
             String label,
-            @Schema(enumeration = {"given", "button", "typed", "pasted", "explicit"}, description = "given: sent"
+            @Schema(enumeration = {"given", "button", "typed", "pasted", "collected", "explicit"}, description = "given: sent"
                     + " as facts; button: chosen in a conversation; typed: read from typed words; pasted: read from"
-                    + " recognised command output; explicit: sent as facts beside text") String origin) {
+                    + " recognised command output; collected: read from the evidence collector's output; explicit: sent"
+                    + " as facts beside text") String origin) {
     }
 
     @Schema(name = "Verdict", description = "The answer in one line")
@@ -131,7 +132,7 @@ public record DiagnosisView(
     public record UnderstoodView(String factId, String value, String label,
             @Schema(description = "The words that decided it, with any negation or attribution in them, or the line"
                     + " of pasted output it was read from") String evidence,
-            @Schema(enumeration = {"typed", "pasted", "explicit"}, description = "typed: words a person wrote;"
+            @Schema(enumeration = {"typed", "pasted", "collected", "explicit"}, description = "typed: words a person wrote;"
                     + " pasted: recognised command output; explicit: the request's facts") String source,
             @Schema(description = "What the fact is called, for people: \"the service pack\"") String name) {
 

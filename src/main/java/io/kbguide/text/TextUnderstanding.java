@@ -179,10 +179,14 @@ public final class TextUnderstanding {
             "^\\s*kb-guide collector (\\d+), article (\\S+) version (\\S+)\\s*$");
     private static final Pattern COLLECTOR_BEGIN = Pattern.compile("^\\s*----- kb-guide begin (\\S+) -----\\s*$");
     private static final Pattern COLLECTOR_END = Pattern.compile("^\\s*----- kb-guide end (\\S+) -----\\s*$");
-    /** reg.exe's or the collector's word that the key or value is not there. */
+    /**
+     * reg.exe's (Windows's; Wine's, which the collector's test runs under) or the collector's word that the key or
+     * value is not there; read only in the collector's registry section.
+     */
     private static final Pattern NOT_FOUND = Pattern.compile(
-            "^\\s*(?:ERROR:\\s+The system was unable to find the specified registry key or value|kb-guide: key not"
-                    + " found:)", Pattern.CASE_INSENSITIVE);
+            "^\\s*(?:ERROR:\\s+The system was unable to find the specified registry key or value|reg:\\s+Unable to"
+                    + " find the specified registry (?:key or )?value|kb-guide: key not found:)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern ENVIRONMENT = Pattern.compile("^\\s*(PROCESSOR_ARCHITE(?:CTURE|W6432))=(\\S*)\\s*$");
 
     /**
