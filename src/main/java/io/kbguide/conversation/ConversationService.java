@@ -165,7 +165,9 @@ public class ConversationService {
         boolean textReply = turn.reading() != Reading.NONE;
         return new ConversationView(turn.conversationId(), notice(turn.notice()),
                 textReply ? understood(article, turn.reading()) : null,
-                textReply ? emptyToNull(unclear(article, turn.reading())) : null, step);
+                textReply ? emptyToNull(unclear(article, turn.reading())) : null, step,
+                turn.answers().isEmpty() && article.article().collector() != null
+                        ? ConversationView.CollectorLinks.of(article.id()) : null);
     }
 
     private static List<DiagnosisView.UnderstoodView> understood(CompiledArticle article, Reading reading) {

@@ -20,10 +20,25 @@ public record ConversationView(
         @Schema(description = "For a text reply: facts it mentioned that could not be used (given two values,"
                 + " contradicting an earlier answer, or in an unusable form), and why")
         List<DiagnosisView.UnclearView> unclear,
-        TurnView step) {
+        TurnView step,
+        @Schema(description = "Before the first answer, where the article has one: its evidence collector, a read-only"
+                + " script to run on the server; pasting what it prints answers what it can gather, with no"
+                + " read-back") CollectorLinks collector) {
 
     public ConversationView(String conversationId, String notice, TurnView step) {
-        this(conversationId, notice, null, null, step);
+        this(conversationId, notice, null, null, step, null);
+    }
+
+    @Schema(description = "The evidence collector's download paths (relative to the service)")
+    public record CollectorLinks(
+            @Schema(description = "cmd.exe script, Windows 2000 and 2003", examples = "/api/v1/articles/x/collector")
+            String cmd,
+            @Schema(description = "PowerShell script, Windows Server 2008 or later") String ps1) {
+
+        public static CollectorLinks of(String articleId) {
+            String path = "/api/v1/articles/" + articleId + "/collector";
+            return new CollectorLinks(path, path + "?format=ps1");
+        }
     }
 
 

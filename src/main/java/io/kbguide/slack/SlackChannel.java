@@ -45,7 +45,13 @@ public class SlackChannel {
                 }
             }));
 
-    public SlackChannel(Dialogue dialogue, Articles articles, SlackClient client, SlackConfig config) {
+    /** The service's public address, for links in messages (the evidence collector); null when not set. */
+    private final String publicBaseUrl;
+
+    public SlackChannel(Dialogue dialogue, Articles articles, SlackClient client, SlackConfig config,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kbguide.public-base-url")
+            Optional<String> publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl.orElse(null);
         this.dialogue = dialogue;
         this.articles = articles;
         this.client = client;
@@ -210,7 +216,7 @@ public class SlackChannel {
     /** The messages for an outcome; a refused input shows the step it was given at again, with why. */
     List<SlackMessages.Message> messages(Outcome outcome, String currentId) {
         if (outcome instanceof Outcome.Reply reply) {
-            return SlackMessages.render(ConversationService.viewOf(reply), null);
+            return SlackMessages.render(ConversationService.viewOf(reply), null, publicBaseUrl);
         }
         Outcome.Refused refused = (Outcome.Refused) outcome;
         String why = switch (refused.reason()) {

@@ -64,8 +64,22 @@ public final class SlackMessages {
      * @param warning plain words, or null
      */
     public static List<Message> render(ConversationView view, String warning) {
+        return render(view, warning, null);
+    }
+
+    /**
+     * The step, with a warning first, and where the conversation has no answer yet and the service's public
+     * address is known, the article's evidence collector to download.
+     */
+    public static List<Message> render(ConversationView view, String warning, String publicBaseUrl) {
         List<LayoutBlock> blocks = new ArrayList<>();
         String id = view.conversationId();
+        if (view.collector() != null && publicBaseUrl != null && "question".equals(view.step().type())) {
+            String base = publicBaseUrl.replaceAll("/+$", "");
+            contextText(blocks, ":zap: Quicker: run the read-only checker on the server and paste what it prints"
+                    + " (as a text snippet when long): <" + base + view.collector().cmd() + "|command prompt (.cmd)> or <"
+                    + base + view.collector().ps1() + "|PowerShell (.ps1)>");
+        }
         if (warning != null) {
             sections(blocks, ":warning: " + esc(warning));
         }

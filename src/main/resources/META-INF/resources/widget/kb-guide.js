@@ -303,6 +303,13 @@
       bot([el('p', {'class': 'kbg-warn', 'text': u.message})]);
     });
     var step = view.step;
+    if (view.collector && step.type === 'question' && !view.restored) {
+      // the quickest way: the article's read-only checker, run on the server, its output pasted here
+      bot([el('p', {'class': 'kbg-collector'}, ['Quicker: run the read-only checker on the server and paste what'
+        + ' it prints here: ', el('a', {'href': base + view.collector.cmd, 'download': '', 'text':
+        'command prompt (.cmd)'}), ' or ', el('a', {'href': base + view.collector.ps1, 'download': '', 'text':
+        'PowerShell (.ps1)'}), '.'])]);
+    }
     if (step.type === 'question') {
       var q = step.question;
       var parts = [el('p', {'class': 'kbg-q', 'text': q.text})];

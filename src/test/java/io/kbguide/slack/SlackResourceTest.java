@@ -126,6 +126,8 @@ class SlackResourceTest {
                 .contentType("application/json").extract().asString());
         assertEquals("ephemeral", reply.path("response_type").asText());
         assertEquals("Which Windows version runs on the server?", header(reply));
+        assertTrue(reply.toString().contains("<https://kb.example.com/api/v1/articles/heartbeat-registry-driver"
+                + "/collector|command prompt (.cmd)>"), "the checker is offered first: " + reply);
 
         Map<String, String> want = Map.of("architecture", "x86", "os", "windows-2003", "servicePack", "sp1",
                 "useNewApi", "zero", "leakPatch", "not-installed");

@@ -42,6 +42,7 @@ public class SlackStub implements QuarkusTestResourceLifecycleManager {
                 "kbguide.slack.api-url", "http://localhost:" + server.port() + "/api/",
                 "kbguide.slack.response-url-hosts", "localhost",
                 "kbguide.slack.file-hosts", "localhost",
+                "kbguide.public-base-url", "https://kb.example.com",
                 "kbguide.slack.response-url-schemes", "http");
     }
 

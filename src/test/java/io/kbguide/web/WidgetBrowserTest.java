@@ -305,6 +305,11 @@ class WidgetBrowserTest {
         open();
         WebElement box = driver.findElement(By.cssSelector(".kbg-text"));
         assertEquals("Type an answer, or paste what a command prints", box.getAttribute("placeholder"));
+        // the quickest way is offered first: the read-only checker to run on the server
+        List<WebElement> checker = driver.findElements(By.cssSelector(".kbg-collector a"));
+        assertEquals(2, checker.size(), logText());
+        assertTrue(checker.get(0).getAttribute("href").endsWith("/api/v1/articles/heartbeat-registry-driver/collector"),
+                checker.get(0).getAttribute("href"));
         // an empty box says so
         int before = messages();
         driver.findElement(By.cssSelector(".kbg-send")).click();
