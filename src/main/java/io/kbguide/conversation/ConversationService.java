@@ -167,7 +167,9 @@ public class ConversationService {
                 textReply ? understood(article, turn.reading()) : null,
                 textReply ? emptyToNull(unclear(article, turn.reading())) : null, step,
                 turn.answers().isEmpty() && article.article().collector() != null
-                        ? ConversationView.CollectorLinks.of(article.id()) : null);
+                        ? ConversationView.CollectorLinks.of(article.id()) : null,
+                textReply && !turn.reading().ignored().isEmpty() ? turn.reading().ignored().stream()
+                        .map(g -> new DiagnosisView.IgnoredView(g.text(), g.why().id(), g.words())).toList() : null);
     }
 
     private static List<DiagnosisView.UnderstoodView> understood(CompiledArticle article, Reading reading) {

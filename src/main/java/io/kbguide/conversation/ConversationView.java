@@ -23,11 +23,15 @@ public record ConversationView(
         TurnView step,
         @Schema(description = "Before the first answer, where the article has one: its evidence collector, a read-only"
                 + " script to run on the server; pasting what it prints answers what it can gather, with no"
-                + " read-back") CollectorLinks collector) {
+                + " read-back") CollectorLinks collector,
+        @Schema(description = "For a text reply: the parts of the message that were not used, and why (a heading,"
+                + " an empty field, quoted older mail, the article's own words, a language the reader cannot read"
+                + " yet): nothing is dropped silently") List<DiagnosisView.IgnoredView> ignored) {
 
     public ConversationView(String conversationId, String notice, TurnView step) {
-        this(conversationId, notice, null, null, step, null);
+        this(conversationId, notice, null, null, step, null, null);
     }
+
 
     @Schema(description = "The evidence collector's download paths (relative to the service)")
     public record CollectorLinks(

@@ -136,6 +136,8 @@ public class DiagnosisService {
         List<String> deciding = typed.isEmpty() ? List.of() : article.decidingFacts(merged, typed);
         return DiagnosisView.of(article.article(), diagnosis, article.plansByCase(codes), article.known(codes))
                 .withText(understood,
-                unclear.isEmpty() ? null : unclear, deciding.isEmpty() ? null : deciding);
+                unclear.isEmpty() ? null : unclear, deciding.isEmpty() ? null : deciding)
+                .withIgnored(extraction.ignored().stream().map(g -> new DiagnosisView.IgnoredView(g.text(),
+                        g.why().id(), g.words())).toList());
     }
 }

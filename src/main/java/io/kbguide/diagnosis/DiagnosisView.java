@@ -60,7 +60,24 @@ public record DiagnosisView(
         @Schema(description = "One line standing for every finding the missing facts leave open (they show as"
                 + " 'undetermined' in findings). Absent when every finding is settled.") String stillNeeded,
         @Schema(description = "The facts this answer is for, in asking order, and where each came from")
-        List<FactUsed> facts) {
+        List<FactUsed> facts,
+        @Schema(description = "When text was sent: the parts of it that were not used, and why")
+        List<IgnoredView> ignored) {
+
+    @Schema(description = "A part of a message that was not used")
+    public record IgnoredView(
+            @Schema(description = "The part, shortened") String text,
+            @Schema(enumeration = {"heading", "unticked", "server-table", "empty-field", "quoted-history",
+                    "article-quote", "foreign"}) String why,
+            @Schema(description = "Why, in words") String words) {
+    }
+
+    /** The same diagnosis with the parts of its text that were not used. */
+    public DiagnosisView withIgnored(List<IgnoredView> parts) {
+        return new DiagnosisView(article, complete, missingFacts, findings, remediation, citations, summary,
+                findingDetails, notes, toFindOut, understood, unclear, dependsOnTypedText, plansByCase, verdict,
+                stillNeeded, facts, parts == null || parts.isEmpty() ? null : parts);
+    }
 
     /** The same diagnosis with what was read from a text message. */
     public DiagnosisView withText(List<UnderstoodView> understood, List<UnclearView> unclear,
@@ -71,14 +88,14 @@ public record DiagnosisView(
         }
         return new DiagnosisView(article, complete, missingFacts, findings, remediation, citations, summary,
                 findingDetails, notes, toFindOut, understood, unclear, dependsOnTypedText, plansByCase, verdict,
-                stillNeeded, withOrigins(facts, origins, "given"));
+                stillNeeded, withOrigins(facts, origins, "given"), ignored);
     }
 
     /** The same diagnosis with where each fact came from (fact id to origin; others get {@code otherwise}). */
     public DiagnosisView withOrigins(Map<String, String> origins, String otherwise) {
         return new DiagnosisView(article, complete, missingFacts, findings, remediation, citations, summary,
                 findingDetails, notes, toFindOut, understood, unclear, dependsOnTypedText, plansByCase, verdict,
-                stillNeeded, withOrigins(facts, origins, otherwise));
+                stillNeeded, withOrigins(facts, origins, otherwise), ignored);
     }
 
     private static List<FactUsed> withOrigins(List<FactUsed> facts, Map<String, String> origins, String otherwise) {
@@ -172,7 +189,7 @@ public record DiagnosisView(
                 known.entrySet().stream().map(e -> {
                     Fact f = article.fact(e.getKey()).orElseThrow();
                     return new FactUsed(f.id(), f.name(), e.getValue(), f.labelOf(e.getValue()), "given");
-                }).toList());
+                }).toList(), null);
     }
 
     static List<CitationView> cite(Article article, List<Citation> citations) {

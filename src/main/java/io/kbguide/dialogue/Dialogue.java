@@ -316,7 +316,8 @@ public final class Dialogue {
                 && toApply.stream().noneMatch(a -> a.factId().equals(loaded.confirm().factId()))) {
             confirm = loaded.confirm();
         }
-        return render(loaded, answers, position, confirm, typed, new Reading(understood, unclear), hints);
+        return render(loaded, answers, position, confirm, typed, new Reading(understood, unclear,
+                extraction.ignored()), hints);
     }
 
     /** The values of a fact that do not contradict the other answers (all of them if none fits). */

@@ -14,7 +14,11 @@ import java.util.List;
  * @param understood facts read and applied, with the words each came from
  * @param unclear    facts mentioned that are asked back rather than used
  */
-public record Reading(List<Understood> understood, List<Query> unclear) {
+public record Reading(List<Understood> understood, List<Query> unclear, List<io.kbguide.text.Ignored> ignored) {
+
+    public Reading(List<Understood> understood, List<Query> unclear) {
+        this(understood, unclear, List.of());
+    }
 
     public static final Reading NONE = new Reading(List.of(), List.of());
 

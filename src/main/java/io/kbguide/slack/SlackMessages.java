@@ -95,6 +95,10 @@ public final class SlackMessages {
             sections(blocks, String.join("\n", view.unclear().stream().map(u -> ":warning: " + esc(u.message()))
                     .toList()));
         }
+        if (view.ignored() != null) {
+            contextText(blocks, "*Not used from your message:* " + String.join("; ", view.ignored().stream()
+                    .map(g -> "\u201c" + esc(g.text()) + "\u201d (" + esc(g.words()) + ")").toList()));
+        }
         ConversationView.TurnView step = view.step();
         if (!step.answers().isEmpty() && !"diagnosis".equals(step.type())) {
             contextText(blocks, "*Your answers:* " + String.join("; ", step.answers().stream()

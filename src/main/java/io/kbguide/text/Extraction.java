@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param rejections facts mentioned in a way that cannot be used, with the reason
  * @param unclear    facts mentioned without the reader being sure of the value (hedged, not attributed to what
  *                   the fact is about, changed, several servers): asked, never picked
+ * @param ignored    parts of the message not used, and why (a heading, quoted older mail, the article's own
+ *                   words, a sentence in a language without a pack...), so that nothing is dropped silently
  */
 public record Extraction(List<Understood> understood, List<Conflict> conflicts, List<Rejection> rejections,
-        List<Unclear> unclear) {
+        List<Unclear> unclear, List<Ignored> ignored) {
 
     /** Nothing understood. */
     public static final Extraction EMPTY = new Extraction(List.of(), List.of(), List.of(), List.of());
@@ -23,6 +25,12 @@ public record Extraction(List<Understood> understood, List<Conflict> conflicts, 
         conflicts = List.copyOf(conflicts);
         rejections = List.copyOf(rejections);
         unclear = List.copyOf(unclear);
+        ignored = List.copyOf(ignored);
+    }
+
+    public Extraction(List<Understood> understood, List<Conflict> conflicts, List<Rejection> rejections,
+            List<Unclear> unclear) {
+        this(understood, conflicts, rejections, unclear, List.of());
     }
 
     /** The value read for a fact, if exactly one was. */

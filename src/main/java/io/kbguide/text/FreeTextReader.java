@@ -70,7 +70,11 @@ final class FreeTextReader {
      * @param prefilter whether lines without a rule's {@link Trigger} skip that rule (the default; false only to
      *                  check in tests that the prefilter changes no result)
      */
+    /** The words for a sentence in a language without a pack. */
+    private final String foreignWords;
+
     FreeTextReader(Language language, boolean prefilter, java.util.Map<String, io.kbguide.engine.Fact> versionFacts) {
+        this.foreignWords = language.ignored().get(Skip.FOREIGN);
         this.versionFacts = java.util.Map.copyOf(versionFacts);
         this.prefilter = prefilter;
         this.cues = language.cues();
@@ -88,7 +92,7 @@ final class FreeTextReader {
             if (m.consumed[i] || line.isBlank() || Message.isPrompt(line)) {
                 continue;
             }
-            line = unreadable(line);
+            line = unreadable(m, line);
             if (line.isBlank()) {
                 continue;
             }
@@ -117,7 +121,7 @@ final class FreeTextReader {
      * ({@code cues.foreign}): their negations, yes/no words and time words cannot be told, so a mention there
      * gives nothing ("kein /3GB" is not "/3GB"); the facts they name are asked.
      */
-    private String unreadable(String line) {
+    private String unreadable(Message m, String line) {
         if (cues.foreign().isEmpty() || cues.foreign().stream().noneMatch(p -> p.matcher(line).find())) {
             return line;
         }
@@ -128,6 +132,9 @@ final class FreeTextReader {
             int to = end.find() ? end.end() : line.length();
             String sentence = line.substring(from, to);
             if (cues.foreign().stream().anyMatch(p -> p.matcher(sentence).find())) {
+                if (!sentence.isBlank()) {
+                    m.ignored.add(Ignored.of(sentence, Skip.FOREIGN, foreignWords));
+                }
                 for (int k = from; k < to; k++) {
                     out.setCharAt(k, ' ');
                 }

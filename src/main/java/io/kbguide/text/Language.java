@@ -23,11 +23,13 @@ public final class Language {
     private final List<BootSwitch> bootSwitches;
     private final List<ProductVersion> versions;
     private final Map<Doubt, String> doubts;
+    private final Map<Skip, String> ignored;
 
     Language(String file, String articleId, Cues cues, List<FactLanguage> facts, List<SystemInfoField> systemInfo,
             List<RegistryValue> registry, List<BootSwitch> bootSwitches, List<ProductVersion> versions,
-            Map<Doubt, String> doubts) {
+            Map<Doubt, String> doubts, Map<Skip, String> ignored) {
         this.doubts = Map.copyOf(doubts);
+        this.ignored = Map.copyOf(ignored);
         this.file = Objects.requireNonNull(file);
         this.articleId = Objects.requireNonNull(articleId);
         this.cues = Objects.requireNonNull(cues);
@@ -73,6 +75,11 @@ public final class Language {
     }
 
     /** Each doubt in words for the user (every {@link Doubt} has one). */
+    /** The words for each reason a part of a message is not used. */
+    Map<Skip, String> ignored() {
+        return ignored;
+    }
+
     Map<Doubt, String> doubts() {
         return doubts;
     }

@@ -109,7 +109,7 @@ public final class LanguageReader {
 
         Language language(JsonNode root) {
             Map<String, JsonNode> top = object(root, "", Set.of("article", "cues", "facts", "extractors",
-                    "doubts"));
+                    "doubts", "ignored"));
             if (top.containsKey("article")) {
                 String id = text(top.get("article"), "article");
                 if (!id.equals(article.id())) {
@@ -147,7 +147,7 @@ public final class LanguageReader {
                 versions.add(version(verNodes.get(i), "extractors.versions[" + i + "]"));
             }
             return new Language(file, article.id(), cues, facts, sys, reg, boot, versions,
-                    doubts(required(top, "doubts", "")));
+                    doubts(required(top, "doubts", "")), ignored(required(top, "ignored", "")));
         }
 
         private Map<Doubt, String> doubts(JsonNode node) {
@@ -164,6 +164,25 @@ public final class LanguageReader {
                 }
             }
             return doubts;
+        }
+
+        private Map<Skip, String> ignored(JsonNode node) {
+            Map<String, JsonNode> m = object(node, "ignored", null);
+            Map<Skip, String> out = new java.util.EnumMap<>(Skip.class);
+            List<String> ids = java.util.Arrays.stream(Skip.values()).map(Skip::id).toList();
+            for (Map.Entry<String, JsonNode> e : m.entrySet()) {
+                Skip skip = java.util.Arrays.stream(Skip.values()).filter(x -> x.id().equals(e.getKey())).findFirst()
+                        .orElseThrow(() -> fail("ignored." + e.getKey(), "unknown reason '" + e.getKey()
+                                + "' (known: " + String.join(", ", ids) + ")"));
+                out.put(skip, text(e.getValue(), "ignored." + e.getKey()));
+            }
+            for (Skip s : Skip.values()) {
+                if (!out.containsKey(s)) {
+                    throw fail("ignored", "missing the words for '" + s.id() + "' (every one of " + String.join(", ",
+                            ids) + " needs them)");
+                }
+            }
+            return out;
         }
 
         private Doubt doubt(String id, String path) {

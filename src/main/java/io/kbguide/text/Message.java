@@ -18,6 +18,8 @@ final class Message {
     final java.util.Map<String, String> known;
     final List<String> lines;
     final boolean[] consumed;
+    /** Parts not used, and why: said back to the person. */
+    final List<Ignored> ignored = new ArrayList<>();
 
     Message(String text, String currentFactId) {
         this(text, currentFactId, java.util.Map.of());

@@ -172,7 +172,24 @@ public final class TextUnderstanding {
                 findings.add(leading);
             }
         }
-        return merge(changes(clean, findings));
+        Extraction x = merge(changes(clean, findings));
+        if (m.ignored.isEmpty()) {
+            return x;
+        }
+        // in the order the message has them
+        List<Ignored> ignored = new ArrayList<>(m.ignored);
+        ignored.sort(java.util.Comparator.comparingInt(g -> {
+            String head = g.text().length() > 20 ? g.text().substring(0, 20) : g.text();
+            int at = clean.replaceAll("\\s+", " ").indexOf(head);
+            return at < 0 ? Integer.MAX_VALUE : at;
+        }));
+        return new Extraction(x.understood(), x.conflicts(), x.rejections(), x.unclear(), ignored);
+    }
+
+    private void skip(Message m, String text, Skip why) {
+        if (!text.isBlank()) {
+            m.ignored.add(Ignored.of(text, why, language.ignored().get(why)));
+        }
     }
 
     private static final Pattern COLLECTOR_HEADER = Pattern.compile(
@@ -315,6 +332,7 @@ public final class TextUnderstanding {
                 continue;
             }
             if (HEADING.matcher(line).find()) {
+                skip(m, line, Skip.HEADING);
                 m.consume(i);
                 continue;
             }
@@ -323,6 +341,7 @@ public final class TextUnderstanding {
                 boolean ticked = box.group(1) != null || box.group(2) != null
                         || box.group(3) == null && box.group().contains("\u2611");
                 if (!ticked) {
+                    skip(m, line, Skip.UNTICKED);
                     m.consume(i);
                 } else {
                     m.blank(i, 0, box.end());
@@ -338,6 +357,7 @@ public final class TextUnderstanding {
                 if (cells.length == 2) {
                     field(m, i, cells[0], cells[1], out);
                 } else if (cells.length > 2) {
+                    skip(m, line, Skip.SERVER_TABLE);
                     m.consume(i);
                 }
                 continue;
@@ -359,15 +379,20 @@ public final class TextUnderstanding {
      * The quoted older text of an e-mail reply is the past: lines starting with "&gt;", and everything after a
      * reply header ("On ... wrote:", "-----Original Message-----"), are not read.
      */
-    private static void quotedHistory(Message m) {
+    private void quotedHistory(Message m) {
         boolean history = false;
+        StringBuilder quoted = new StringBuilder();
         for (int i = 0; i < m.size(); i++) {
             String line = m.line(i);
             history |= REPLY_HEADER.matcher(line).matches();
             if (history || QUOTED_LINE.matcher(line).find()) {
+                if (!m.consumed[i]) {
+                    quoted.append(line.replaceFirst("^\\s*>+\\s?", "")).append(' ');
+                }
                 m.consume(i);
             }
         }
+        skip(m, quoted.toString(), Skip.QUOTED_HISTORY);
     }
 
     /** The shortest sentence of the article taken for a quote of it (shorter ones are common words). */
@@ -411,6 +436,7 @@ public final class TextUnderstanding {
                     while (end < line.length() && ".;:!?\"')]\u201d".indexOf(line.charAt(end)) >= 0) {
                         end++;
                     }
+                    skip(m, line.substring(a, b), Skip.ARTICLE_QUOTE);
                     m.blank(i, a, end);
                     m.lines.set(i, m.line(i).substring(0, end - 1) + ";" + m.line(i).substring(end));
                 }
@@ -431,6 +457,7 @@ public final class TextUnderstanding {
         }
         String line = m.line(i);
         if (value.isBlank() || language.cues().noAnswer().stream().anyMatch(p -> p.matcher(value).matches())) {
+            skip(m, line, Skip.EMPTY_FIELD);
             m.consume(i);
             return;
         }

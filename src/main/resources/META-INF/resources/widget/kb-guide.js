@@ -302,6 +302,12 @@
     (view.unclear || []).forEach(function (u) {
       bot([el('p', {'class': 'kbg-warn', 'text': u.message})]);
     });
+    if (view.ignored && view.ignored.length) {
+      bot([el('p', {'text': 'Not used from your message:'}), el('ul', {'class': 'kbg-ignored'},
+        view.ignored.map(function (g) {
+          return el('li', {'text': '\u201c' + g.text + '\u201d: ' + g.words});
+        }))]);
+    }
     var step = view.step;
     if (view.collector && step.type === 'question' && !view.restored) {
       // the quickest way: the article's read-only checker, run on the server, its output pasted here

@@ -176,6 +176,20 @@ class TextRepliesTest {
     }
 
     @Test
+    void shouldSayWhatPartOfAMessageWasNotUsedInJsonAndMarkdown() {
+        String id = startWith("x86").getString("conversationId");
+        String text = "## Server details\nIt is Windows Server 2003.\nOn Mon, 4 May 2009, Ann wrote:\n> SP1 there";
+        given().contentType(ContentType.JSON).body(Map.of("text", text))
+                .when().post(BASE + "/" + id + "/replies").then().statusCode(200)
+                .body("ignored.why", org.hamcrest.Matchers.contains("heading", "quoted-history"))
+                .body("ignored[1].words", containsString("quoted older e-mail text"));
+        given().contentType(ContentType.JSON).accept("text/markdown").body(Map.of("text", text))
+                .when().post(BASE + "/" + id + "/replies").then().statusCode(200)
+                .body(containsString("**Not used from your message:** \"## Server details\" (a heading names a"
+                        + " question, it does not answer it)"));
+    }
+
+    @Test
     void shouldRenderWhatWasReadInMarkdown() {
         String id = startWith("it's a w2k3 box, SP2, no /3GB, 32-bit").getString("conversationId");
         given().accept("text/markdown").when().get(BASE + "/" + id).then().statusCode(200)

@@ -106,4 +106,17 @@ class StructureAndScopeTest {
         assertEquals(Map.of("os", "windows-2003", "servicePack", "sp2"), read("Both nodes run Windows Server 2003"
                 + " SP2."));
     }
+
+    @Test
+    void shouldSayWhatPartOfTheMessageItDidNotUseAndWhy() {
+        Extraction x = tu.extract("## /3GB switch\nService pack: n/a\nWir haben kein /3GB.\nIt is Windows Server"
+                + " 2003.\n> UseNewApi is 0");
+        Map<Skip, String> why = new LinkedHashMap<>();
+        x.ignored().forEach(g -> why.put(g.why(), g.text()));
+        assertEquals(Map.of(Skip.HEADING, "## /3GB switch", Skip.EMPTY_FIELD, "Service pack: n/a",
+                Skip.FOREIGN, "Wir haben kein /3GB.", Skip.QUOTED_HISTORY, "UseNewApi is 0"), why);
+        assertFalse(x.ignored().stream().anyMatch(g -> g.words() == null || g.words().isBlank()));
+        assertEquals(Map.of("os", "windows-2003"), read("## /3GB switch\nService pack: n/a\nWir haben kein /3GB.\n"
+                + "It is Windows Server 2003.\n> UseNewApi is 0"));
+    }
 }
