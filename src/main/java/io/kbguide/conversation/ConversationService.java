@@ -149,10 +149,11 @@ public class ConversationService {
                 Fact fact = article.article().fact(factId).orElseThrow();
                 String value = turn.answers().stream().filter(a -> a.factId().equals(factId)).findFirst()
                         .orElseThrow().value();
+                String evidence = turn.state().typed().get(factId);
                 items.add(new ConversationView.ReadBackItem(factId, fact.question(), value, fact.labelOf(value),
-                        turn.state().typed().get(factId), fact.type() == Fact.Type.VERSION ? List.of()
+                        evidence, fact.type() == Fact.Type.VERSION ? List.of()
                                 : fact.choices().stream().map(c -> new ConversationView.Choice(c.value(), c.label()))
-                                        .toList()));
+                                        .toList(), ConversationView.ReadBackItem.weak(evidence)));
             }
             step = new ConversationView.TurnView("readback", null, given, early,
                     new ConversationView.Progress(given.size(), 1), null, items);

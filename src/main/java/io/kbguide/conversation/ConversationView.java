@@ -74,7 +74,15 @@ public record ConversationView(
     public record ReadBackItem(String factId, String question, String value, String label,
             @Schema(description = "The words it was read from, with any negation or attribution") String evidence,
             @Schema(description = "The values it can be changed to; empty for a version (send it as a value)")
-            List<Choice> choices) {
+            List<Choice> choices,
+            @Schema(description = "True when the value rests on one bare word (\"2\", \"no\"): weak evidence, to"
+                    + " check with care") boolean weak) {
+
+        /** Whether words rest on one bare word or number. */
+        public static boolean weak(String evidence) {
+            return evidence != null && evidence.strip().replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$", "")
+                    .split("\\s+").length <= 1;
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

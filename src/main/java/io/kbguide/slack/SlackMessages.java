@@ -171,8 +171,8 @@ public final class SlackMessages {
         sections(blocks, "These answers came from typed words, and the steps to advise depend on them. Confirm"
                 + " them, or change any that is wrong.");
         for (ConversationView.ReadBackItem item : step.readBack()) {
-            sections(blocks, "*" + esc(item.question()) + "*\n" + esc(item.label()) + " (from \u201c"
-                    + esc(item.evidence()) + "\u201d)");
+            sections(blocks, "*" + esc(item.question()) + "*\n" + esc(item.label()) + (item.weak()
+                    ? " (:warning: from one word only: \u201c" : " (from \u201c") + esc(item.evidence()) + "\u201d)");
             List<BlockElement> changes = new ArrayList<>();
             for (ConversationView.Choice c : item.choices()) {
                 if (!c.value().equals(item.value())) {

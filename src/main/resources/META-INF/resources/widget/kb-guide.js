@@ -334,7 +334,8 @@
         el('p', {'text': 'These answers came from typed words, and the steps depend on them. Confirm them, or change'
           + ' any that is wrong.'}),
         el('ul', {}, step.readBack.map(function (r) {
-          return el('li', {}, [el('strong', {'text': r.question + ' '}), r.label + ' (from \u201c' + r.evidence
+          return el('li', r.weak ? {'class': 'kbg-weak'} : {}, [el('strong', {'text': r.question + ' '}),
+            r.label + (r.weak ? ' (from one word only: \u201c' : ' (from \u201c') + r.evidence
             + '\u201d)']);
         }))]);
     } else {

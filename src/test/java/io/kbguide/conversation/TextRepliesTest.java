@@ -209,6 +209,20 @@ class TextRepliesTest {
     }
 
     @Test
+    void shouldMarkAValueThatRestsOnOneBareWordAsWeakInTheReadBack() {
+        String id = startWith("x86 w2k3, heartbeat 5.0.1, UseNewApi is 0").getString("conversationId");
+        JsonPath step = given().contentType(ContentType.JSON).body(Map.of("text", "2")).when()
+                .post(BASE + "/" + id + "/replies").then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals("readback", step.getString("step.type"), step.prettify());
+        org.junit.jupiter.api.Assertions.assertTrue(step.getBoolean(
+                "step.readBack.find { it.factId == 'servicePack' }.weak"), step.prettify());
+        org.junit.jupiter.api.Assertions.assertFalse(step.getBoolean(
+                "step.readBack.find { it.factId == 'useNewApi' }.weak"), step.prettify());
+        given().accept("text/markdown").when().get(BASE + "/" + step.getString("conversationId")).then()
+                .statusCode(200).body(containsString("Service Pack 2 (from one word only \"2\")"));
+    }
+
+    @Test
     void shouldShowAnswersTheDiagnosisDidNotNeed() {
         // /3GB does not matter on Windows Server 2003 SP1 or later: it is never asked
         JsonPath typed = startWith("x86 w2k3 SP2 with /3GB, UseNewApi 0, heartbeat 5.0.1");
