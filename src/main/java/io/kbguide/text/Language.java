@@ -157,7 +157,8 @@ public final class Language {
      */
     record FactLanguage(String factId, List<Pattern> ignore, List<ValueRule> rules, List<RejectRule> rejections,
             List<ShortAnswer> answers, Map<String, String> negated, Map<String, Set<String>> refines,
-            List<Pattern> topics, List<DoubtRule> doubts, Attribution attribution, boolean restartSensitive) {
+            List<Pattern> topics, List<DoubtRule> doubts, Attribution attribution, boolean restartSensitive,
+            List<Pattern> labels) {
     }
 
     /**

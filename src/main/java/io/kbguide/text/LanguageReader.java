@@ -247,7 +247,7 @@ public final class LanguageReader {
                     "unknown fact '" + factId + "' (the article's facts are " + factIds() + ")"));
             Map<String, JsonNode> m = object(node, path,
                     Set.of("ignore", "values", "negated", "refines", "rejections", "topics", "doubts",
-                            "attribution", "restartSensitive"));
+                            "attribution", "restartSensitive", "labels"));
             List<Pattern> ignore = patterns(m.get("ignore"), path + ".ignore");
             List<Language.ValueRule> rules = new ArrayList<>();
             List<Language.ShortAnswer> answers = new ArrayList<>();
@@ -347,7 +347,8 @@ public final class LanguageReader {
             }
             boolean restartSensitive = m.containsKey("restartSensitive") && m.get("restartSensitive").asBoolean();
             return new Language.FactLanguage(factId, ignore, rules, rejections, answers, negated, refines,
-                    patterns(m.get("topics"), path + ".topics"), doubts, attribution, restartSensitive);
+                    patterns(m.get("topics"), path + ".topics"), doubts, attribution, restartSensitive,
+                    patterns(m.get("labels"), path + ".labels"));
         }
 
         private Language.SystemInfoField systemInfoField(JsonNode node, String path) {

@@ -308,9 +308,12 @@ public final class TextUnderstanding {
     /** A checkbox, ticked or not: "- [ ] /3GB", "[x] SP2", "( ) yes", "☐ no". */
     private static final Pattern CHECKBOX = Pattern.compile(
             "^\\s*(?:[-*+\\u2022]\\s*)?(?:\\[\\s*([xX\\u2713\\u2714*])?\\s*]|\\(\\s*([xX*\\u2022o])?\\s*\\)|([\\u2610])|[\\u2611\\u2612])");
-    /** A form field: a short label, then ":" or "=" (not "://", not "==") and its value. */
+    /**
+     * A form field: a short label, then ":" or "=" (not "://", not "=="), "?", or dotted leaders of four dots or more
+     * ("Service pack ......... 2"; three are an ellipsis), and its value.
+     */
     private static final Pattern FIELD = Pattern.compile(
-            "^\\s*(?:[-*+\\u2022]\\s*)?([^:=|]{1,40}?)\\s*(?::(?!//)|=(?!=))\\s*(.*)$");
+            "^\\s*(?:[-*+\\u2022]\\s*)?([^:=|?]{1,40}?)\\s*(?::(?!//)|=(?!=)|\\?|\\s\\.{4,})\\s*(.*)$");
     /** A table row: "| /3GB switch | no |". */
     private static final Pattern TABLE_ROW = Pattern.compile("^\\s*\\|.*\\|\\s*$");
     private static final Pattern TABLE_RULE = Pattern.compile("^\\s*\\|?[\\s:|-]+\\|?\\s*$");
@@ -448,7 +451,8 @@ public final class TextUnderstanding {
     private void field(Message m, int i, String label, String value, List<Observation> out) {
         List<Language.FactLanguage> named = new ArrayList<>();
         for (Language.FactLanguage fl : language.facts()) {
-            if (fl.topics().stream().anyMatch(p -> p.matcher(label).find())) {
+            if (fl.topics().stream().anyMatch(p -> p.matcher(label).find())
+                    || fl.labels().stream().anyMatch(p -> p.matcher(label).find())) {
                 named.add(fl);
             }
         }
@@ -469,9 +473,10 @@ public final class TextUnderstanding {
                 return;
             }
         }
-        // the value is prose; the label only names facts (a version's label stays: "Heartbeat version: 5.0.3")
+        // the value is prose; a label naming one fact only names it (a version's label stays: "Heartbeat version:
+        // 5.0.3"); a label naming several may hold values of its own ("w2k3 SP1: ..."), so it stays too
         int labelAt = line.indexOf(label);
-        for (Language.FactLanguage fl : named) {
+        for (Language.FactLanguage fl : named.size() == 1 ? named : List.<Language.FactLanguage>of()) {
             boolean version = article.fact(fl.factId()).map(x -> x.type() == io.kbguide.engine.Fact.Type.VERSION)
                     .orElse(false);
             if (version || labelAt < 0) {

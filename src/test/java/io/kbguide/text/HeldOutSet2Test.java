@@ -107,6 +107,9 @@ class HeldOutSet2Test {
                 if (got != null && f.sameAnswer(got, e.getValue())) {
                     scores.truePositive(e.getKey());
                 } else {
+                    if (Boolean.getBoolean("heldout.show")) {
+                        System.out.println("  MISS " + c.id() + ": " + e + ", read " + got);
+                    }
                     scores.falseNegative(e.getKey());
                     right = false;
                 }

@@ -119,4 +119,16 @@ class StructureAndScopeTest {
         assertEquals(Map.of("os", "windows-2003"), read("## /3GB switch\nService pack: n/a\nWir haben kein /3GB.\n"
                 + "It is Windows Server 2003.\n> UseNewApi is 0"));
     }
+
+    @Test
+    void shouldReadFieldsByTheirLabelsWhateverTheSeparator() {
+        assertEquals(Map.of("threeGb", "no", "leakPatch", "installed"),
+                read("three_gb = false\nleak_patch = yes"));
+        assertEquals(Map.of("servicePack", "sp1"), read("Windows Server 2003, details follow\nService pack ........ 1")
+                .entrySet().stream().filter(e -> e.getKey().equals("servicePack"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertEquals(Map.of("useNewApi", "absent"), read("UseNewApi? Not present"));
+        // three dots are an ellipsis, not a leader: the values on both sides stay
+        assertEquals("windows-2003", read("w2k3 SP1 ... SP2").get("os"));
+    }
 }
