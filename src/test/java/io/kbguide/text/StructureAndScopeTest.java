@@ -131,4 +131,18 @@ class StructureAndScopeTest {
         // three dots are an ellipsis, not a leader: the values on both sides stay
         assertEquals("windows-2003", read("w2k3 SP1 ... SP2").get("os"));
     }
+
+    @Test
+    void shouldReadAValueThatEndsASentence() {
+        assertEquals(Map.of("useNewApi", "nonzero"), read("UseNewApi is 1."));
+        assertEquals(Map.of("useNewApi", "zero"), read("UseNewApi is 0. The server restarted since."));
+        assertEquals(Map.of(), read("UseNewApi is 1.5"));
+    }
+
+    @Test
+    void shouldTakeWhatIsOnlyPlannedForTheFuture() {
+        Map<String, String> r = read("Windows Server 2003 SP1 today; the SP2 rollout is planned for next quarter.");
+        assertEquals("sp1", r.get("servicePack"), r.toString());
+        assertEquals(Map.of("os", "windows-2000"), read("Windows 2000 now, migrating to Windows Server 2003 later."));
+    }
 }
