@@ -113,7 +113,7 @@ public final class Language {
             List<Pattern> hedges, List<Pattern> questions, List<Pattern> hedgeBreaks, List<Pattern> scopeBreaks,
             List<String> fillers, List<Pattern> future, List<Pattern> history, List<Pattern> aboutAfter,
             List<Pattern> servers, List<Pattern> allServers, List<Pattern> pendingRestart, List<Pattern> restarted,
-            List<Pattern> changes, List<Pattern> noAnswer, List<Pattern> foreign) {
+            List<Pattern> changes, List<Pattern> noAnswer, List<Pattern> foreign, List<Pattern> corrections) {
     }
 
     /** Words that make a mention of a fact doubtful ("got the patch": possession, not installation). */

@@ -215,7 +215,7 @@ public final class LanguageReader {
             Map<String, JsonNode> m = object(node, "cues", Set.of("window", "negations", "negatedAfter", "past",
                     "hedges", "questions", "hedgeBreaks", "scopeBreaks", "fillers", "future", "history",
                     "aboutAfter", "servers", "allServers", "pendingRestart", "restarted", "changes", "noAnswer",
-                    "foreign"));
+                    "foreign", "corrections"));
             int window = 4;
             if (m.containsKey("window")) {
                 JsonNode w = m.get("window");
@@ -238,7 +238,7 @@ public final class LanguageReader {
                     patterns(m.get("pendingRestart"),
                     "cues.pendingRestart"), patterns(m.get("restarted"), "cues.restarted"),
                     patterns(m.get("changes"), "cues.changes"), patterns(m.get("noAnswer"), "cues.noAnswer"),
-                    patterns(m.get("foreign"), "cues.foreign"));
+                    patterns(m.get("foreign"), "cues.foreign"), patterns(m.get("corrections"), "cues.corrections"));
         }
 
         private Language.FactLanguage fact(String factId, JsonNode node) {

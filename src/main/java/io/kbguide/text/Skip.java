@@ -18,7 +18,9 @@ public enum Skip {
     /** The article's own words. */
     ARTICLE_QUOTE("article-quote"),
     /** A sentence in a language the reader has no pack for. */
-    FOREIGN("foreign");
+    FOREIGN("foreign"),
+    /** A statement the message corrects later ("SP1, sorry, I meant SP2"). */
+    CORRECTED("corrected");
 
     private final String id;
 

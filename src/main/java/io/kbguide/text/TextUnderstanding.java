@@ -172,7 +172,7 @@ public final class TextUnderstanding {
                 findings.add(leading);
             }
         }
-        Extraction x = merge(changes(clean, findings));
+        Extraction x = merge(changes(clean, corrected(clean, findings, m)));
         if (m.ignored.isEmpty()) {
             return x;
         }
@@ -184,6 +184,54 @@ public final class TextUnderstanding {
             return at < 0 ? Integer.MAX_VALUE : at;
         }));
         return new Extraction(x.understood(), x.conflicts(), x.rejections(), x.unclear(), ignored);
+    }
+
+    /**
+     * The later of two statements of a fact wins where the message corrects itself between them ("SP1, sorry, I
+     * meant SP2"): what came before the correction cue is dropped, and said back as corrected.
+     */
+    private List<Observation> corrected(String text, List<Observation> findings, Message m) {
+        List<Pattern> cues = language.cues().corrections();
+        if (cues.isEmpty() || cues.stream().noneMatch(p -> p.matcher(text).find())) {
+            return findings;
+        }
+        List<int[]> at = new ArrayList<>(); // each correction cue's start
+        for (Pattern p : cues) {
+            Matcher c = p.matcher(text);
+            while (c.find()) {
+                at.add(new int[] {c.start(), c.end()});
+            }
+        }
+        List<Observation> out = new ArrayList<>(findings);
+        Map<String, List<Observation>> byFact = new LinkedHashMap<>();
+        for (Observation f : findings) {
+            if (f.isValue()) {
+                byFact.computeIfAbsent(f.factId(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        for (List<Observation> values : byFact.values()) {
+            if (values.stream().map(Observation::value).distinct().count() < 2) {
+                continue;
+            }
+            // where each statement ends (its evidence may start earlier: "Windows Server 2003 SP1, ... SP2")
+            java.util.function.ToIntFunction<Observation> end = f -> {
+                int i = text.lastIndexOf(f.evidence());
+                return i < 0 ? -1 : i + f.evidence().length();
+            };
+            int last = values.stream().mapToInt(end).max().orElse(-1);
+            int cue = at.stream().filter(c -> c[1] <= last).mapToInt(c -> c[0]).max().orElse(-1);
+            if (cue < 0) {
+                continue;
+            }
+            for (Observation f : values) {
+                int where = end.applyAsInt(f);
+                if (where >= 0 && where <= cue) {
+                    out.remove(f);
+                    skip(m, f.evidence(), Skip.CORRECTED);
+                }
+            }
+        }
+        return out;
     }
 
     private void skip(Message m, String text, Skip why) {

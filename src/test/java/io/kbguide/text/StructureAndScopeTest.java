@@ -145,4 +145,13 @@ class StructureAndScopeTest {
         assertEquals("sp1", r.get("servicePack"), r.toString());
         assertEquals(Map.of("os", "windows-2000"), read("Windows 2000 now, migrating to Windows Server 2003 later."));
     }
+
+    @Test
+    void shouldLetTheLaterOfTwoStatementsWinWhereTheMessageCorrectsItself() {
+        Extraction x = tu.extract("Windows Server 2003 SP1, sorry, I meant SP2.");
+        assertEquals("sp2", x.valueOf("servicePack").orElse(null), x.toString());
+        assertEquals(java.util.List.of(Skip.CORRECTED), x.ignored().stream().map(Ignored::why).toList());
+        // without a correction, two values are asked, never picked
+        assertFalse(tu.extract("Windows Server 2003 SP1 and SP2").valueOf("servicePack").isPresent());
+    }
 }
