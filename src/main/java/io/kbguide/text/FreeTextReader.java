@@ -53,6 +53,9 @@ final class FreeTextReader {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ADDRESS_AFTER = Pattern.compile("[:/]\\d");
     private static final Pattern BARE_VERSION = Pattern.compile(VERSION, Pattern.CASE_INSENSITIVE);
+    /** "from 5.0.2 to 5.0.3": the version a product went to (group 1). */
+    private static final Pattern TRANSITION = Pattern.compile("\\bfrom\\s+v?\\.?\\s?\\d{1,4}(?:\\.(?:\\d{1,9}|x)){1,3}"
+            + "\\s+(?:to|->|=>)\\s+v?\\.?\\s?" + VERSION, Pattern.CASE_INSENSITIVE);
 
     private final Language.Cues cues;
     private final List<Language.FactLanguage> facts;
@@ -390,6 +393,10 @@ final class FreeTextReader {
         String line = l.text;
         List<int[]> seen = new ArrayList<>();
         boolean asked = pv.factId().equals(m.currentFactId);
+        // an upgrade or a rollback of the product "from 5.0.2 to 5.0.3": the version it went to is the one now
+        if (pv.product().matcher(m.text).find()) {
+            versions(TRANSITION.matcher(line), l, pv, true, true, seen, out);
+        }
         versions(product.matcher(line), l, pv, true, seen, out);
         Boolean named = asked ? Boolean.TRUE : null;
         Matcher kw = KEYWORD_VERSION.matcher(line);
@@ -418,6 +425,15 @@ final class FreeTextReader {
 
     private void versions(Matcher mt, Line l, Language.ProductVersion pv, boolean named, List<int[]> seen,
             List<Observation> out) {
+        versions(mt, l, pv, named, false, seen, out);
+    }
+
+    /**
+     * @param transition whether the matches are "from X to Y": a negation before them ("rolled back from 5.0.3
+     *                   to 5.0.2") is about the version left, not the one gone to
+     */
+    private void versions(Matcher mt, Line l, Language.ProductVersion pv, boolean named, boolean transition,
+            List<int[]> seen, List<Observation> out) {
         String line = l.text;
         while (mt.find()) {
             int vs = mt.start(1);
@@ -439,7 +455,7 @@ final class FreeTextReader {
                         line.substring(w.from, w.to).trim(), Doubt.HEDGED), out);
                 continue;
             }
-            if (w.weight != Weight.PLAIN) {
+            if (w.weight != Weight.PLAIN && !(transition && w.weight == Weight.NEGATED)) {
                 continue;
             }
             String evidence = line.substring(mt.start(), mt.end()).trim();

@@ -154,4 +154,11 @@ class StructureAndScopeTest {
         // without a correction, two values are asked, never picked
         assertFalse(tu.extract("Windows Server 2003 SP1 and SP2").valueOf("servicePack").isPresent());
     }
+
+    @Test
+    void shouldTakeTheVersionAProductWentTo() {
+        assertEquals(Map.of("heartbeatVersion", "5.0.3"), read("Last week we upgraded Heartbeat from 5.0.1 to 5.0.3."));
+        assertEquals(Map.of("heartbeatVersion", "5.0.1"), read("Heartbeat was rolled back from 5.0.3 to 5.0.1."));
+        assertEquals(Map.of(), read("We are upgrading Heartbeat from 5.0.1 to 5.0.3 next week."));
+    }
 }
