@@ -161,4 +161,14 @@ class StructureAndScopeTest {
         assertEquals(Map.of("heartbeatVersion", "5.0.1"), read("Heartbeat was rolled back from 5.0.3 to 5.0.1."));
         assertEquals(Map.of(), read("We are upgrading Heartbeat from 5.0.1 to 5.0.3 next week."));
     }
+
+    @Test
+    void shouldTakeYesAndNoOfGermanFrenchAndSpanishAsTheAnswerToTheQuestionAsked() {
+        assertEquals("no", tu.extract("Nein.", "threeGb").valueOf("threeGb").orElse(null));
+        assertEquals("yes", tu.extract("sí, lo tiene", "threeGb").valueOf("threeGb").orElse(null));
+        assertEquals("installed", tu.extract("oui", "leakPatch").valueOf("leakPatch").orElse(null));
+        assertEquals("none", tu.extract("aucune", "servicePack").valueOf("servicePack").orElse(null));
+        // never outside the question: a sentence in those languages is still not read
+        assertFalse(tu.extract("Nein, /3GB ist nicht gesetzt.").valueOf("threeGb").isPresent());
+    }
 }
