@@ -377,6 +377,7 @@ public final class TextUnderstanding {
     private void structure(Message m, List<Observation> out) {
         quotedHistory(m);
         articleQuotes(m);
+        csv(m, out);
         for (int i = 0; i < m.size(); i++) {
             String line = m.line(i);
             if (m.consumed[i] || line.isBlank()) {
@@ -495,8 +496,56 @@ public final class TextUnderstanding {
         }
     }
 
-    /** A label and its value on line {@code i}: see {@link #structure}. */
-    private void field(Message m, int i, String label, String value, List<Observation> out) {
+    /**
+     * Comma-separated output (a spreadsheet or inventory export): a header whose cells name facts, then one row,
+     * each value read as the field its column's label names. Several rows (a row per server) are not read.
+     */
+    private void csv(Message m, List<Observation> out) {
+        for (int i = 0; i + 1 < m.size(); i++) {
+            if (m.consumed[i] || m.line(i).chars().filter(c -> c == ',').count() < 2) {
+                continue;
+            }
+            String[] header = m.line(i).split(",", -1);
+            long naming = java.util.Arrays.stream(header).filter(h -> namedBy(h).size() == 1).count();
+            if (naming < 2) {
+                continue;
+            }
+            List<Integer> rows = new ArrayList<>();
+            for (int j = i + 1; j < m.size() && !m.line(j).isBlank()
+                    && m.line(j).split(",", -1).length == header.length; j++) {
+                rows.add(j);
+            }
+            if (rows.isEmpty()) {
+                continue;
+            }
+            m.consume(i);
+            if (rows.size() > 1) {
+                rows.forEach(j -> {
+                    skip(m, m.line(j), Skip.SERVER_TABLE);
+                    m.consume(j);
+                });
+                continue;
+            }
+            int row = rows.get(0);
+            String[] values = m.line(row).split(",", -1);
+            for (int c = 0; c < header.length; c++) {
+                List<Language.FactLanguage> named = namedBy(header[c]);
+                if (named.size() == 1) {
+                    Message cell = new Message(header[c].trim() + ": " + values[c].trim(), null);
+                    field(cell, 0, header[c].trim(), values[c].trim(), out);
+                    if (!cell.consumed[0]) {
+                        // not a whole answer: its words are read as prose, the label's name blanked
+                        freeText.read(cell, out);
+                    }
+                    m.ignored.addAll(cell.ignored);
+                }
+            }
+            m.consume(row);
+        }
+    }
+
+    /** The facts a label names, by their topics or field labels. */
+    private List<Language.FactLanguage> namedBy(String label) {
         List<Language.FactLanguage> named = new ArrayList<>();
         for (Language.FactLanguage fl : language.facts()) {
             if (fl.topics().stream().anyMatch(p -> p.matcher(label).find())
@@ -504,6 +553,12 @@ public final class TextUnderstanding {
                 named.add(fl);
             }
         }
+        return named;
+    }
+
+    /** A label and its value on line {@code i}: see {@link #structure}. */
+    private void field(Message m, int i, String label, String value, List<Observation> out) {
+        List<Language.FactLanguage> named = namedBy(label);
         if (named.isEmpty()) {
             return; // "Note: ...": prose
         }

@@ -171,4 +171,12 @@ class StructureAndScopeTest {
         // never outside the question: a sentence in those languages is still not read
         assertFalse(tu.extract("Nein, /3GB ist nicht gesetzt.").valueOf("threeGb").isPresent());
     }
+
+    @Test
+    void shouldReadACommaSeparatedHeaderAndItsOneRow() {
+        assertEquals(Map.of("os", "windows-2003", "servicePack", "sp1", "threeGb", "no"),
+                read("server,os,service pack,3gb\nNODE7,Windows Server 2003,SP1,no"));
+        // a row per server: not read
+        assertEquals(Map.of(), read("server,service pack,3gb\nNODE7,SP1,no\nNODE8,SP2,yes"));
+    }
 }
