@@ -27,11 +27,12 @@ class BoundariesTest {
 
     @Test
     void shouldKeepTheEngineTheTextUnderstandingAndTheDialogueFreeOfFrameworks() {
-        noClasses().that().resideInAnyPackage("io.kbguide.engine..", "io.kbguide.text..", "io.kbguide.dialogue..")
+        noClasses().that().resideInAnyPackage("io.kbguide.engine..", "io.kbguide.text..", "io.kbguide.dialogue..",
+                        "io.kbguide.present..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "javax.ws..", "io.quarkus..",
                         "io.vertx..", "org.eclipse.microprofile..", "io.smallrye..")
-                .because("the engine, the text understanding and the dialogue are pure Java, shared by every"
-                        + " channel")
+                .because("the engine, the text understanding, the dialogue and the answer's words are pure Java,"
+                        + " shared by every channel")
                 .check(main);
     }
 
