@@ -37,6 +37,7 @@ final class SystemInfoReader {
     /** A value wrapped by the console onto the next line: indented, and no field of its own. */
     private static final Pattern WRAPPED = Pattern.compile("^\\s+\\S[^:\\t]{0,30}$");
     /** A column header of table output (wmic): two or more names, two or more spaces apart. */
+    private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final Pattern COLUMN_HEADER = Pattern.compile("^[A-Za-z][A-Za-z0-9]*(?: {2,}[A-Za-z][A-Za-z0-9]*)+\\s*$");
     private static final Pattern VER = Pattern.compile(
             "Microsoft\\s+Windows[^\\[\\]\\r\\n]{0,40}\\[\\s*Version\\s+(\\d{1,2})\\.(\\d{1,2})\\.(\\d{3,5})(?:\\.\\d+)?\\s*]",
@@ -158,7 +159,7 @@ final class SystemInfoReader {
                 continue;
             }
             List<int[]> columns = new ArrayList<>();
-            Matcher word = Pattern.compile("[A-Za-z][A-Za-z0-9]*").matcher(header);
+            Matcher word = COLUMN_NAME.matcher(header);
             while (word.find()) {
                 columns.add(new int[] {word.start(), word.end()});
             }

@@ -178,9 +178,10 @@ public final class TextUnderstanding {
         }
         // in the order the message has them
         List<Ignored> ignored = new ArrayList<>(m.ignored);
+        String folded = clean.replaceAll("\\s+", " ");
         ignored.sort(java.util.Comparator.comparingInt(g -> {
             String head = g.text().length() > 20 ? g.text().substring(0, 20) : g.text();
-            int at = clean.replaceAll("\\s+", " ").indexOf(head);
+            int at = folded.indexOf(head);
             return at < 0 ? Integer.MAX_VALUE : at;
         }));
         return new Extraction(x.understood(), x.conflicts(), x.rejections(), x.unclear(), ignored);
@@ -282,8 +283,7 @@ public final class TextUnderstanding {
                 }
                 String id = b.group(1);
                 int end = j + 1;
-                while (end < m.size() && !(COLLECTOR_END.matcher(m.line(end)).matches()
-                        && COLLECTOR_END.matcher(m.line(end)).replaceAll("$1").equals(id))) {
+                while (end < m.size() && !endOf(m.line(end), id)) {
                     end++;
                 }
                 List<String> lines = new ArrayList<>();
@@ -304,6 +304,12 @@ public final class TextUnderstanding {
             }
             i = j - 1;
         }
+    }
+
+    /** Whether the line is the end marker of section {@code id}. */
+    private static boolean endOf(String line, String id) {
+        Matcher e = COLLECTOR_END.matcher(line);
+        return e.matches() && e.group(1).equals(id);
     }
 
     private void readProbe(io.kbguide.engine.Collector.Probe probe, List<String> lines, List<Observation> out) {
@@ -579,17 +585,17 @@ public final class TextUnderstanding {
         // the value is prose; a label naming one fact only names it (a version's label stays: "Heartbeat version:
         // 5.0.3"); a label naming several may hold values of its own ("w2k3 SP1: ..."), so it stays too
         int labelAt = line.indexOf(label);
-        for (Language.FactLanguage fl : named.size() == 1 ? named : List.<Language.FactLanguage>of()) {
-            boolean version = article.fact(fl.factId()).map(x -> x.type() == io.kbguide.engine.Fact.Type.VERSION)
-                    .orElse(false);
-            if (version || labelAt < 0) {
-                continue;
-            }
-            for (Pattern p : fl.topics()) {
-                Matcher t = p.matcher(label);
-                while (t.find()) {
-                    m.blank(i, labelAt + t.start(), labelAt + t.end());
-                }
+        if (named.size() != 1 || labelAt < 0) {
+            return;
+        }
+        Language.FactLanguage fl = named.get(0);
+        if (article.fact(fl.factId()).map(x -> x.type() == io.kbguide.engine.Fact.Type.VERSION).orElse(false)) {
+            return;
+        }
+        for (Pattern p : fl.topics()) {
+            Matcher t = p.matcher(label);
+            while (t.find()) {
+                m.blank(i, labelAt + t.start(), labelAt + t.end());
             }
         }
     }

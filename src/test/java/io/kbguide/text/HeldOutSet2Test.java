@@ -47,7 +47,7 @@ class HeldOutSet2Test {
      * sentences in languages without a pack, quoted e-mail history, article quotes, the 32-bit registry view,
      * facts in another field of tool output and nodes named in different sentences.
      */
-    static final int FIRST_RUN_MISREADS = 0;
+    static final int MISREADS_ALLOWED = 0;
 
     static TextUnderstanding understanding;
 
@@ -140,7 +140,7 @@ class HeldOutSet2Test {
         perClass.forEach((k, n) -> System.out.printf("%-18s %5d %5d %8d%n", k, n[0], n[1], n[2]));
         assertEquals(Set.of("structured", "german", "french", "spanish", "tool-output", "time-scope",
                 "several-servers", "article-quote", "control"), perClass.keySet());
-        assertTrue(misreads <= FIRST_RUN_MISREADS, misreads + " confident misreads, more than the first run's "
-                + FIRST_RUN_MISREADS);
+        assertTrue(misreads <= MISREADS_ALLOWED, misreads + " confident misreads; at most "
+                + MISREADS_ALLOWED + " allowed");
     }
 }
