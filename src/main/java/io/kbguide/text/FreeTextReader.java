@@ -675,7 +675,8 @@ final class FreeTextReader {
             }
             String hedgeText = line.substring(hedgeScope[0], start) + " "
                     + line.substring(Math.min(end, hedgeScope[1]), hedgeScope[1]);
-            if (cues.future().stream().anyMatch(p -> p.matcher(hedgeText).find())) {
+            if (hedgeText.indexOf(Glosser.UNKNOWN) >= 0
+                    || cues.future().stream().anyMatch(p -> p.matcher(hedgeText).find())) {
                 return new Weighed(Weight.DROPPED, start, end);
             }
             int from = scope[0];

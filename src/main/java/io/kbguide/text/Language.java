@@ -24,10 +24,12 @@ public final class Language {
     private final List<ProductVersion> versions;
     private final Map<Doubt, String> doubts;
     private final Map<Skip, String> ignored;
+    private final Glosser glosser;
 
     Language(String file, String articleId, Cues cues, List<FactLanguage> facts, List<SystemInfoField> systemInfo,
             List<RegistryValue> registry, List<BootSwitch> bootSwitches, List<ProductVersion> versions,
-            Map<Doubt, String> doubts, Map<Skip, String> ignored) {
+            Map<Doubt, String> doubts, Map<Skip, String> ignored, Glosser glosser) {
+        this.glosser = Objects.requireNonNull(glosser);
         this.doubts = Map.copyOf(doubts);
         this.ignored = Map.copyOf(ignored);
         this.file = Objects.requireNonNull(file);
@@ -48,6 +50,11 @@ public final class Language {
     /** The id of the article it was checked against. */
     public String articleId() {
         return articleId;
+    }
+
+    /** The packs for sentences in other languages. */
+    Glosser glosser() {
+        return glosser;
     }
 
     Cues cues() {

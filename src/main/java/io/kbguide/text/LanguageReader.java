@@ -109,7 +109,7 @@ public final class LanguageReader {
 
         Language language(JsonNode root) {
             Map<String, JsonNode> top = object(root, "", Set.of("article", "cues", "facts", "extractors",
-                    "doubts", "ignored"));
+                    "doubts", "ignored", "languages"));
             if (top.containsKey("article")) {
                 String id = text(top.get("article"), "article");
                 if (!id.equals(article.id())) {
@@ -147,7 +147,84 @@ public final class LanguageReader {
                 versions.add(version(verNodes.get(i), "extractors.versions[" + i + "]"));
             }
             return new Language(file, article.id(), cues, facts, sys, reg, boot, versions,
-                    doubts(required(top, "doubts", "")), ignored(required(top, "ignored", "")));
+                    doubts(required(top, "doubts", "")), ignored(required(top, "ignored", "")),
+                    languages(top.get("languages")));
+        }
+
+        /**
+         * The packs for other languages: shared technical {@code terms}, the {@code english} markers, and per
+         * language its name, marker words,
+         * words and phrases with their English. A marker that is another pack's marker too, or a
+         * word without English, fails.
+         */
+        private Glosser languages(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return new Glosser(List.of(), Set.of(), Set.of());
+            }
+            Map<String, JsonNode> m = object(node, "languages", Set.of("terms", "english", "packs"));
+            Set<String> terms = new LinkedHashSet<>();
+            for (String t : strings(m.get("terms"), "languages.terms")) {
+                terms.add(Glosser.fold(t));
+            }
+            Set<String> english = new LinkedHashSet<>();
+            for (String t : strings(required(m, "english", "languages"), "languages.english")) {
+                english.add(Glosser.fold(t));
+            }
+            List<Glosser.Pack> packs = new ArrayList<>();
+            Map<String, String> markerOwner = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : object(required(m, "packs", "languages"), "languages.packs", null)
+                    .entrySet()) {
+                String path = "languages.packs." + e.getKey();
+                Map<String, JsonNode> p = object(e.getValue(), path, Set.of("name", "markers", "words"));
+                String name = text(required(p, "name", path), path + ".name");
+                Set<String> markers = new LinkedHashSet<>();
+                List<String> markerList = strings(required(p, "markers", path), path + ".markers");
+                for (int i = 0; i < markerList.size(); i++) {
+                    String k = Glosser.key(markerList.get(i));
+                    String other = markerOwner.putIfAbsent(k, e.getKey());
+                    if (other != null && !other.equals(e.getKey())) {
+                        throw fail(path + ".markers[" + i + "]", "'" + k + "' marks " + other + " too; a marker"
+                                + " must name one language");
+                    }
+                    if (k.isEmpty() || k.contains(" ")) {
+                        throw fail(path + ".markers[" + i + "]", "a marker is one word, got '" + markerList.get(i)
+                                + "'");
+                    }
+                    markers.add(k);
+                }
+                Map<String, String> words = new java.util.HashMap<>();
+                Map<String, String> foldedWords = new java.util.HashMap<>();
+                int longest = 1;
+                for (Map.Entry<String, JsonNode> w : object(required(p, "words", path), path + ".words", null)
+                        .entrySet()) {
+                    String k = Glosser.lowerKey(w.getKey());
+                    if (k.isEmpty()) {
+                        throw fail(path + ".words." + w.getKey(), "names no word");
+                    }
+                    String gloss = text(w.getValue(), path + ".words." + w.getKey()).trim();
+                    if (words.put(k, gloss) != null) {
+                        throw fail(path + ".words." + w.getKey(), "'" + k + "' is listed twice");
+                    }
+                    foldedWords.putIfAbsent(Glosser.key(w.getKey()), gloss);
+                    longest = Math.max(longest, k.split(" ").length);
+                }
+                foldedWords.forEach(words::putIfAbsent);
+                for (String k : markers) {
+                    if (!words.containsKey(k)) {
+                        throw fail(path + ".markers", "marker '" + k + "' has no English in " + path + ".words");
+                    }
+                }
+                packs.add(new Glosser.Pack(e.getKey(), name, Set.copyOf(markers), Map.copyOf(words), longest));
+            }
+            for (Glosser.Pack p : packs) {
+                for (String k : p.markers()) {
+                    if (english.contains(k)) {
+                        throw fail("languages.packs." + p.id() + ".markers", "'" + k + "' is an English marker"
+                                + " too; a marker must name one language");
+                    }
+                }
+            }
+            return new Glosser(packs, terms, english);
         }
 
         private Map<Doubt, String> doubts(JsonNode node) {

@@ -19,6 +19,8 @@ public enum Skip {
     ARTICLE_QUOTE("article-quote"),
     /** A sentence in a language the reader has no pack for. */
     FOREIGN("foreign"),
+    /** Words of a language pack's sentence that the pack does not know: the clauses they are in are not read. */
+    UNKNOWN_WORDS("unknown-words"),
     /** A statement the message corrects later ("SP1, sorry, I meant SP2"). */
     CORRECTED("corrected");
 

@@ -146,8 +146,15 @@ public final class TextUnderstanding {
         if (text == null || text.isBlank()) {
             return Extraction.EMPTY;
         }
-        String clean = text.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"')
+        String typed = text.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"')
                 .replace('\u201d', '"').replace('\u00a0', ' ');
+        Glosser.Glossed glossed = language.glosser().gloss(typed);
+        return glossed.changed() ? restore(glossed, read(glossed.text(), currentFactId, known), glossed.unread())
+                : read(typed, currentFactId, known);
+    }
+
+    /** Reads a message (its sentences in other languages glossed into English). */
+    private Extraction read(String clean, String currentFactId, Map<String, String> known) {
         if (currentFactId != null) {
             Observation whole = shortAnswer(clean, currentFactId);
             if (whole != null) {
@@ -185,6 +192,37 @@ public final class TextUnderstanding {
             return at < 0 ? Integer.MAX_VALUE : at;
         }));
         return new Extraction(x.understood(), x.conflicts(), x.rejections(), x.unclear(), ignored);
+    }
+
+    /**
+     * What a glossed message says, with the evidence and ignored parts in the person's own words, and the words no
+     * pack could read said back.
+     */
+    private Extraction restore(Glosser.Glossed g, Extraction x, List<Glosser.Unread> unread) {
+        java.util.function.UnaryOperator<Understood> u = v -> new Understood(v.factId(), v.value(),
+                g.original(v.evidence()), v.source());
+        List<Ignored> ignored = new ArrayList<>();
+        for (Ignored i : x.ignored()) {
+            ignored.add(Ignored.of(g.original(i.text()), i.why(), i.words()));
+        }
+        Map<String, List<String>> byLanguage = new LinkedHashMap<>();
+        for (Glosser.Unread w : unread) {
+            List<String> words = byLanguage.computeIfAbsent(w.language(), k -> new ArrayList<>());
+            if (!words.contains(w.word())) {
+                words.add(w.word());
+            }
+        }
+        byLanguage.forEach((lang, words) -> ignored.add(Ignored.of(String.join(", ", words), Skip.UNKNOWN_WORDS,
+                language.ignored().get(Skip.UNKNOWN_WORDS).replace("{language}", lang))));
+        return new Extraction(
+                x.understood().stream().map(u).toList(),
+                x.conflicts().stream().map(c -> new Conflict(c.factId(), c.candidates().stream().map(u).toList()))
+                        .toList(),
+                x.rejections().stream().map(r -> new Rejection(r.factId(), g.original(r.evidence()), r.reason()))
+                        .toList(),
+                x.unclear().stream().map(c -> new Unclear(c.factId(), c.value(), g.original(c.evidence()),
+                        c.doubt(), c.message())).toList(),
+                ignored);
     }
 
     /**
@@ -612,7 +650,8 @@ public final class TextUnderstanding {
         if (!pending && !changed) {
             return findings;
         }
-        boolean restarted = !pending && cues.restarted().stream().anyMatch(p -> p.matcher(text).find());
+        // a restart with a negation just before it is none ("has not still rebooted")
+        boolean restarted = !pending && cues.restarted().stream().anyMatch(p -> unnegated(p, text, cues));
         if (restarted) {
             return findings;
         }
@@ -634,7 +673,10 @@ public final class TextUnderstanding {
         return out;
     }
 
-    /** Whether the pattern finds a change in the text not negated by the words just before it ("nobody added"). */
+    /**
+     * Whether the pattern finds a change (or a restart) in the text not negated by the words just before it
+     * ("nobody added").
+     */
     private static boolean unnegated(Pattern change, String text, Language.Cues cues) {
         Matcher mt = change.matcher(text);
         while (mt.find()) {

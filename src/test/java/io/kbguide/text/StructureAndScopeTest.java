@@ -9,6 +9,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Structure before prose, and what is not the server's present state: a fact's name in a label, a heading or an
@@ -52,11 +53,39 @@ class StructureAndScopeTest {
 
     @Test
     void shouldReadNothingFromASentenceInALanguageItHasNoPackFor() {
-        assertEquals(Map.of(), read("Der Server startet ohne /3GB."));
-        assertEquals(Map.of(), read("Le commutateur /3GB n'est pas dans boot.ini."));
-        assertEquals(Map.of(), read("El servidor arranca sin /3GB."));
+        assertEquals(Map.of(), read("Il server parte senza /3GB."));
+        assertEquals(Map.of(), read("De server start zonder /3GB."));
+        assertEquals(Map.of(), read("O servidor inicia sem /3GB."));
         // English beside it is still read
-        assertEquals(Map.of("os", "windows-2003"), read("It is Windows Server 2003. Wir haben kein /3GB."));
+        assertEquals(Map.of("os", "windows-2003"), read("It is Windows Server 2003. Non abbiamo /3GB."));
+    }
+
+    @Test
+    void shouldReadGermanFrenchAndSpanishThroughTheirPacksWithThePersonsOwnWordsAsEvidence() {
+        assertEquals(Map.of("threeGb", "no"), read("Der Server startet ohne /3GB."));
+        assertEquals(Map.of("threeGb", "no"), read("Le commutateur /3GB n'est pas dans boot.ini."));
+        assertEquals(Map.of("threeGb", "no"), read("El servidor arranca sin /3GB."));
+        assertEquals(Map.of("os", "windows-2003", "servicePack", "none", "useNewApi", "absent"),
+                read("Windows 2003 ohne Service Pack. UseNewApi gibt es nicht."));
+        assertEquals(Map.of("leakPatch", "not-installed"), read("Le correctif n'est pas encore installé."));
+        assertEquals(Map.of("useNewApi", "zero"), read("UseNewApi está puesto a 0."));
+        Extraction x = tu.extract("Wir haben kein /3GB.");
+        assertEquals("kein /3GB", x.understood().get(0).evidence());
+        // a future in the language is the future ("will be removed" says nothing about now)
+        assertEquals(Map.of(), read("Nous allons installer le correctif demain."));
+        assertEquals(Map.of(), read("Vielleicht ist der Patch installiert."));
+    }
+
+    @Test
+    void shouldReadNothingFromAClauseWithAWordItsPackDoesNotKnowAndSaySo() {
+        // "schwerlich" (hardly) is a negation the pack does not list: /3GB is not taken as set
+        Extraction x = tu.extract("Wir haben /3GB schwerlich gesetzt. Windows 2003.");
+        assertFalse(x.valueOf("threeGb").isPresent());
+        assertEquals("windows-2003", x.valueOf("os").orElse(null));
+        assertTrue(x.ignored().stream().anyMatch(g -> g.why() == Skip.UNKNOWN_WORDS && g.text().contains(
+                "schwerlich") && g.words().contains("German")), x.ignored().toString());
+        // one foreign-looking word does not make an English sentence foreign
+        assertEquals(Map.of("threeGb", "yes"), read("/3GB is present on the default entry."));
     }
 
     @Test
@@ -109,14 +138,14 @@ class StructureAndScopeTest {
 
     @Test
     void shouldSayWhatPartOfTheMessageItDidNotUseAndWhy() {
-        Extraction x = tu.extract("## /3GB switch\nService pack: n/a\nWir haben kein /3GB.\nIt is Windows Server"
+        Extraction x = tu.extract("## /3GB switch\nService pack: n/a\nNon abbiamo /3GB.\nIt is Windows Server"
                 + " 2003.\n> UseNewApi is 0");
         Map<Skip, String> why = new LinkedHashMap<>();
         x.ignored().forEach(g -> why.put(g.why(), g.text()));
         assertEquals(Map.of(Skip.HEADING, "## /3GB switch", Skip.EMPTY_FIELD, "Service pack: n/a",
-                Skip.FOREIGN, "Wir haben kein /3GB.", Skip.QUOTED_HISTORY, "UseNewApi is 0"), why);
+                Skip.FOREIGN, "Non abbiamo /3GB.", Skip.QUOTED_HISTORY, "UseNewApi is 0"), why);
         assertFalse(x.ignored().stream().anyMatch(g -> g.words() == null || g.words().isBlank()));
-        assertEquals(Map.of("os", "windows-2003"), read("## /3GB switch\nService pack: n/a\nWir haben kein /3GB.\n"
+        assertEquals(Map.of("os", "windows-2003"), read("## /3GB switch\nService pack: n/a\nNon abbiamo /3GB.\n"
                 + "It is Windows Server 2003.\n> UseNewApi is 0"));
     }
 
@@ -168,8 +197,8 @@ class StructureAndScopeTest {
         assertEquals("yes", tu.extract("sí, lo tiene", "threeGb").valueOf("threeGb").orElse(null));
         assertEquals("installed", tu.extract("oui", "leakPatch").valueOf("leakPatch").orElse(null));
         assertEquals("none", tu.extract("aucune", "servicePack").valueOf("servicePack").orElse(null));
-        // never outside the question: a sentence in those languages is still not read
-        assertFalse(tu.extract("Nein, /3GB ist nicht gesetzt.").valueOf("threeGb").isPresent());
+        // outside the question a sentence in those languages is read through its pack
+        assertEquals("no", tu.extract("Nein, /3GB ist nicht gesetzt.").valueOf("threeGb").orElse(null));
     }
 
     @Test
