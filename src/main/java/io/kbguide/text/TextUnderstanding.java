@@ -270,7 +270,49 @@ public final class TextUnderstanding {
                 }
             }
         }
+        correctedAlone(text, at, out, m);
         return out;
+    }
+
+    /** After a correction cue the rest of the sentence, from its last colon ("Correction, I misread it: it is 0x0"). */
+    private static final Pattern AFTER_CUE = Pattern.compile(
+            "^(?:[^.!?\\n:]*:\\s*)?(.+?)(?:[.!?](?=\\s|$)|\\n|$)");
+
+    /**
+     * A correction cue after which nothing is read corrects the statement just before it: that fact, stated once, is
+     * not taken ("UseNewApi is 1. Correction, I misread it: ..."), and the bare answer that follows the cue, if it
+     * answers that fact ("it is 0x0"), is taken instead.
+     */
+    private void correctedAlone(String text, List<int[]> cues, List<Observation> out, Message m) {
+        java.util.function.ToIntFunction<Observation> end = f -> {
+            int i = text.lastIndexOf(f.evidence());
+            return i < 0 ? -1 : i + f.evidence().length();
+        };
+        for (int[] cue : cues) {
+            List<Observation> values = out.stream().filter(Observation::isValue).toList();
+            if (values.stream().anyMatch(f -> end.applyAsInt(f) > cue[1])) {
+                continue; // the correction says what it corrects to
+            }
+            Observation last = values.stream().filter(f -> end.applyAsInt(f) >= 0 && end.applyAsInt(f) <= cue[0])
+                    .max(java.util.Comparator.comparingInt(end)).orElse(null);
+            if (last == null || text.substring(end.applyAsInt(last), cue[0]).contains("\n\n")) {
+                continue;
+            }
+            List<Observation> same = values.stream().filter(f -> f.factId().equals(last.factId())).toList();
+            if (same.stream().map(Observation::value).distinct().count() > 1) {
+                continue;
+            }
+            out.removeAll(same);
+            skip(m, last.evidence(), Skip.CORRECTED);
+            Matcher rest = AFTER_CUE.matcher(text.substring(cue[1]));
+            if (rest.find()) {
+                String answer = rest.group(1).trim();
+                Observation a = shortAnswer(answer, last.factId());
+                if (a != null) {
+                    out.add(Observation.value(last.factId(), a.value(), answer));
+                }
+            }
+        }
     }
 
     private void skip(Message m, String text, Skip why) {
@@ -432,6 +474,12 @@ public final class TextUnderstanding {
                 m.consume(i);
                 continue;
             }
+            if (inlineBoxes(m, i)) {
+                line = m.line(i);
+                if (line.isBlank()) {
+                    continue;
+                }
+            }
             Matcher box = CHECKBOX.matcher(line);
             if (box.find()) {
                 boolean ticked = box.group(1) != null || box.group(2) != null
@@ -459,10 +507,48 @@ public final class TextUnderstanding {
                 continue;
             }
             Matcher f = FIELD.matcher(line);
-            if (f.matches() && !f.group(2).startsWith("\\")) {
+            if (f.matches() && !f.group(2).startsWith("\\") && !LEAD_IN.matcher(f.group(1)).find()) {
                 field(m, i, f.group(1), f.group(2), out);
             }
         }
+    }
+
+    /** One of several boxes on a line: "[x] 32-bit   [ ] 64-bit". */
+    private static final Pattern INLINE_BOX = Pattern.compile("\\[\\s*([xX\u2713\u2714*])?\\s*]");
+    /**
+     * A label that is a sentence leading in to what follows, not a field: it has a comma, or a parenthesis that is
+     * not a list of choices ("Windows 2003 SP1 box, here is boot.ini:", "boot.ini (Windows Server 2003 SP1):";
+     * but "Service pack (none/SP1/SP2):" is a field).
+     */
+    private static final Pattern LEAD_IN = Pattern.compile(",\\s*\\S|\\([^)/]*\\)");
+
+    /**
+     * A line with several checkboxes offers choices: the unticked ones, each up to the next box, are blanked, the
+     * ticked one keeps its words ("Architecture: [x] 32-bit [ ] 64-bit" reads as "Architecture: 32-bit"); with
+     * none ticked the line is an unticked box. Returns whether the line had several boxes.
+     */
+    private boolean inlineBoxes(Message m, int i) {
+        String line = m.line(i);
+        List<int[]> boxes = new ArrayList<>();
+        Matcher b = INLINE_BOX.matcher(line);
+        while (b.find()) {
+            boxes.add(new int[] {b.start(), b.end(), b.group(1) != null ? 1 : 0});
+        }
+        if (boxes.size() < 2) {
+            return false;
+        }
+        if (boxes.stream().noneMatch(x -> x[2] == 1)) {
+            skip(m, line, Skip.UNTICKED);
+            m.blank(i, 0, line.length());
+            m.consume(i);
+            return true;
+        }
+        for (int k = boxes.size() - 1; k >= 0; k--) {
+            int[] x = boxes.get(k);
+            int end = k + 1 < boxes.size() ? boxes.get(k + 1)[0] : line.length();
+            m.blank(i, x[0], x[2] == 1 ? x[1] : end);
+        }
+        return true;
     }
 
     /** Where the quoted older text of an e-mail reply starts: "On Tue, 3 May, Ann wrote:", "-----Original Message". */
@@ -616,6 +702,23 @@ public final class TextUnderstanding {
             Observation answer = shortAnswer(value, named.get(0).factId());
             if (answer != null) {
                 out.add(Observation.value(answer.factId(), answer.value(), line.trim()));
+                m.consume(i);
+                return;
+            }
+            // the value read as the answer to the question the label names ("Heartbeat ...... 6.0.3", "SP:
+            // Service Pack 2"): a bare version is that fact's, a service pack that Windows's; not where the label
+            // is a question of the person's own ("Does this apply to SP1? We're on SP2")
+            if (language.cues().questions().stream().anyMatch(p -> p.matcher(label).find())) {
+                return;
+            }
+            Message answerTo = new Message(value, named.get(0).factId(), m.known);
+            List<Observation> read = new ArrayList<>();
+            freeText.read(answerTo, read);
+            if (read.stream().anyMatch(o -> o.factId().equals(named.get(0).factId()))) {
+                for (Observation o : read) {
+                    out.add(o.isValue() ? Observation.value(o.factId(), o.value(), line.trim()) : o);
+                }
+                m.ignored.addAll(answerTo.ignored);
                 m.consume(i);
                 return;
             }

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kbguide.engine.Fact;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,10 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The second held-out set (issue 23): 189 messages written blind by someone who saw neither the reader nor its
+ * The held-out sets of issue 23, each written blind by someone who saw neither the reader nor its corpora, kept
+ * apart from the development corpus ({@code src/test/resources/heldout/}).
+ *
+ * <p>Set 2: 189 messages written blind by someone who saw neither the reader nor its
  * corpora, over structured answers, German, French and Spanish, tool output with the fact in another field, time
- * and scope, several servers, article quotes, and plain controls; kept apart from the development corpus
- * ({@code src/test/resources/heldout/}). Do not tune the reader to its wording: fix the classes it fails by general
+ * and scope, several servers, article quotes, and plain controls. Set 3: 100 messages in German, French and
+ * Spanish only, written after the language packs were built, to measure them on words they were not written
+ * from. Do not tune the reader to its wording: fix the classes it fails by general
  * mechanisms.
  *
  * <p>It reports per fact and per class (true and false positives, misses), asserts that the set itself is sound
@@ -33,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Recall (at least 0.9 per fact is issue 23's target) is reported, not yet asserted. {@code -Dheldout.show=true}
  * lists each misread and miss (after a first run only: the set is not for tuning).
  */
-class HeldOutSet2Test {
+class HeldOutSetsTest {
 
     record Case(String id, String cls, String text, String currentFact, Map<String, String> expect,
             List<String> ask, String why) {
@@ -56,11 +61,11 @@ class HeldOutSet2Test {
         understanding = TextUnderstanding.read(Path.of("kb/heartbeat-registry-driver"));
     }
 
-    static List<Case> cases() throws IOException {
+    static List<Case> cases(int set) throws IOException {
         ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        try (InputStream in = HeldOutSet2Test.class.getResourceAsStream(
-                "/heldout/heartbeat-registry-driver-heldout-2.yaml")) {
+        try (InputStream in = HeldOutSetsTest.class.getResourceAsStream(
+                "/heldout/heartbeat-registry-driver-heldout-" + set + ".yaml")) {
             Corpus corpus = yaml.readValue(in, Corpus.class);
             List<Case> out = new ArrayList<>();
             for (Map<String, Object> c : corpus.cases()) {
@@ -82,10 +87,11 @@ class HeldOutSet2Test {
         }
     }
 
-    @Test
-    void shouldBeASoundHeldOutSetAndReportTheReadersScore() throws IOException {
-        List<Case> cases = cases();
-        assertTrue(cases.size() >= 150, cases.size() + " messages");
+    @ParameterizedTest(name = "held-out set {0}")
+    @ValueSource(ints = {2, 3})
+    void shouldBeASoundHeldOutSetAndReportTheReadersScore(int set) throws IOException {
+        List<Case> cases = cases(set);
+        assertTrue(cases.size() >= (set == 2 ? 150 : 90), cases.size() + " messages");
         Map<String, Fact> facts = new LinkedHashMap<>();
         understanding.article().facts().forEach(f -> facts.put(f.id(), f));
         Map<String, int[]> perClass = new TreeMap<>(); // cases, cases fully right, misreads
@@ -109,7 +115,7 @@ class HeldOutSet2Test {
                     scores.truePositive(e.getKey());
                 } else {
                     if (Boolean.getBoolean("heldout.show")) {
-                        System.out.println("  MISS " + c.id() + ": " + e + ", read " + got);
+                        System.out.println("  MISS " + set + " " + c.id() + ": " + e + ", read " + got);
                     }
                     scores.falseNegative(e.getKey());
                     right = false;
@@ -119,7 +125,7 @@ class HeldOutSet2Test {
                 String want = c.expect().get(r.getKey());
                 if (want == null || !facts.get(r.getKey()).sameAnswer(r.getValue(), want)) {
                     if (Boolean.getBoolean("heldout.show")) {
-                        System.out.println("  MISREAD " + c.id() + ": " + r + " from \"" + x.understood().stream()
+                        System.out.println("  MISREAD " + set + " " + c.id() + ": " + r + " from \"" + x.understood().stream()
                                 .filter(u -> u.factId().equals(r.getKey())).findFirst().map(Understood::evidence)
                                 .orElse("") + "\", expected " + (want == null ? (c.ask().contains(r.getKey())
                                 ? "a question" : "nothing") : want));
@@ -135,11 +141,12 @@ class HeldOutSet2Test {
             n[1] += right ? 1 : 0;
             n[2] += wrong;
         }
-        System.out.print(scores.table("held-out set 2, " + cases.size() + " messages"));
+        System.out.print(scores.table("held-out set " + set + ", " + cases.size() + " messages"));
         System.out.printf("%-18s %5s %5s %8s%n", "class", "cases", "right", "misreads");
         perClass.forEach((k, n) -> System.out.printf("%-18s %5d %5d %8d%n", k, n[0], n[1], n[2]));
-        assertEquals(Set.of("structured", "german", "french", "spanish", "tool-output", "time-scope",
-                "several-servers", "article-quote", "control"), perClass.keySet());
+        assertEquals(set == 2 ? Set.of("structured", "german", "french", "spanish", "tool-output", "time-scope",
+                "several-servers", "article-quote", "control") : Set.of("german", "french", "spanish"),
+                perClass.keySet());
         assertTrue(misreads <= MISREADS_ALLOWED, misreads + " confident misreads; at most "
                 + MISREADS_ALLOWED + " allowed");
     }
