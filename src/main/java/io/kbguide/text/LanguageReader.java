@@ -175,7 +175,12 @@ public final class LanguageReader {
             for (Map.Entry<String, JsonNode> e : object(required(m, "packs", "languages"), "languages.packs", null)
                     .entrySet()) {
                 String path = "languages.packs." + e.getKey();
-                Map<String, JsonNode> p = object(e.getValue(), path, Set.of("name", "markers", "words"));
+                Map<String, JsonNode> p = object(e.getValue(), path, Set.of("name", "markers", "words",
+                        "spellings"));
+                // letters often typed another way ("ü" as "ue"): each word is known in both spellings
+                Map<String, String> spellings = new LinkedHashMap<>();
+                object(p.get("spellings"), path + ".spellings", null).forEach((k, v) -> spellings.put(
+                        k.toLowerCase(Locale.ROOT), text(v, path + ".spellings." + k).toLowerCase(Locale.ROOT)));
                 String name = text(required(p, "name", path), path + ".name");
                 Set<String> markers = new LinkedHashSet<>();
                 List<String> markerList = strings(required(p, "markers", path), path + ".markers");
@@ -192,6 +197,17 @@ public final class LanguageReader {
                     }
                     markers.add(k);
                 }
+                for (String k : List.copyOf(markers)) {
+                    String lower = markerList.stream().map(Glosser::lowerKey).filter(x -> Glosser.key(x).equals(k))
+                            .findFirst().orElse(k);
+                    String respelled = lower;
+                    for (Map.Entry<String, String> sp : spellings.entrySet()) {
+                        respelled = respelled.replace(sp.getKey(), sp.getValue());
+                    }
+                    if (!respelled.equals(lower)) {
+                        markers.add(respelled);
+                    }
+                }
                 Map<String, String> words = new java.util.HashMap<>();
                 Map<String, String> foldedWords = new java.util.HashMap<>();
                 int longest = 1;
@@ -206,6 +222,13 @@ public final class LanguageReader {
                         throw fail(path + ".words." + w.getKey(), "'" + k + "' is listed twice");
                     }
                     foldedWords.putIfAbsent(Glosser.key(w.getKey()), gloss);
+                    String respelled = k;
+                    for (Map.Entry<String, String> sp : spellings.entrySet()) {
+                        respelled = respelled.replace(sp.getKey(), sp.getValue());
+                    }
+                    if (!respelled.equals(k)) {
+                        foldedWords.putIfAbsent(respelled, gloss);
+                    }
                     longest = Math.max(longest, k.split(" ").length);
                 }
                 foldedWords.forEach(words::putIfAbsent);
