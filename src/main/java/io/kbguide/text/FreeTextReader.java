@@ -53,9 +53,13 @@ final class FreeTextReader {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ADDRESS_AFTER = Pattern.compile("[:/]\\d");
     private static final Pattern BARE_VERSION = Pattern.compile(VERSION, Pattern.CASE_INSENSITIVE);
-    /** "from 5.0.2 to 5.0.3": the version a product went to (group 1). */
-    private static final Pattern TRANSITION = Pattern.compile("\\bfrom\\s+v?\\.?\\s?\\d{1,4}(?:\\.(?:\\d{1,9}|x)){1,3}"
-            + "\\s+(?:to|->|=>)\\s+v?\\.?\\s?" + VERSION, Pattern.CASE_INSENSITIVE);
+    /**
+     * "from 5.0.2 to 5.0.3", "upgraded of the 5.0.2 to the 5.0.3" (a glossed "de la 5.0.2 a la 5.0.3"): the version a
+     * product went to (group 1).
+     */
+    private static final Pattern TRANSITION = Pattern.compile("(?:\\bfrom|\\b(?:upgraded|updated|moved|migrated)\\b"
+            + "[^.;]{0,30}?\\bof)\\s+(?:the\\s+)?v?\\.?\\s?\\d{1,4}(?:\\.(?:\\d{1,9}|x)){1,3}"
+            + "\\s+(?:to|->|=>)\\s+(?:the\\s+)?v?\\.?\\s?" + VERSION, Pattern.CASE_INSENSITIVE);
 
     private final Language.Cues cues;
     private final List<Language.FactLanguage> facts;
