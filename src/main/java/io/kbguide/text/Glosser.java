@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * sentence with more of one pack's marker words than of any other pack's is glossed word by word (longest phrase
  * first) into the English the rest of the reader understands ("kein /3GB" becomes "no /3GB", "n'est pas installé"
  * "is not installed"). A word the pack does not know, and that is not one of the shared technical terms, becomes
- * {@link #UNKNOWN}: the reader drops every mention in a clause that holds one, so a word it cannot read never lets
+ * {@link #UNKNOWN} (an English function word, "not" in "est not present", is kept): the reader drops every mention in a clause that holds one, so a word it cannot read never lets
  * a value through ("a value needs a reason the reader understands"). Technical tokens (anything with a digit,
  * "/3GB", "SP2", "5.0.3", paths) are kept as written. The glossed text keeps, for every character, the span of the
  * original text it came from, so that the evidence shown to the person is their own words. Pure and thread-safe.
@@ -252,8 +252,15 @@ final class Glosser {
             }
             int last = tokens.get(i + taken - 1)[1];
             if (english != null) {
+                if (i == 0 && !english.isEmpty() && !isQuestion(text, end)
+                        && AUXILIARY.matcher(english).lookingAt()) {
+                    english = "it " + english; // "Es un 2003" is a statement, "is a 2003" would read as a question
+                }
+                if (word.endsWith("'") && !english.isEmpty()) {
+                    english = english + " "; // "l'une": "the one", not "theone"
+                }
                 emit(english, t[0], last, out, from, to);
-            } else if (terms.contains(folded)) {
+            } else if (terms.contains(folded) || this.english.contains(folded)) {
                 copy(text, t[0], t[1], out, from, to);
             } else {
                 emit(String.valueOf(UNKNOWN), t[0], t[1], out, from, to);
@@ -263,6 +270,19 @@ final class Glosser {
             i += taken;
         }
         copy(text, at, end, out, from, to);
+    }
+
+    /**
+     * English auxiliaries the reader takes for the start of a question. A sentence of a pack's language may start
+     * with its verb and still be a statement ("Es un Windows 2003", "Ist ne 2003er"); only a "?" makes it a question.
+     */
+    private static final Pattern AUXILIARY = Pattern.compile(
+            "(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\\b");
+
+    /** Whether the sentence ending at {@code end} is a question: it ends with "?". */
+    private static boolean isQuestion(String text, int end) {
+        String s = text.substring(0, end).stripTrailing();
+        return s.endsWith("?");
     }
 
     /** Whether tokens i..i+n-1 follow one another with only white space or a hyphen between them. */

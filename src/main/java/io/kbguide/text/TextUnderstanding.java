@@ -754,7 +754,15 @@ public final class TextUnderstanding {
             return findings;
         }
         // a restart with a negation just before it is none ("has not still rebooted")
-        boolean restarted = !pending && cues.restarted().stream().anyMatch(p -> unnegated(p, text, cues));
+        boolean restarted = !pending && cues.restarted().stream().anyMatch(p -> {
+            Matcher mt = p.matcher(text);
+            while (mt.find()) {
+                if (!NEGATED_BEFORE.matcher(text.substring(Math.max(0, mt.start() - 30), mt.start())).find()) {
+                    return true;
+                }
+            }
+            return false;
+        });
         if (restarted) {
             return findings;
         }
@@ -776,8 +784,12 @@ public final class TextUnderstanding {
         return out;
     }
 
+    /** A negation and at most two words, just before a restart ("not yet", "has not still"). */
+    private static final Pattern NEGATED_BEFORE = Pattern.compile(
+            "(?:\\b(?:not|never|no|without)|n't)\\s+(?:\\S+\\s+){0,2}$", Pattern.CASE_INSENSITIVE);
+
     /**
-     * Whether the pattern finds a change (or a restart) in the text not negated by the words just before it
+     * Whether the pattern finds a change in the text not negated by the words just before it
      * ("nobody added").
      */
     private static boolean unnegated(Pattern change, String text, Language.Cues cues) {
