@@ -108,6 +108,7 @@ final class FreeTextReader {
             for (Language.FactLanguage f : facts) {
                 collect(l, f, mentions);
             }
+            l.scopes().spreadHedges(named(l.text, mentions));
             List<Observation> found = new ArrayList<>();
             for (Mention mt : mentions) {
                 if (mt.fact.attribution() != null && mt.span.doubt == null) {
@@ -121,6 +122,27 @@ final class FreeTextReader {
             }
             out.addAll(found);
         }
+    }
+
+    /** Where the line names a fact: its mentions, a topic of a fact ("the SP"), a product's version. */
+    private List<Integer> named(String line, List<Mention> mentions) {
+        List<Integer> at = new ArrayList<>();
+        mentions.forEach(mt -> at.add(mt.span.start));
+        for (Language.FactLanguage f : facts) {
+            for (Pattern p : f.topics()) {
+                Matcher t = p.matcher(line);
+                while (t.find()) {
+                    at.add(t.start());
+                }
+            }
+        }
+        for (Pattern p : productVersions) {
+            Matcher v = p.matcher(line);
+            while (v.find()) {
+                at.add(v.start());
+            }
+        }
+        return at;
     }
 
     /**
@@ -276,6 +298,9 @@ final class FreeTextReader {
         if (owner == null) {
             owner = lastBefore(m, l, a);
         }
+        if (owner == null && firstAfter(m, l, mt.span.end, a)) {
+            owner = true; // "No service pack installed, Windows 2003 Enterprise"
+        }
         if (owner == null && (mt.fact.factId().equals(m.currentFactId)
                 || m.known.containsKey(a.ownerFact()) && a.ownerValues().contains(m.known.get(a.ownerFact())))) {
             owner = true;
@@ -297,6 +322,40 @@ final class FreeTextReader {
                 out.add(f);
             }
         }
+    }
+
+    /**
+     * Whether the first Windows version or other product named after {@code from} (on the line, then on the lines
+     * after it) is a Windows version a mention can belong to.
+     */
+    private boolean firstAfter(Message m, Line l, int from, Language.Attribution a) {
+        Language.FactLanguage ownerFact = facts.stream().filter(f -> f.factId().equals(a.ownerFact())).findFirst()
+                .orElseThrow();
+        for (int i = l.index; i < m.size(); i++) {
+            String text = i == l.index ? l.text : m.line(i);
+            int start = i == l.index ? from : 0;
+            String masked = ownerFact.ignore().isEmpty() ? text : mask(text, ownerFact.ignore());
+            int first = Integer.MAX_VALUE;
+            Boolean owner = null;
+            for (Language.ValueRule r : ownerFact.rules()) {
+                Matcher om = r.pattern().matcher(masked);
+                if (om.find(start) && om.start() < first) {
+                    first = om.start();
+                    owner = a.ownerValues().contains(r.value());
+                }
+            }
+            for (Pattern p : a.others()) {
+                Matcher om = p.matcher(text);
+                if (om.find(start) && om.start() < first) {
+                    first = om.start();
+                    owner = false;
+                }
+            }
+            if (owner != null) {
+                return owner;
+            }
+        }
+        return false;
     }
 
     /**
@@ -589,6 +648,7 @@ final class FreeTextReader {
         private final List<int[]> clauses = new ArrayList<>(); // start, end, question (0/1)
         private final List<int[]> scopes = new ArrayList<>(); // start, end, clause index
         private final List<int[]> hedgeScopes = new ArrayList<>(); // start, end, clause index
+        private final List<int[]> hedgedSentences = new ArrayList<>(); // start, end
 
         Scopes(String line, Language.Cues cues) {
             this.line = line;
@@ -645,6 +705,35 @@ final class FreeTextReader {
             return null;
         }
 
+        /**
+         * A hedge in a clause that names no fact hedges its whole sentence ("I think, it is SP2, but I am not
+         * sure"); a hedge in a clause that names a fact stays there ("SP2, not sure about /3GB").
+         *
+         * @param mentions where each mention of a fact on the line starts
+         */
+        void spreadHedges(List<Integer> mentions) {
+            hedgedSentences.clear();
+            for (int[] c : clauses) {
+                String text = line.substring(c[0], c[1]);
+                if (mentions.stream().noneMatch(p -> p >= c[0] && p < c[1])
+                        && cues.hedges().stream().anyMatch(p -> p.matcher(text).find())) {
+                    hedgedSentences.add(sentenceAround(c[0]));
+                }
+            }
+        }
+
+        private int[] sentenceAround(int pos) {
+            int from = 0;
+            Matcher end = SENTENCE_END.matcher(line);
+            while (end.find()) {
+                if (end.end() > pos) {
+                    return new int[] {from, end.end()};
+                }
+                from = end.end();
+            }
+            return new int[] {from, line.length()};
+        }
+
         /** The clause [start, end) a position is in, or null. */
         int[] clauseAt(int pos) {
             for (int[] c : clauses) {
@@ -698,6 +787,11 @@ final class FreeTextReader {
             }
             if (cues.hedges().stream().anyMatch(p -> p.matcher(hedgeText).find())) {
                 return new Weighed(Weight.HEDGED, hedgeScope[0], Math.max(end, hedgeScope[1]));
+            }
+            for (int[] h : hedgedSentences) {
+                if (start >= h[0] && start < h[1]) {
+                    return new Weighed(Weight.HEDGED, h[0], Math.min(line.length(), h[1]));
+                }
             }
             java.util.TreeSet<Integer> negations = new java.util.TreeSet<>();
             // matched with the rest of the scope in view ("took /3GB out"), counted only before the mention
