@@ -79,6 +79,8 @@ final class Glosser {
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+(?:'(?=\\p{L}))?");
     /** A word of a phrase in the pack: as {@link #TOKEN}, and "n'" written alone is the elided word. */
     private static final Pattern KEY_TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+'?");
+    private static final Pattern DIGITS_AFTER = Pattern.compile("[\\p{L}_]*\\d");
+    private static final Pattern DIGITS_BEFORE = Pattern.compile("\\d[\\p{L}\\d_]*$");
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
 
     private final List<Pack> packs;
@@ -312,6 +314,10 @@ final class Glosser {
         }
         char before = t[0] > 0 ? text.charAt(t[0] - 1) : ' ';
         char after = t[1] < text.length() ? text.charAt(t[1]) : ' ';
+        if (after == '-' && DIGITS_AFTER.matcher(text).region(t[1] + 1, text.length()).lookingAt()
+                || before == '-' && DIGITS_BEFORE.matcher(text.substring(0, t[0] - 1)).find()) {
+            return true; // part of a name with a number: "PRD-SQL02", "SRV-HB01"
+        }
         boolean dotted = after == '.' && t[1] + 1 < text.length() && Character.isLetterOrDigit(text.charAt(t[1] + 1));
         return before == '/' || before == '\\' || after == '\\' || before == '.' && t[0] > 1
                 && Character.isLetterOrDigit(text.charAt(t[0] - 2)) || dotted;
