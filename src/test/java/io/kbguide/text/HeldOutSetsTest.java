@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * corpora, over structured answers, German, French and Spanish, tool output with the fact in another field, time
  * and scope, several servers, article quotes, and plain controls. Set 3: 100 messages in German, French and
  * Spanish only, written after the language packs were built, to measure them on words they were not written
- * from. Do not tune the reader to its wording: fix the classes it fails by general
+ * from (the packs' everyday words were then widened with it). Set 4: 75 more, written blind while set 3 was in
+ * use, run once at the end as the final measurement of the packs. Do not tune the reader to its wording: fix the classes it fails by general
  * mechanisms.
  *
  * <p>It reports per fact and per class (true and false positives, misses), asserts that the set itself is sound
@@ -88,10 +89,10 @@ class HeldOutSetsTest {
     }
 
     @ParameterizedTest(name = "held-out set {0}")
-    @ValueSource(ints = {2, 3})
+    @ValueSource(ints = {2, 3, 4})
     void shouldBeASoundHeldOutSetAndReportTheReadersScore(int set) throws IOException {
         List<Case> cases = cases(set);
-        assertTrue(cases.size() >= (set == 2 ? 150 : 90), cases.size() + " messages");
+        assertTrue(cases.size() >= (set == 2 ? 150 : set == 3 ? 90 : 75), cases.size() + " messages");
         Map<String, Fact> facts = new LinkedHashMap<>();
         understanding.article().facts().forEach(f -> facts.put(f.id(), f));
         Map<String, int[]> perClass = new TreeMap<>(); // cases, cases fully right, misreads
