@@ -108,7 +108,7 @@ final class FreeTextReader {
             for (Language.FactLanguage f : facts) {
                 collect(l, f, mentions);
             }
-            l.scopes().spreadHedges(named(l.text, mentions));
+            l.named = () -> named(l.text, mentions);
             List<Observation> found = new ArrayList<>();
             for (Mention mt : mentions) {
                 if (mt.fact.attribution() != null && mt.span.doubt == null) {
@@ -623,9 +623,13 @@ final class FreeTextReader {
             return folded == null || Trigger.all(folded, triggers);
         }
 
+        /** Where the line names a fact, for spreading hedges (computed only if a mention is weighed). */
+        java.util.function.Supplier<List<Integer>> named = List::of;
+
         Scopes scopes() {
             if (scopes == null) {
                 scopes = new Scopes(text, cues);
+                scopes.spreadHedges(named.get());
             }
             return scopes;
         }

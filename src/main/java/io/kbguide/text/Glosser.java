@@ -106,6 +106,13 @@ final class Glosser {
 
     /** Lower case, without diacritics ("Présent" is "present"), apostrophes as "'". */
     static String fold(String word) {
+        boolean ascii = true;
+        for (int i = 0; i < word.length() && ascii; i++) {
+            ascii = word.charAt(i) < 128;
+        }
+        if (ascii) {
+            return word.toLowerCase(Locale.ROOT); // the common case, without the cost of a normalisation
+        }
         String s = Normalizer.normalize(word.replace('\u2019', '\''), Normalizer.Form.NFD);
         return DIACRITICS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
     }
