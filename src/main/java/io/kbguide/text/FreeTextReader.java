@@ -49,7 +49,7 @@ final class FreeTextReader {
     /** Longest evidence that joins a mention to the Windows version it belongs to. */
     private static final int MAX_ATTRIBUTED = 60;
     private static final Pattern ADDRESS_BEFORE = Pattern.compile(
-            "\\b(?:from|to|ip|address|addr|host|ping|gateway|dns|subnet|mask|route)\\s*[:=]?\\s*$",
+            "\\b(?:from|to|ip|address|addr|host|ping|gateway|dns|subnet|mask|route)(?:\\s+(?:is|was|of|=|:))?\\s*[:=]?\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ADDRESS_AFTER = Pattern.compile("[:/]\\d");
     private static final Pattern BARE_VERSION = Pattern.compile(VERSION, Pattern.CASE_INSENSITIVE);
@@ -467,6 +467,10 @@ final class FreeTextReader {
             if (named == null) {
                 named = pv.product().matcher(m.text).find();
             }
+            if (asked && !neutralBefore(line, kw.start()) && !productBefore(line, kw.start(), pv)) {
+                seen.add(new int[] {kw.start(1)}); // "Java version 1.4.2" is Java's, even while asked
+                continue;
+            }
             if (named || neutralBefore(line, kw.start())) {
                 versions(KEYWORD_VERSION.matcher(line.substring(0, kw.end())).region(kw.start(), kw.end()), l,
                         pv, true, seen, out);
@@ -475,6 +479,32 @@ final class FreeTextReader {
         if (asked) {
             versions(BARE_VERSION.matcher(line), l, pv, false, seen, out);
         }
+    }
+
+    private static final Pattern NAMED_VERSION = Pattern.compile("([\\w'.+-]+)\\s+(?:version|ver|release|build)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Whether the clause before {@code pos} speaks of another thing's version ("java version is ..."). */
+    private static boolean otherVersionBefore(String line, int pos, Language.ProductVersion pv) {
+        String before = line.substring(0, pos);
+        int clause = Math.max(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')), before.lastIndexOf(". "));
+        Matcher v = NAMED_VERSION.matcher(before.substring(clause + 1));
+        String word = null;
+        while (v.find()) {
+            word = v.group(1);
+        }
+        return word != null && !NEUTRAL.contains(word.toLowerCase(java.util.Locale.ROOT))
+                && !pv.product().matcher(word).matches();
+    }
+
+    /** Whether the product's name ends just before {@code pos} ("Heartbeat version 5.0.3"). */
+    private static boolean productBefore(String line, int pos, Language.ProductVersion pv) {
+        Matcher p = pv.product().matcher(line.substring(0, pos));
+        int end = -1;
+        while (p.find()) {
+            end = p.end();
+        }
+        return end >= 0 && line.substring(end, pos).isBlank();
     }
 
     /**
@@ -511,6 +541,10 @@ final class FreeTextReader {
             if (!named && (ADDRESS_BEFORE.matcher(line.substring(0, mt.start(1))).find()
                     || ADDRESS_AFTER.matcher(line.substring(mt.end(1))).lookingAt())) {
                 continue; // "Reply from 10.0.0.2", "10.0.0.2:8080": an address, not a version
+            }
+            if (!named && (!neutralBefore(line, mt.start(1)) && !productBefore(line, mt.start(1), pv)
+                    || otherVersionBefore(line, mt.start(1), pv))) {
+                continue; // "ESX 3.5.0", "java version is 1.5.0.11": the words before name whose version it is
             }
             Weighed w = l.scopes().weigh(mt.start(), mt.end(), List.of());
             if (w.weight == Weight.HEDGED && Version.parse(found).isPresent()) {

@@ -67,7 +67,7 @@ class SafetyPropertyTest {
     @Inject
     ArticleRegistry registry;
 
-    record Case(String id, String text, Map<String, String> expect) {
+    record Case(String id, String text, Map<String, String> expect, String currentFact) {
     }
 
     @Test
@@ -82,6 +82,7 @@ class SafetyPropertyTest {
         int readBacks = 0;
         int throughReadBack = 0;
         int contradicted = 0;
+        int replayed = 0;
         List<String> contradictedExamples = new ArrayList<>();
         int statelessChecks = 0;
         List<String> violations = new ArrayList<>();
@@ -100,6 +101,8 @@ class SafetyPropertyTest {
                     if (q > 0 && !"question".equals(view.step().type())) {
                         continue; // the buttons alone finished the conversation: the message cannot arrive here
                     }
+                    String askedFact = "question".equals(view.step().type()) ? view.step().question().factId()
+                            : null;
                     view = conversations.replyText(view.conversationId(), c.text());
                     checks++;
                     boolean readBack = false;
@@ -112,6 +115,14 @@ class SafetyPropertyTest {
                                 Fact fact = article.article().fact(item.factId()).orElseThrow();
                                 if (!fact.sameAnswer(item.value(), truth.get(item.factId()))) {
                                     wrong = wrong == null ? item : wrong;
+                                    if (item.factId().equals(askedFact) && !askedFact.equals(c.currentFact())
+                                            && !c.expect().containsKey(askedFact)) {
+                                        // a message written for another question ("2" to the service pack),
+                                        // read as the answer to the one it arrived at (UseNewApi: "2"): the
+                                        // truth drawn for that fact knows nothing of the message
+                                        replayed++;
+                                        continue;
+                                    }
                                     contradicted++;
                                     if (contradictedExamples.size() < Integer.getInteger("safety.show", 10)) {
                                         contradictedExamples.add(c.id() + ": read back " + item.factId() + "="
@@ -167,8 +178,9 @@ class SafetyPropertyTest {
         }
         System.out.printf("safety property: %d messages x questions x servers, every conversation finished: %d"
                 + " diagnoses (%d through a read-back; %d read-backs), %d read-backs offering a value the true facts"
-                + " contradict, %d stateless diagnoses; %d violations%n", checks, diagnosesGiven, throughReadBack,
-                readBacks, contradicted, statelessChecks, violations.size());
+                + " contradict (besides %d where a message written for another question is read as the answer to"
+                + " the one it arrived at), %d stateless diagnoses; %d violations%n", checks, diagnosesGiven,
+                throughReadBack, readBacks, contradicted, replayed, statelessChecks, violations.size());
         contradictedExamples.forEach(v -> System.out.println("  READ-BACK CONTRADICTED " + v));
         violations.stream().limit(40).forEach(v -> System.out.println("  VIOLATION " + v));
         assertTrue(checks > 10_000, "only " + checks + " checks");
@@ -216,7 +228,8 @@ class SafetyPropertyTest {
                 if (c.has("expect")) {
                     c.get("expect").fields().forEachRemaining(e -> expect.put(e.getKey(), e.getValue().asText()));
                 }
-                cases.add(new Case(c.get("id").asText(), c.get("text").asText(), expect));
+                cases.add(new Case(c.get("id").asText(), c.get("text").asText(), expect,
+                        c.has("currentFact") ? c.get("currentFact").asText() : null));
             }
         }
         return cases;
