@@ -2,7 +2,9 @@ package io.kbguide.dialogue;
 
 import io.kbguide.engine.Answer;
 
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,9 +18,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Conversation ids: the whole state of a conversation (article, article version, answers in order), signed
- * with HMAC-SHA256 and encoded base64url. No store is needed, memory does not grow with abandoned
- * conversations, and a forged, truncated or corrupted id is refused.
+ * Conversation ids: the whole state of a conversation (article, article version, answers in order, and the words
+ * typed answers were read from), encrypted and authenticated with AES-256-GCM under a key derived from the
+ * signing key, and encoded base64url. No store is needed, memory does not grow with abandoned conversations, a
+ * forged, truncated or corrupted id is refused, and nothing a customer typed can be read from an id (ids travel in
+ * URLs, proxy logs and tickets). The nonce is derived from the state (a synthetic IV), so one state always has one
+ * id. Ids of the older signed-only format ({@code c1}) are still read; ids made with a previous key are read while
+ * that key is listed as a previous one (key rotation).
  */
 public final class ConversationCodec {
 
@@ -27,16 +33,43 @@ public final class ConversationCodec {
 
     private static final int MAC_BYTES = 16;
     private static final String FORMAT = "c1";
+    private static final String SEALED_FORMAT = "c2";
+    /** The first byte of an encrypted id (a signed-only id starts with the 'c' of its format). */
+    private static final byte SEALED = 2;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final byte[] AAD = "kb-guide conversation c2".getBytes(StandardCharsets.UTF_8);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9.-]+");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final byte[] key;
+    private final List<byte[]> keys;
+    /** The AES key of each key, in the same order. */
+    private final List<SecretKeySpec> aesKeys;
+    private final byte[] nonceKey;
 
     public ConversationCodec(byte[] key) {
-        if (key.length < 32) {
-            throw new IllegalArgumentException("the conversation signing key must have at least 32 bytes");
+        this(key, List.of());
+    }
+
+    /**
+     * @param key      the signing key ids are made with (at least 32 bytes)
+     * @param previous keys ids may still have been made with (key rotation): read, never used to make ids
+     */
+    public ConversationCodec(byte[] key, List<byte[]> previous) {
+        List<byte[]> all = new ArrayList<>();
+        all.add(key);
+        all.addAll(previous);
+        for (byte[] k : all) {
+            if (k.length < 32) {
+                throw new IllegalArgumentException("the conversation signing key must have at least 32 bytes");
+            }
         }
         this.key = key.clone();
+        this.keys = all.stream().map(byte[]::clone).toList();
+        this.aesKeys = keys.stream().map(k -> new SecretKeySpec(derive(k, "kb-guide conversation id encryption key"),
+                "AES")).toList();
+        this.nonceKey = derive(key, "kb-guide conversation id nonce key");
     }
 
     /**
@@ -124,10 +157,108 @@ public final class ConversationCodec {
                 first = false;
             }
         }
-        byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
+        text.replace(0, FORMAT.length(), SEALED_FORMAT);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(seal(text.toString()
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The id in the older signed-only format ({@code c1}): kept to test that such ids are still read. */
+    String encodeSigned(State state) {
+        String sealed = new String(open(Base64.getUrlDecoder().decode(encode(state))), StandardCharsets.UTF_8);
+        byte[] payload = (FORMAT + sealed.substring(SEALED_FORMAT.length())).getBytes(StandardCharsets.UTF_8);
         byte[] token = Arrays.copyOf(payload, payload.length + MAC_BYTES);
-        System.arraycopy(mac(payload), 0, token, payload.length, MAC_BYTES);
+        System.arraycopy(mac(key, payload), 0, token, payload.length, MAC_BYTES);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    }
+
+    /**
+     * [2][nonce][AES-GCM of the deflated payload, and its tag], the nonce an HMAC of the payload (one state, one
+     * id). Deflating first keeps ids short: the words of one message often stand for several facts.
+     */
+    private byte[] seal(byte[] plain) {
+        byte[] payload = deflate(plain);
+        try {
+            byte[] nonce = Arrays.copyOf(mac(nonceKey, payload), NONCE_BYTES);
+            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+            aes.init(Cipher.ENCRYPT_MODE, aesKeys.get(0), new GCMParameterSpec(TAG_BITS, nonce));
+            aes.updateAAD(AAD);
+            byte[] sealed = aes.doFinal(payload);
+            byte[] token = new byte[1 + NONCE_BYTES + sealed.length];
+            token[0] = SEALED;
+            System.arraycopy(nonce, 0, token, 1, NONCE_BYTES);
+            System.arraycopy(sealed, 0, token, 1 + NONCE_BYTES, sealed.length);
+            return token;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    /** The payload of an encrypted token, under the current key or a previous one; null when none opens it. */
+    private byte[] open(byte[] token) {
+        if (token.length < 1 + NONCE_BYTES + TAG_BITS / 8 || token[0] != SEALED) {
+            return null;
+        }
+        for (SecretKeySpec k : aesKeys) {
+            try {
+                Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+                aes.init(Cipher.DECRYPT_MODE, k, new GCMParameterSpec(TAG_BITS, token, 1, NONCE_BYTES));
+                aes.updateAAD(AAD);
+                return inflate(aes.doFinal(token, 1 + NONCE_BYTES, token.length - 1 - NONCE_BYTES));
+            } catch (javax.crypto.AEADBadTagException e) {
+                // another key's, or forged: try the next
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM is not available", e);
+            }
+        }
+        return null;
+    }
+
+    /** Longest state an id may inflate to (a bound against a deflate bomb in an id signed with our key). */
+    private static final int MAX_STATE_BYTES = 16 * 1024;
+
+    private static byte[] deflate(byte[] plain) {
+        java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION, true);
+        try {
+            d.setInput(plain);
+            d.finish();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(plain.length);
+            byte[] buf = new byte[512];
+            while (!d.finished()) {
+                out.write(buf, 0, d.deflate(buf));
+            }
+            return out.toByteArray();
+        } finally {
+            d.end();
+        }
+    }
+
+    private static byte[] inflate(byte[] packed) {
+        java.util.zip.Inflater i = new java.util.zip.Inflater(true);
+        try {
+            i.setInput(packed);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(packed.length * 3);
+            byte[] buf = new byte[512];
+            while (!i.finished()) {
+                int n = i.inflate(buf);
+                if (n == 0 && (i.needsInput() || i.needsDictionary())) {
+                    return null;
+                }
+                out.write(buf, 0, n);
+                if (out.size() > MAX_STATE_BYTES) {
+                    return null;
+                }
+            }
+            return out.toByteArray();
+        } catch (java.util.zip.DataFormatException e) {
+            return null;
+        } finally {
+            i.end();
+        }
+    }
+
+    /** A key for one purpose derived from a signing key: HMAC-SHA256 of the purpose's label (HKDF-Expand, one block). */
+    private static byte[] derive(byte[] signingKey, String label) {
+        return mac(signingKey, (label + "\u0001").getBytes(StandardCharsets.UTF_8));
     }
 
     public State decode(String id) {
@@ -146,14 +277,14 @@ public final class ConversationCodec {
         if (token.length <= MAC_BYTES) {
             throw new InvalidIdException("the conversation id is truncated or corrupted");
         }
-        byte[] payload = Arrays.copyOf(token, token.length - MAC_BYTES);
-        byte[] mac = Arrays.copyOfRange(token, token.length - MAC_BYTES, token.length);
-        if (!MessageDigest.isEqual(mac, Arrays.copyOf(mac(payload), MAC_BYTES))) {
+        byte[] payload = token[0] == SEALED ? open(token) : signed(token);
+        if (payload == null) {
             throw new InvalidIdException("the conversation id is truncated, corrupted, or was not issued by this"
                     + " service (or by one with the same signing key)");
         }
         String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
-        if (parts.length < 4 || parts.length > 7 || !FORMAT.equals(parts[0])) {
+        String format = token[0] == SEALED ? SEALED_FORMAT : FORMAT;
+        if (parts.length < 4 || parts.length > 7 || !format.equals(parts[0])) {
             throw new InvalidIdException("the conversation id has a format this service does not know");
         }
         List<Answer> answers = new ArrayList<>();
@@ -233,7 +364,19 @@ public final class ConversationCodec {
         return token;
     }
 
-    private byte[] mac(byte[] payload) {
+    /** The payload of a signed-only ({@code c1}) token whose MAC one of the keys makes; null when none does. */
+    private byte[] signed(byte[] token) {
+        byte[] payload = Arrays.copyOf(token, token.length - MAC_BYTES);
+        byte[] mac = Arrays.copyOfRange(token, token.length - MAC_BYTES, token.length);
+        for (byte[] k : keys) {
+            if (MessageDigest.isEqual(mac, Arrays.copyOf(mac(k, payload), MAC_BYTES))) {
+                return payload;
+            }
+        }
+        return null;
+    }
+
+    private static byte[] mac(byte[] key, byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
