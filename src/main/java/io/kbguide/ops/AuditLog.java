@@ -72,6 +72,10 @@ public class AuditLog implements DialogueListener {
             json.writeStringField("articleVersion", e.articleVersion());
             json.writeStringField("channel", e.channel().id());
             json.writeStringField("conversation", reference(e.conversationId()));
+            String requestId = io.kbguide.problem.RequestIds.current();
+            if (requestId != null) {
+                json.writeStringField("requestId", requestId);
+            }
             json.writeObjectFieldStart("facts");
             for (Answer a : e.answers()) {
                 json.writeStringField(a.factId(), a.value());

@@ -12,21 +12,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Optional API keys for the help-desk API ({@code /api/v1/*}): when {@code kbguide.api.keys} is set, a request needs
- * {@code X-Api-Key} with one of them (compared in constant time), or gets a 401 problem. Off on the embedded
- * default. The widget's conversation calls from a page it may be embedded in (the service's own origin, or one of
- * the allowed origins) pass without a key: the widget is public by design, and a browser cannot forge Origin.
+ * Optional API keys for the help-desk API ({@code /api/v1/*}): when {@code kbguide.api.keys} is set, every request
+ * there needs {@code X-Api-Key} with one of them (compared in constant time), whatever {@code Origin} it claims (any
+ * client other than a browser can send any Origin), or gets a 401 problem with {@code WWW-Authenticate}. Off on
+ * the embedded default. The widget has paths of its own ({@code /widget/v1/*}), public by design and limited
+ * apart; the evidence collector's script ({@code GET /api/v1/articles/{id}/collector}) is public too, since the
+ * widget and Slack link to it for a person to download.
  */
 @ApplicationScoped
 public class ApiKeyFilter {
 
     static final String HEADER = "X-Api-Key";
+    private static final java.util.regex.Pattern COLLECTOR = java.util.regex.Pattern.compile(
+            "/api/v1/articles/[^/]+/collector");
 
     @ConfigProperty(name = "kbguide.api.keys")
     Optional<List<String>> keys;
-
-    @ConfigProperty(name = "quarkus.http.cors.origins")
-    Optional<List<String>> allowedOrigins;
 
     void register(@Observes Filters filters, ObjectMapper mapper) {
         List<byte[]> accepted = keys.orElse(List.of()).stream().map(String::trim).filter(k -> !k.isEmpty())
@@ -36,8 +37,9 @@ public class ApiKeyFilter {
         }
         filters.register(rc -> {
             String path = rc.normalizedPath();
-            if (!path.startsWith("/api/v1/") || "OPTIONS".equals(rc.request().method().name())
-                    || fromWidgetPage(rc.request().getHeader("Origin"), rc.request().getHeader("Host"), path)) {
+            String method = rc.request().method().name();
+            if (!path.startsWith("/api/v1/") || "OPTIONS".equals(method)
+                    || "GET".equals(method) && COLLECTOR.matcher(path).matches()) {
                 rc.next();
                 return;
             }
@@ -46,18 +48,11 @@ public class ApiKeyFilter {
                 rc.next();
                 return;
             }
+            rc.response().putHeader("WWW-Authenticate", "ApiKey realm=\"kb-guide\", header=\"" + HEADER + "\"");
             ProtocolFilter.problem(rc, mapper, 401, given == null ? "api-key-required" : "invalid-api-key",
                     given == null ? "API key required" : "Invalid API key", "Send a valid key in the " + HEADER
                             + " header (ask the service's operators for one).");
         }, 140);
-    }
-
-    private boolean fromWidgetPage(String origin, String host, String path) {
-        if (origin == null || !path.startsWith("/api/v1/conversations")) {
-            return false;
-        }
-        boolean same = host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
-        return same || allowedOrigins.orElse(List.of()).contains(origin);
     }
 
     /** Whether the key is one of the accepted ones; every key is compared, in constant time. */

@@ -107,8 +107,8 @@ public class ProblemMappers {
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = switch (status) {
-            case 404 -> "There is no resource at " + uri.getPath() + ".";
-            case 405 -> "This method is not allowed on " + uri.getPath() + ".";
+            case 404 -> "There is no resource at " + RequestIds.redact(uri.getPath()) + ".";
+            case 405 -> "This method is not allowed on " + RequestIds.redact(uri.getPath()) + ".";
             case 406 -> "None of the accepted media types can be produced here.";
             case 415 -> "Send the body as application/json.";
             default -> e.getMessage();
@@ -119,17 +119,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        LOG.errorf(e, "500 %s: unexpected error", uri.getPath());
-        return Response.status(500).type(Problem.MEDIA_TYPE).entity(new Problem(Problem.type("internal-error"),
-                "Internal error", 500, "The service failed to answer; the error has been logged.", uri.getPath(),
-                List.of())).build();
+        LOG.errorf(e, "500 %s: unexpected error", RequestIds.redact(uri.getPath()));
+        return Response.status(500).type(Problem.MEDIA_TYPE).entity(Problem.of("internal-error",
+                "Internal error", 500, "The service failed to answer; the error has been logged.",
+                RequestIds.current(), List.of())).build();
     }
 
     private static Response respond(int status, String slug, String title, String detail,
             List<Problem.FieldError> errors, UriInfo uri) {
-        LOG.infof("%d %s %s: %s", status, uri.getPath(), slug, detail);
+        LOG.infof("%d %s %s: %s", status, RequestIds.redact(uri.getPath()), slug, detail);
         return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.type(slug), title, status, detail, uri.getPath(), errors)).build();
+                .entity(Problem.of(slug, title, status, detail, RequestIds.current(), errors)).build();
     }
 
     private static String field(ConstraintViolation<?> v) {

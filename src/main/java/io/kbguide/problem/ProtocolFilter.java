@@ -87,7 +87,7 @@ public class ProtocolFilter {
                 if (!allowed.isEmpty()) {
                     rc.response().putHeader("Allow", String.join(", ", allowed));
                     problem(rc, mapper, 405, "method-not-allowed", "Method not allowed", method + " is not allowed on "
-                            + path + "; allowed: " + String.join(", ", allowed) + ".");
+                            + RequestIds.redact(path) + "; allowed: " + String.join(", ", allowed) + ".");
                     return;
                 }
             }
@@ -115,7 +115,7 @@ public class ProtocolFilter {
 
     static void problem(RoutingContext rc, ObjectMapper mapper, int status, String slug, String title,
             String detail) {
-        LOG.infof("%d %s %s: %s", status, rc.normalizedPath(), slug, detail);
+        LOG.infof("%d %s %s: %s", status, RequestIds.redact(rc.normalizedPath()), slug, detail);
         write(rc, mapper, status, slug, title, detail);
     }
 
@@ -124,8 +124,8 @@ public class ProtocolFilter {
             String detail) {
         try {
             rc.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(mapper.writeValueAsString(new Problem(Problem.type(slug), title, status, detail,
-                            rc.normalizedPath(), List.of())));
+                    .end(mapper.writeValueAsString(Problem.of(slug, title, status, detail, RequestIds.current(rc),
+                            List.of())));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             rc.fail(e);
         }

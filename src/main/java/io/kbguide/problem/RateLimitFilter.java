@@ -6,13 +6,23 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Per-client rate limit on the public endpoints (the API, the pages and the widget): a burst, then a steady rate;
- * past it a 429 problem with {@code Retry-After}. Health and metrics ({@code /q/}) and Slack (verified by signature,
- * from Slack's own addresses) are not limited. The client is the connection's address, or the first address of a
- * header set by a trusted proxy ({@code kbguide.rate-limit.client-header}, e.g. X-Forwarded-For).
+ * Per-client rate limit on the public endpoints: the help-desk API and the pages (a burst, then a steady rate),
+ * and the widget's public paths ({@code /widget/v1/}) with a limit of their own; past it a 429 problem with
+ * {@code Retry-After}. Every limited response carries {@code RateLimit-Policy} and {@code RateLimit} (IETF
+ * httpapi-ratelimit-headers draft). Health and metrics ({@code /q/}) and Slack (verified by signature, from Slack's
+ * own addresses) are not limited.
+ *
+ * <p>The client is the connection's address; behind proxies ({@code kbguide.rate-limit.client-header}, e.g.
+ * X-Forwarded-For) it is the right-most address of that header that is not one of the trusted proxies
+ * ({@code kbguide.rate-limit.trusted-proxies}), and the header is believed only from a trusted proxy. Proxies
+ * append, so the right-most entries are the ones they wrote; the left-most is whatever the client sent.
  */
 @ApplicationScoped
 public class RateLimitFilter {
@@ -28,43 +38,142 @@ public class RateLimitFilter {
     @ConfigProperty(name = "kbguide.rate-limit.per-second", defaultValue = "20")
     double perSecond;
 
+    @ConfigProperty(name = "kbguide.rate-limit.widget-burst", defaultValue = "60")
+    int widgetBurst;
+
+    @ConfigProperty(name = "kbguide.rate-limit.widget-per-second", defaultValue = "5")
+    double widgetPerSecond;
+
+    @ConfigProperty(name = "kbguide.rate-limit.max-clients", defaultValue = "100000")
+    int maxClients;
+
     @ConfigProperty(name = "kbguide.rate-limit.client-header")
     Optional<String> clientHeader;
+
+    @ConfigProperty(name = "kbguide.rate-limit.trusted-proxies")
+    Optional<List<String>> trustedProxies;
 
     void register(@Observes Filters filters, com.fasterxml.jackson.databind.ObjectMapper mapper) {
         if (!enabled) {
             return;
         }
-        TokenBuckets buckets = new TokenBuckets(burst, perSecond, System::nanoTime);
+        TokenBuckets api = new TokenBuckets(burst, perSecond, maxClients, System::nanoTime);
+        TokenBuckets widget = new TokenBuckets(widgetBurst, widgetPerSecond, maxClients, System::nanoTime);
+        List<Cidr> trusted = trustedProxies.orElse(List.of()).stream().map(String::trim).filter(t -> !t.isEmpty())
+                .map(Cidr::parse).toList();
         filters.register(rc -> {
             String path = rc.normalizedPath();
             if (path.startsWith("/q/") || path.startsWith("/slack/")) {
                 rc.next();
                 return;
             }
-            String client = client(rc.request());
-            long wait = buckets.take(client);
-            if (wait == 0) {
+            boolean isWidget = path.startsWith("/widget/v1/");
+            TokenBuckets buckets = isWidget ? widget : api;
+            String policy = isWidget ? "widget" : "default";
+            String client = client(rc.request(), trusted);
+            TokenBuckets.Taken taken = buckets.takeToken(client);
+            rc.response().putHeader("RateLimit-Policy", "\"" + policy + "\";q=" + (isWidget ? widgetBurst : burst)
+                    + ";w=" + buckets.window());
+            rc.response().putHeader("RateLimit", "\"" + policy + "\";r=" + taken.remaining() + ";t="
+                    + (taken.waitSeconds() > 0 ? taken.waitSeconds() : 0));
+            if (taken.waitSeconds() == 0) {
                 rc.next();
                 return;
             }
             // not logged one by one: under abuse that would flood the log (the count is in the HTTP metrics)
-            LOG.debugf("429 %s for %s", path, client);
-            rc.response().putHeader("Retry-After", Long.toString(wait));
-            ProtocolFilter.write(rc, mapper, 429, "too-many-requests", "Too many requests", "More than " + burst
-                    + " requests at once, or " + perSecond + " a second, from one client; try again in " + wait
-                    + " s.");
+            LOG.debugf("429 %s", RequestIds.redact(path));
+            rc.response().putHeader("Retry-After", Long.toString(taken.waitSeconds()));
+            ProtocolFilter.write(rc, mapper, 429, "too-many-requests", "Too many requests", "More than "
+                    + (isWidget ? widgetBurst : burst) + " requests at once, or " + (isWidget ? widgetPerSecond
+                    : perSecond) + " a second, from one client; try again in " + taken.waitSeconds() + " s.");
         }, 150);
-        LOG.infof("Rate limit: %d requests at once, then %.1f a second, per client", burst, perSecond);
+        LOG.infof("Rate limit: %d requests at once, then %.1f a second, per client (the widget: %d, then %.1f);"
+                + " at most %d clients remembered", burst, perSecond, widgetBurst, widgetPerSecond, maxClients);
     }
 
-    private String client(io.vertx.core.http.HttpServerRequest request) {
-        if (clientHeader.isPresent()) {
-            String forwarded = request.getHeader(clientHeader.get());
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].trim();
+    /** The client of a request: the connection's peer, or behind trusted proxies the address they forwarded. */
+    String client(io.vertx.core.http.HttpServerRequest request, List<Cidr> trusted) {
+        String peer = request.connection() != null && request.connection().remoteAddress() != null
+                ? request.connection().remoteAddress().host()
+                : request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        if (clientHeader.isEmpty()) {
+            return peer;
+        }
+        return client(peer, request.getHeader(clientHeader.get()), trusted);
+    }
+
+    /**
+     * The right-most address of the chain (header entries, then the peer) that is not a trusted proxy. With no
+     * trusted proxies listed, the peer is taken for the one proxy and the header's last entry (the one it wrote)
+     * is the client; a peer not listed is the client itself, whatever the header says.
+     */
+    static String client(String peer, String forwarded, List<Cidr> trusted) {
+        if (!trusted.isEmpty() && !Cidr.any(trusted, peer)) {
+            return peer;
+        }
+        if (forwarded == null || forwarded.isBlank()) {
+            return peer;
+        }
+        List<String> chain = new ArrayList<>();
+        for (String hop : forwarded.split(",")) {
+            if (!hop.isBlank()) {
+                chain.add(hop.trim());
             }
         }
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            if (trusted.isEmpty() || !Cidr.any(trusted, chain.get(i))) {
+                return chain.get(i);
+            }
+        }
+        return chain.isEmpty() ? peer : chain.get(0);
+    }
+
+    /** An address range ("10.0.0.0/8", "::1", "192.0.2.7"). */
+    record Cidr(byte[] network, int bits) {
+
+        static Cidr parse(String text) {
+            int slash = text.indexOf('/');
+            byte[] address = literal(slash < 0 ? text : text.substring(0, slash));
+            if (address == null) {
+                throw new IllegalStateException("kbguide.rate-limit.trusted-proxies: '" + text
+                        + "' is not an IP address or range (for example 10.0.0.0/8)");
+            }
+            int bits = slash < 0 ? address.length * 8 : Integer.parseInt(text.substring(slash + 1));
+            return new Cidr(address, bits);
+        }
+
+        boolean contains(String host) {
+            byte[] a = literal(host);
+            if (a == null || a.length != network.length) {
+                return false;
+            }
+            for (int i = 0; i < bits; i++) {
+                int mask = 0x80 >> (i % 8);
+                if ((a[i / 8] & mask) != (network[i / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        static boolean any(List<Cidr> ranges, String host) {
+            return ranges.stream().anyMatch(r -> r.contains(host));
+        }
+
+        /** The bytes of an IP literal; null for anything else (never a DNS look-up). */
+        private static byte[] literal(String host) {
+            String h = host.trim();
+            if (h.startsWith("[") && h.contains("]")) {
+                h = h.substring(1, h.indexOf(']'));
+            }
+            if (!h.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+                return null;
+            }
+            try {
+                return InetAddress.getByName(h).getAddress();
+            } catch (UnknownHostException e) {
+                return null;
+            }
+        }
     }
 }

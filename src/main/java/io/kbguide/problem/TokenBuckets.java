@@ -1,24 +1,26 @@
 package io.kbguide.problem;
 
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Per-client token buckets: each client may send a burst of requests, then a steady rate. Buckets idle for a while
- * are forgotten, so memory stays bounded by the clients of the last minutes.
+ * Per-client token buckets: each client may send a burst of requests, then a steady rate. The state is bounded
+ * (Caffeine): buckets idle for ten minutes are forgotten, and past {@code maxClients} the least recently used go
+ * first, so a flood of new client addresses cannot grow memory without end (a forgotten client starts with a full
+ * burst again, which is the price of the bound).
  */
 public final class TokenBuckets {
 
-    private static final long IDLE_NANOS = 10L * 60 * 1_000_000_000L;
-    private static final int SWEEP_EVERY = 4096;
+    private static final Duration IDLE = Duration.ofMinutes(10);
 
     private final double burst;
     private final double perNano;
     private final LongSupplier clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private int calls;
+    private final Cache<String, Bucket> buckets;
 
     private static final class Bucket {
         double tokens;
@@ -30,14 +32,25 @@ public final class TokenBuckets {
         }
     }
 
+    /** What taking a token gave: the wait in seconds (0: go ahead) and the tokens left. */
+    public record Taken(long waitSeconds, int remaining) {
+    }
+
     /**
-     * @param burst     requests a client may send at once
-     * @param perSecond requests a client may send each second, steadily
+     * @param burst      requests a client may send at once
+     * @param perSecond  requests a client may send each second, steadily
+     * @param maxClients clients remembered at most
      */
-    public TokenBuckets(int burst, double perSecond, LongSupplier nanoClock) {
+    public TokenBuckets(int burst, double perSecond, int maxClients, LongSupplier nanoClock) {
         this.burst = burst;
         this.perNano = perSecond / 1_000_000_000d;
         this.clock = nanoClock;
+        this.buckets = Caffeine.newBuilder().maximumSize(maxClients).expireAfterAccess(IDLE)
+                .ticker((Ticker) nanoClock::getAsLong).executor(Runnable::run).build();
+    }
+
+    public TokenBuckets(int burst, double perSecond, LongSupplier nanoClock) {
+        this(burst, perSecond, 100_000, nanoClock);
     }
 
     /**
@@ -46,33 +59,32 @@ public final class TokenBuckets {
      * @return 0 when the request may go ahead; otherwise the seconds to wait (at least 1)
      */
     public long take(String client) {
+        return takeToken(client).waitSeconds();
+    }
+
+    /** Takes a token for a client, and says how many are left. */
+    public Taken takeToken(String client) {
         long now = clock.getAsLong();
-        if (++calls % SWEEP_EVERY == 0) {
-            sweep(now);
-        }
-        Bucket bucket = buckets.computeIfAbsent(client, k -> new Bucket(burst, now));
+        Bucket bucket = buckets.get(client, k -> new Bucket(burst, now));
         synchronized (bucket) {
             bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.last) * perNano);
             bucket.last = now;
             if (bucket.tokens >= 1) {
                 bucket.tokens -= 1;
-                return 0;
+                return new Taken(0, (int) Math.floor(bucket.tokens));
             }
-            return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perNano / 1_000_000_000d));
+            return new Taken(Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perNano / 1_000_000_000d)), 0);
         }
+    }
+
+    /** Seconds for an empty bucket to fill again (the policy's window). */
+    public long window() {
+        return Math.max(1, (long) Math.ceil(burst / perNano / 1_000_000_000d));
     }
 
     /** How many clients are tracked (for tests and metrics). */
-    public int clients() {
-        return buckets.size();
-    }
-
-    private void sweep(long now) {
-        for (Iterator<Bucket> it = buckets.values().iterator(); it.hasNext(); ) {
-            Bucket b = it.next();
-            if (now - b.last > IDLE_NANOS) {
-                it.remove();
-            }
-        }
+    public long clients() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 }

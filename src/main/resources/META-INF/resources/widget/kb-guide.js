@@ -19,7 +19,8 @@
   var base = new URL(script.src, window.location.href).origin;
   var article = script.getAttribute('data-article'); // null: the first article the service lists
   var storeKey = 'kb-guide:' + base + ':' + (article || '*');
-  var API = base + '/api/v1/conversations';
+  // the widget's own public paths: the help-desk API (/api/v1) may need a key the widget cannot keep secret
+  var API = base + '/widget/v1/conversations';
 
   var css = document.createElement('link');
   css.rel = 'stylesheet';
@@ -237,7 +238,7 @@
       call('POST', '', {articleId: article});
       return;
     }
-    fetch(base + '/api/v1/articles', {headers: {'Accept': 'application/json', 'KB-Guide-Channel': 'widget'},
+    fetch(base + '/widget/v1/articles', {headers: {'Accept': 'application/json', 'KB-Guide-Channel': 'widget'},
       credentials: 'omit'}).then(function (r) {
       return r.json();
     }).then(function (list) {

@@ -139,8 +139,8 @@ class HostileInputFuzzTest {
         String id = conversationId();
         return switch (random.nextInt(16)) {
             case 0, 1, 2 -> "/api/v1/articles/" + article() + "/diagnosis";
-            case 3, 4 -> "/api/v1/conversations";
-            case 5, 6, 7 -> "/api/v1/conversations/" + id + "/replies";
+            case 3, 4 -> pick("/api/v1/conversations", "/widget/v1/conversations");
+            case 5, 6, 7 -> pick("/api/v1", "/widget/v1") + "/conversations/" + id + "/replies";
             case 8 -> "/api/v1/conversations/" + id + pick("/back", "/restart", "/confirm", "");
             case 9 -> "/api/v1/articles/" + article();
             case 10 -> pick("/api/v1/articles", "/", "/articles/" + article(), "/widget/kb-guide.js",

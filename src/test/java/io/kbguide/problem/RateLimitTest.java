@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The abuse limits with a tight profile: a client past its burst gets 429 problems with Retry-After (health and
- * metrics stay reachable); with API keys set, the help-desk API needs one, and the widget's pages do not.
+ * metrics stay reachable); with API keys set, the help-desk API needs one whatever Origin says, and the widget's
+ * public paths do not, with a limit of their own; behind trusted proxies the client is the address they wrote.
  */
 @QuarkusTest
 @TestProfile(RateLimitTest.Tight.class)
@@ -26,7 +27,9 @@ class RateLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("kbguide.rate-limit.burst", "5", "kbguide.rate-limit.per-second", "0.2",
+                    "kbguide.rate-limit.widget-burst", "3", "kbguide.rate-limit.widget-per-second", "0.1",
                     "kbguide.rate-limit.client-header", "X-Forwarded-For",
+                    "kbguide.rate-limit.trusted-proxies", "127.0.0.1,::1,10.0.0.0/8",
                     "kbguide.api.keys", "key-one-0123456789,key-two-0123456789");
         }
     }
@@ -57,17 +60,64 @@ class RateLimitTest {
         given().header("X-Forwarded-For", "192.0.2.3").header("X-Api-Key", "key-two-0123456789")
                 .contentType("application/json").body("{\"facts\":{\"architecture\":\"x64\"}}").when()
                 .post("/api/v1/articles/heartbeat-registry-driver/diagnosis").then().statusCode(200);
-        // the widget on the service's own page: same origin, no key
+        // a help-desk request without its key is refused, whatever Origin it claims
         String host = "localhost:" + io.restassured.RestAssured.port;
         given().header("X-Forwarded-For", "192.0.2.4").header("Origin", "http://" + host).header("Host", host)
                 .contentType("application/json").body("{\"articleId\":\"heartbeat-registry-driver\"}").when()
-                .post("/api/v1/conversations").then().statusCode(201);
-        // but not the stateless API, and not from another origin
-        given().header("X-Forwarded-For", "192.0.2.5").header("Origin", "http://evil.example")
+                .post("/api/v1/conversations").then().statusCode(401)
+                .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("X-Api-Key"))
+                .body("type", equalTo("urn:kb-guide:problem:api-key-required"));
+        // the widget's own paths are public by design: no key, from any client (browsers are held to the
+        // allowed origins by CORS, which is no access control: any other client sends what it likes)
+        given().header("X-Forwarded-For", "192.0.2.5")
                 .contentType("application/json").body("{\"articleId\":\"heartbeat-registry-driver\"}").when()
-                .post("/api/v1/conversations").then().statusCode(org.hamcrest.Matchers.either(
-                        org.hamcrest.Matchers.is(401)).or(org.hamcrest.Matchers.is(403)));
+                .post("/widget/v1/conversations").then().statusCode(201);
+        given().header("X-Forwarded-For", "192.0.2.5").header("Origin", "http://" + host).header("Host", host)
+                .contentType("application/json").body("{\"articleId\":\"heartbeat-registry-driver\"}").when()
+                .post("/widget/v1/conversations").then().statusCode(201);
+        given().header("X-Forwarded-For", "192.0.2.5").when().get("/widget/v1/articles").then().statusCode(200);
+        // the collector script is linked for people to download
+        given().header("X-Forwarded-For", "192.0.2.5").when()
+                .get("/api/v1/articles/heartbeat-registry-driver/collector").then().statusCode(200);
         given().header("X-Forwarded-For", "192.0.2.6").when().get("/").then().statusCode(200);
+    }
+
+    @Test
+    void shouldLimitTheWidgetsPublicPathsApartFromTheApi() {
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", "192.0.2.77").when().get("/widget/v1/articles").then().statusCode(200)
+                    .header("RateLimit-Policy", equalTo("\"widget\";q=3;w=30"));
+        }
+        given().header("X-Forwarded-For", "192.0.2.77").when().get("/widget/v1/articles").then().statusCode(429)
+                .header("RateLimit", org.hamcrest.Matchers.startsWith("\"widget\";r=0;t="));
+        // the same client's help-desk calls have their own budget
+        given().header("X-Forwarded-For", "192.0.2.77").header("X-Api-Key", "key-one-0123456789").when()
+                .get("/api/v1/articles").then().statusCode(200)
+                .header("RateLimit-Policy", equalTo("\"default\";q=5;w=25"))
+                .header("RateLimit", equalTo("\"default\";r=4;t=0"));
+    }
+
+    @Test
+    void shouldKeyTheLimitOnTheAddressTheTrustedProxyWroteNotOnWhatTheClientSent() {
+        // a client sending a new X-Forwarded-For each time through an appending proxy is still one client
+        for (int i = 0; i < 5; i++) {
+            given().header("X-Forwarded-For", "198.18.0." + i + ", 203.0.113.99, 10.1.2.3")
+                    .header("X-Api-Key", "key-one-0123456789").when().get("/api/v1/articles").then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", "198.18.0.200, 203.0.113.99").header("X-Api-Key", "key-one-0123456789")
+                .when().get("/api/v1/articles").then().statusCode(429);
+    }
+
+    @Test
+    void shouldTakeTheForwardedAddressOnlyFromATrustedProxy() {
+        java.util.List<RateLimitFilter.Cidr> trusted = java.util.List.of(RateLimitFilter.Cidr.parse("10.0.0.0/8"));
+        assertEquals("203.0.113.5", RateLimitFilter.client("10.0.0.1", "1.2.3.4, 203.0.113.5, 10.0.0.9", trusted));
+        assertEquals("198.51.100.1", RateLimitFilter.client("198.51.100.1", "1.2.3.4", trusted),
+                "a peer that is no trusted proxy is the client, whatever it claims");
+        assertEquals("1.2.3.4", RateLimitFilter.client("10.0.0.1", "1.2.3.4", java.util.List.of()),
+                "no list: the peer is the one proxy, and what it wrote is the client");
+        assertEquals("5.6.7.8", RateLimitFilter.client("10.0.0.1", "1.2.3.4, 5.6.7.8", java.util.List.of()));
+        assertTrue(RateLimitFilter.Cidr.parse("::1").contains("0:0:0:0:0:0:0:1"));
     }
 
     @Test
@@ -82,5 +132,15 @@ class RateLimitTest {
         assertTrue(buckets.take("a") >= 1);
         assertEquals(0, buckets.take("b"), "clients are apart");
         assertEquals(2, buckets.clients());
+    }
+
+    @Test
+    void shouldRememberAtMostTheConfiguredNumberOfClients() {
+        AtomicLong now = new AtomicLong();
+        TokenBuckets buckets = new TokenBuckets(2, 1.0, 1000, now::get);
+        for (int i = 0; i < 50_000; i++) {
+            buckets.take("client-" + i);
+        }
+        assertTrue(buckets.clients() <= 1000, buckets.clients() + " clients remembered");
     }
 }
