@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(RateLimitTest.Tight.class)
 class RateLimitTest {
 
+    static final String BASE = "/api/v1/conversations";
+
     public static class Tight implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -118,6 +120,40 @@ class RateLimitTest {
                 "no list: the peer is the one proxy, and what it wrote is the client");
         assertEquals("5.6.7.8", RateLimitFilter.client("10.0.0.1", "1.2.3.4, 5.6.7.8", java.util.List.of()));
         assertTrue(RateLimitFilter.Cidr.parse("::1").contains("0:0:0:0:0:0:0:1"));
+    }
+
+    @Test
+    void shouldLabelRequestsRefusedBeforeRoutingWithRouteTemplatesNeverRawPaths() {
+        java.util.Random random = new java.util.Random(150);
+        for (int i = 0; i < 150; i++) {
+            String junk = Long.toString(random.nextLong() & Long.MAX_VALUE, 36) + "x".repeat(i % 7);
+            // no key (401), then past the burst (429): refused before any route is matched
+            String client = "198.19." + (i % 3) + ".1";
+            switch (i % 4) {
+                case 0 -> given().header("X-Forwarded-For", client).when().get(BASE + "/" + junk).then()
+                        .statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
+                case 1 -> given().header("X-Forwarded-For", client).contentType("application/json").body("{}").when()
+                        .post(BASE + "/" + junk + "/replies").then()
+                        .statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
+                case 2 -> given().header("X-Forwarded-For", client).when().get("/api/v1/nothing-" + junk).then()
+                        .statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
+                default -> given().header("X-Forwarded-For", client).when().get("/p" + junk + "/" + junk).then()
+                        .statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
+            }
+        }
+        java.util.Set<String> uris = new java.util.TreeSet<>();
+        java.util.regex.Matcher uri = java.util.regex.Pattern.compile("http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]*)\"").matcher(given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString());
+        while (uri.find()) {
+            uris.add(uri.group(1));
+        }
+        System.out.println("uri labels: " + uris);
+        for (String u : uris) {
+            org.junit.jupiter.api.Assertions.assertTrue(u.equals("UNKNOWN") || u.equals("NOT_FOUND") || u.equals("root")
+                    || u.equals("/") || u.matches("(/[A-Za-z0-9._-]+|/\\{[A-Za-z]+\\})+"), "a raw path as a label: " + u);
+            org.junit.jupiter.api.Assertions.assertFalse(u.length() > 24 && u.matches(".*/[A-Za-z0-9_-]{20,}.*"),
+                    "an id in a label: " + u);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(uris.size() < 40, uris.size() + " uri labels: " + uris);
     }
 
     @Test
