@@ -11,11 +11,18 @@ import java.util.Optional;
 public interface ConversationConfig {
 
     /**
-     * The key that signs conversation ids, base64 encoded, at least 32 bytes. Give every instance the same key
-     * so that a conversation continues on any of them. When unset, a key is generated once and kept in
-     * {@link #keyFile()}, so that conversations survive a restart of this instance.
+     * The key conversation ids are encrypted and authenticated with (keys for AES-GCM and for the nonce are derived
+     * from it), base64 encoded, at least 32 bytes. Give every instance the same key so that a conversation continues
+     * on any of them. When unset, a key is generated once and kept in {@link #keyFile()}, so that conversations
+     * survive a restart of this instance.
      */
     Optional<String> signingKey();
+
+    /**
+     * Keys ids may still have been made with (key rotation): ids of these keys are read, new ids are made with
+     * {@link #signingKey()} only. Base64, comma-separated. Drop a key once its conversations no longer matter.
+     */
+    Optional<java.util.List<String>> previousSigningKeys();
 
     /** Where the generated key is kept when {@link #signingKey()} is unset. */
     @WithDefault(".kb-guide/conversation.key")

@@ -36,9 +36,32 @@ public class ConversationKeys {
                 throw new IllegalStateException("kbguide.conversation.signing-key must decode to at least 32 bytes"
                         + " (generate one with: openssl rand -base64 32)");
             }
-            return new ConversationCodec(key);
+            return new ConversationCodec(key, previous(config));
         }
-        return new ConversationCodec(keyFromFile(config.keyFile().toAbsolutePath()));
+        return new ConversationCodec(keyFromFile(config.keyFile().toAbsolutePath()), previous(config));
+    }
+
+    /** The previous keys, decoded and checked. */
+    static java.util.List<byte[]> previous(ConversationConfig config) {
+        java.util.List<byte[]> keys = new java.util.ArrayList<>();
+        for (String text : config.previousSigningKeys().orElse(java.util.List.of())) {
+            if (text.isBlank()) {
+                continue;
+            }
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(text.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("kbguide.conversation.previous-signing-keys holds a key that is not"
+                        + " valid base64", e);
+            }
+            if (key.length < 32) {
+                throw new IllegalStateException("kbguide.conversation.previous-signing-keys holds a key shorter than"
+                        + " 32 bytes");
+            }
+            keys.add(key);
+        }
+        return keys;
     }
 
     static byte[] keyFromFile(Path file) {

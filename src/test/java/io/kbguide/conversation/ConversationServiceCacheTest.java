@@ -49,6 +49,11 @@ class ConversationServiceCacheTest {
             }
 
             @Override
+            public Optional<List<String>> previousSigningKeys() {
+                return Optional.empty();
+            }
+
+            @Override
             public Path keyFile() {
                 return Path.of("unused");
             }

@@ -48,6 +48,20 @@ class MetricsTest {
     }
 
     @Test
+    void shouldHaveEveryCounterFromTheStartSoThatADashboardReadsZeroNotNoData() {
+        String m = metrics();
+        for (String series : new String[] {
+                "kbguide_conversations_started_total{article=\"" + ARTICLE + "\",channel=\"slack\"}",
+                "kbguide_readbacks_corrected_total{article=\"" + ARTICLE + "\",fact=\"wayOut\"}",
+                "kbguide_refusals_total{channel=\"text\",reason=\"article_gone\"}",
+                "kbguide_questions_reached_total{article=\"" + ARTICLE + "\",channel=\"text\",fact=\"leakPatch\"}"}) {
+            String prefix = series.substring(0, series.length() - 1); // "...}" is written "...,}" by the registry
+            org.junit.jupiter.api.Assertions.assertTrue(m.contains(series) || m.contains(prefix + ",}"),
+                    series + " is not exported");
+        }
+    }
+
+    @Test
     void shouldOnlyChartMetricsTheServiceHas() throws Exception {
         String source = java.nio.file.Files.readString(java.nio.file.Path.of(
                 "src/main/java/io/kbguide/ops/DialogueMetrics.java"));
