@@ -28,7 +28,8 @@ class RateLimitTest {
     public static class Tight implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kbguide.rate-limit.burst", "5", "kbguide.rate-limit.per-second", "0.2",
+            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "kbguide.rate-limit.burst", "5", "kbguide.rate-limit.per-second", "0.2",
                     "kbguide.rate-limit.widget-burst", "3", "kbguide.rate-limit.widget-per-second", "0.1",
                     "kbguide.rate-limit.client-header", "X-Forwarded-For",
                     "kbguide.rate-limit.trusted-proxies", "127.0.0.1,::1,10.0.0.0/8",
@@ -108,6 +109,15 @@ class RateLimitTest {
         }
         given().header("X-Forwarded-For", "198.18.0.200, 203.0.113.99").header("X-Api-Key", "key-one-0123456789")
                 .when().get("/api/v1/articles").then().statusCode(429);
+    }
+
+    @Test
+    void shouldGiveTheLocationInTheSchemeTheTrustedProxyForwards() {
+        given().header("X-Forwarded-For", "192.0.2.90").header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "kb-guide.example.com").header("X-Api-Key", "key-one-0123456789")
+                .contentType("application/json").body("{\"articleId\":\"heartbeat-registry-driver\"}").when()
+                .post(BASE).then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.startsWith("https://kb-guide.example.com" + BASE + "/"));
     }
 
     @Test
