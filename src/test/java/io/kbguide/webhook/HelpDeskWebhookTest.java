@@ -73,19 +73,17 @@ class HelpDeskWebhookTest {
     static final String TYPED = "x86 w2k3 SP2 with /3GB, UseNewApi 0, heartbeat 5.0.1";
     /** Pasted output, read without a read-back: the lines facts are read from hold the customer's machine. */
     static final String PASTE = """
-            C:\\>systeminfo
-
             Host Name:                 ACME-PAYROLL-01
-            OS Name:                   Microsoft(R) Windows(R) Server 2003, Enterprise Edition
+            OS Name:                   Microsoft(R) Windows(R) Server 2003, Standard Edition
             OS Version:                5.2.3790 Service Pack 2 Build 3790
+            OS Manufacturer:           Microsoft Corporation
+            Registered Owner:          Jane Doe
+            Registered Organization:   ACME Payroll Ltd
             System Type:               X86-based PC
-
-            C:\\>reg query "HKLM\\Software\\Neverfail\\R2\\HookRegistryDriver" /v UseNewApi
 
             HKEY_LOCAL_MACHINE\\Software\\Neverfail\\R2\\HookRegistryDriver
                 UseNewApi    REG_DWORD    0x0
 
-            C:\\>wmic product where "Name like '%Heartbeat%'" get Name,Version
             Name                         Version
             Neverfail Heartbeat          5.0.1
             """;
@@ -228,8 +226,8 @@ class HelpDeskWebhookTest {
         DialogueEvent diagnosed = events.stream().filter(e -> e.kind() == DialogueEvent.Kind.DIAGNOSED)
                 .findFirst().orElseThrow();
         List<String> words = List.copyOf(diagnosed.evidence().values());
-        assertTrue(words.size() >= 4 && words.stream().anyMatch(w -> w.contains("ACME-PAYROLL-01")
-                || w.contains("REG_DWORD")), "the event holds the pasted lines: " + words);
+        assertTrue(words.size() >= 4 && words.stream().anyMatch(w -> w.contains("REG_DWORD")),
+                "the event holds the pasted lines: " + words);
 
         double delivered = count("delivered");
         JsonPath diagnosis = startWith(PASTE);
@@ -241,7 +239,9 @@ class HelpDeskWebhookTest {
                 payload.get("diagnosis"), "the diagnosis as the API returned it");
         assertTrue(body.contains("\"origin\":\"pasted\""), "the facts were read from pasted output: " + body);
         assertNull(payload.get("diagnosis").get("understood"));
-        assertFalse(body.contains("ACME-PAYROLL-01"), body);
+        for (String customer : List.of("ACME", "Jane Doe")) {
+            assertFalse(body.contains(customer), body);
+        }
         for (String line : words) {
             assertFalse(body.contains(JSON.writeValueAsString(line).replaceAll("^\"|\"$", "")),
                     "'" + line + "' is not sent: " + body);
