@@ -15,6 +15,7 @@ import io.kbguide.dialogue.Reading;
 import io.kbguide.engine.Answer;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.Fact;
+import io.kbguide.engine.GuidedFlow;
 import io.kbguide.engine.Version;
 import io.kbguide.problem.Problem;
 import io.kbguide.problem.ProblemException;
@@ -158,10 +159,8 @@ public class ConversationService {
             step = new ConversationView.TurnView("readback", null, given, early,
                     new ConversationView.Progress(given.size(), 1), null, items);
         } else {
-            var position = turn.position();
             step = new ConversationView.TurnView("diagnosis", null, given, early, null,
-                    DiagnosisView.of(article.article(), position.diagnosis(), article.plansByCase(position.codes()),
-                            article.known(position.codes())).withOrigins(turn.state().origins(), "button"));
+                    diagnosisView(article, turn.position(), turn.state().origins()));
         }
         boolean textReply = turn.reading() != Reading.NONE;
         return new ConversationView(turn.conversationId(), notice(turn.notice()),
@@ -171,6 +170,19 @@ public class ConversationService {
                         ? ConversationView.CollectorLinks.of(article.id()) : null,
                 textReply && !turn.reading().ignored().isEmpty() ? turn.reading().ignored().stream()
                         .map(g -> new DiagnosisView.IgnoredView(g.text(), g.why().id(), g.words())).toList() : null);
+    }
+
+    /**
+     * The diagnosis a conversation shows at a position (as its JSON gives it, and as the Markdown and text render
+     * it), for the conversation's step and for a listener that sends it on (the help-desk webhook).
+     *
+     * @param origins where answers read from a message came from (fact id to typed, pasted or collected); the others
+     *                came by button
+     */
+    public static DiagnosisView diagnosisView(CompiledArticle article, GuidedFlow.Position position,
+            Map<String, String> origins) {
+        return DiagnosisView.of(article.article(), position.diagnosis(), article.plansByCase(position.codes()),
+                article.known(position.codes())).withOrigins(origins, "button");
     }
 
     private static List<DiagnosisView.UnderstoodView> understood(CompiledArticle article, Reading reading) {

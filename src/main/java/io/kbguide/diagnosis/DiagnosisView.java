@@ -79,6 +79,17 @@ public record DiagnosisView(
                 stillNeeded, facts, parts == null || parts.isEmpty() ? null : parts);
     }
 
+    /**
+     * The same diagnosis with, of the person's own words, only the facts given here as read from them (null or
+     * empty: none), and neither what could not be used nor the parts of a message that were not: for a reader who is
+     * to see no more of those words (a help desk, when {@code kbguide.webhook.include-text} is off).
+     */
+    public DiagnosisView withTextRead(List<UnderstoodView> read) {
+        return new DiagnosisView(article, complete, missingFacts, findings, remediation, citations, summary,
+                findingDetails, notes, toFindOut, read == null || read.isEmpty() ? null : List.copyOf(read), null,
+                dependsOnTypedText, plansByCase, verdict, stillNeeded, facts, null);
+    }
+
     /** The same diagnosis with what was read from a text message. */
     public DiagnosisView withText(List<UnderstoodView> understood, List<UnclearView> unclear,
             List<String> dependsOnTypedText) {

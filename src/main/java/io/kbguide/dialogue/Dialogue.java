@@ -549,10 +549,17 @@ public final class Dialogue {
         private DialogueEvent event(DialogueEvent.Kind kind, String factId, String value, String source,
                 Refusal refusal, List<Answer> answers, io.kbguide.engine.Diagnosis diagnosis, boolean repeated,
                 String conversationId, Map<String, String> evidence) {
+            return event(kind, factId, value, source, refusal, answers, diagnosis, repeated, conversationId, evidence,
+                    null);
+        }
+
+        private DialogueEvent event(DialogueEvent.Kind kind, String factId, String value, String source,
+                Refusal refusal, List<Answer> answers, io.kbguide.engine.Diagnosis diagnosis, boolean repeated,
+                String conversationId, Map<String, String> evidence, Map<String, String> origins) {
             String articleId = entry == null ? null : entry.id();
             String version = entry == null ? null : entry.article().article().version();
             return new DialogueEvent(kind, articleId, version, channel, factId, value, source, refusal, answers,
-                    diagnosis, repeated, conversationId, evidence);
+                    diagnosis, repeated, conversationId, evidence, origins);
         }
 
         Outcome fire(Outcome outcome) {
@@ -567,7 +574,8 @@ public final class Dialogue {
                 Map<String, String> evidence = new LinkedHashMap<>(diagnose.turn().state().typed());
                 diagnose.turn().reading().understood().forEach(u -> evidence.putIfAbsent(u.factId(), u.evidence()));
                 pending.add(event(DialogueEvent.Kind.DIAGNOSED, null, null, null, null, diagnose.turn().answers(),
-                        diagnose.turn().position().diagnosis(), false, diagnose.turn().conversationId(), evidence));
+                        diagnose.turn().position().diagnosis(), false, diagnose.turn().conversationId(), evidence,
+                        diagnose.turn().state().origins()));
             }
             pending.forEach(this::deliver);
             return outcome;

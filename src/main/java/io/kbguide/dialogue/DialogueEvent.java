@@ -18,15 +18,28 @@ import java.util.List;
  * @param conversationId the id of the step the outcome shows (null for a refusal)
  * @param evidence  diagnosed only: the words each typed or pasted fact was read from (free text, for an audit log
  *                  configured to keep it)
+ * @param origins   diagnosed only: where each answer read from a message came from (fact id to {@code typed},
+ *                  {@code pasted} or {@code collected}; the others came by button), so that a listener can show the
+ *                  diagnosis as the channels do
  */
 public record DialogueEvent(Kind kind, String articleId, String articleVersion, Channel channel, String factId,
         String value, String source, Refusal refusal, List<Answer> answers, Diagnosis diagnosis, boolean repeated,
-        String conversationId, java.util.Map<String, String> evidence) {
+        String conversationId, java.util.Map<String, String> evidence, java.util.Map<String, String> origins) {
 
     public DialogueEvent {
         answers = answers == null ? List.of() : List.copyOf(answers);
         evidence = evidence == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(evidence));
+        origins = origins == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(origins));
+    }
+
+    /** An event without origins (every answer by button, or none). */
+    public DialogueEvent(Kind kind, String articleId, String articleVersion, Channel channel, String factId,
+            String value, String source, Refusal refusal, List<Answer> answers, Diagnosis diagnosis, boolean repeated,
+            String conversationId, java.util.Map<String, String> evidence) {
+        this(kind, articleId, articleVersion, channel, factId, value, source, refusal, answers, diagnosis, repeated,
+                conversationId, evidence, null);
     }
 
     public enum Kind {

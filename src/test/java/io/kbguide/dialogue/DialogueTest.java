@@ -184,6 +184,7 @@ public class DialogueTest {
         assertEquals(diagnose.turn().answers(), last.answers());
         assertEquals(diagnose.turn().position().diagnosis(), last.diagnosis());
         assertFalse(last.diagnosis().remediation().isEmpty());
+        assertEquals(Map.of(), last.origins(), "every answer came by button");
         assertEquals(1, events.stream().filter(e -> e.kind() == DialogueEvent.Kind.DIAGNOSED).count());
     }
 
@@ -201,9 +202,14 @@ public class DialogueTest {
 
         events.clear();
         Outcome confirmed = dialogue.next(readBack.turn().conversationId(), new Input.Confirm(), Channel.SLACK);
-        assertInstanceOf(Outcome.Diagnose.class, confirmed);
+        Outcome.Diagnose diagnose = assertInstanceOf(Outcome.Diagnose.class, confirmed);
         assertEquals(readBack.facts(), events.stream().filter(e -> e.kind() == DialogueEvent.Kind.CONFIRMED)
                 .map(DialogueEvent::factId).toList());
+        DialogueEvent diagnosed = events.stream().filter(e -> e.kind() == DialogueEvent.Kind.DIAGNOSED).findFirst()
+                .orElseThrow();
+        assertEquals(diagnose.turn().state().origins(), diagnosed.origins(), "where each answer came from");
+        assertTrue(diagnosed.origins().values().stream().allMatch("typed"::equals), diagnosed.origins().toString());
+        assertFalse(diagnosed.origins().isEmpty());
 
         events.clear();
         String corrected = readBack.facts().get(0);
