@@ -14,7 +14,7 @@ import jakarta.inject.Singleton;
 
 /**
  * The one dialogue of the service, over the loaded kb, with every {@link DialogueListener} bean listening (metrics,
- * audit), and the steps already taken kept in memory ({@code kbguide.conversation.step-cache-size}). A new channel
+ * audit, the help-desk webhook), and the steps already taken kept in memory ({@code kbguide.conversation.step-cache-size}). A new channel
  * injects {@link Dialogue} and renders its outcomes; it needs nothing else from here.
  */
 @ApplicationScoped

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Where a conversation takes place, for events (metrics, audit): the JSON API, a Markdown or text client, the
+ * Where a conversation takes place, for events (metrics, audit, the webhook): the JSON API, a Markdown or text client, the
  * web widget, Slack. A channel is a label, not behaviour: every channel gets the same steps.
  */
 public record Channel(String id) {
