@@ -14,8 +14,9 @@ import jakarta.inject.Singleton;
 
 /**
  * The one dialogue of the service, over the loaded kb, with every {@link DialogueListener} bean listening (metrics,
- * audit, the help-desk webhook), and the steps already taken kept in memory ({@code kbguide.conversation.step-cache-size}). A new channel
- * injects {@link Dialogue} and renders its outcomes; it needs nothing else from here.
+ * audit, the help-desk webhook), and the steps already taken kept in memory
+ * ({@code kbguide.conversation.step-cache-size}). A new channel injects {@link Dialogue} and renders its outcomes; it
+ * needs nothing else from here.
  */
 @ApplicationScoped
 public class DialogueWiring {
