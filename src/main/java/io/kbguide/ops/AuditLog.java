@@ -9,7 +9,6 @@ import io.kbguide.engine.Fact;
 import io.kbguide.engine.Finding;
 import io.kbguide.engine.RemediationStep;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -48,8 +47,12 @@ public class AuditLog implements DialogueListener {
     private final boolean enabled;
     private final boolean includeText;
 
-    public AuditLog(@ConfigProperty(name = "kbguide.audit.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "kbguide.audit.include-text", defaultValue = "false") boolean includeText) {
+    @jakarta.inject.Inject
+    public AuditLog(AuditConfig config) {
+        this(config.enabled(), config.includeText());
+    }
+
+    AuditLog(boolean enabled, boolean includeText) {
         this.enabled = enabled;
         this.includeText = includeText;
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,8 +25,11 @@ public class ApiKeyFilter {
     private static final java.util.regex.Pattern COLLECTOR = java.util.regex.Pattern.compile(
             "/api/v1/articles/[^/]+/collector");
 
-    @ConfigProperty(name = "kbguide.api.keys")
-    Optional<List<String>> keys;
+    private final Optional<List<String>> keys;
+
+    public ApiKeyFilter(ApiConfig config) {
+        this.keys = config.keys();
+    }
 
     void register(@Observes Filters filters, ObjectMapper mapper) {
         List<byte[]> accepted = keys.orElse(List.of()).stream().map(String::trim).filter(k -> !k.isEmpty())

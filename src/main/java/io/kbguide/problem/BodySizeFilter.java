@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses request bodies whose Content-Length is over the limit with a 413 problem document before they are
@@ -13,11 +12,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodySizeFilter {
 
-    @ConfigProperty(name = "kbguide.api.max-body-bytes", defaultValue = "16384")
-    long maxBytes;
+    private final long maxBytes;
+    private final long maxSlackBytes;
 
-    @ConfigProperty(name = "kbguide.slack.max-body-bytes", defaultValue = "262144")
-    long maxSlackBytes;
+    /**
+     * @param slack Slack's limit, whose default is {@code SlackConfig}'s (the edge does not depend on the Slack
+     *              package, which depends on it)
+     */
+    public BodySizeFilter(ApiConfig api,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kbguide.slack.max-body-bytes") long slack) {
+        this.maxBytes = api.maxBodyBytes();
+        this.maxSlackBytes = slack;
+    }
 
     /** The limit for a path: Slack's requests carry the message a button was on, so they get a larger one. */
     static long limitFor(String path, long api, long slack) {

@@ -13,7 +13,6 @@ import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.validator.HibernateValidatorFactory;
 
 import java.io.IOException;
@@ -42,8 +41,12 @@ public class JsonBodies {
     private final long maxBytes;
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
-    public JsonBodies(ObjectMapper application, ValidatorFactory validation,
-            @ConfigProperty(name = "kbguide.api.max-body-bytes", defaultValue = "16384") long maxBytes) {
+    @jakarta.inject.Inject
+    public JsonBodies(ObjectMapper application, ValidatorFactory validation, ApiConfig api) {
+        this(application, validation, api.maxBodyBytes());
+    }
+
+    JsonBodies(ObjectMapper application, ValidatorFactory validation, long maxBytes) {
         this.mapper = strict(application.copy());
         // Request records have no lazily loaded state: every property is reachable, and without a resolver that
         // says so Hibernate Validator asks (and caches the answer in a new map) for each one on every request.

@@ -3,14 +3,12 @@ package io.kbguide.problem;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Per-client rate limit on the public endpoints: the help-desk API and the pages (a burst, then a steady rate),
@@ -29,37 +27,24 @@ public class RateLimitFilter {
 
     private static final Logger LOG = Logger.getLogger(RateLimitFilter.class);
 
-    @ConfigProperty(name = "kbguide.rate-limit.enabled", defaultValue = "true")
-    boolean enabled;
+    private final RateLimitConfig config;
 
-    @ConfigProperty(name = "kbguide.rate-limit.burst", defaultValue = "120")
-    int burst;
-
-    @ConfigProperty(name = "kbguide.rate-limit.per-second", defaultValue = "20")
-    double perSecond;
-
-    @ConfigProperty(name = "kbguide.rate-limit.widget-burst", defaultValue = "60")
-    int widgetBurst;
-
-    @ConfigProperty(name = "kbguide.rate-limit.widget-per-second", defaultValue = "5")
-    double widgetPerSecond;
-
-    @ConfigProperty(name = "kbguide.rate-limit.max-clients", defaultValue = "100000")
-    int maxClients;
-
-    @ConfigProperty(name = "kbguide.rate-limit.client-header")
-    Optional<String> clientHeader;
-
-    @ConfigProperty(name = "kbguide.rate-limit.trusted-proxies")
-    Optional<List<String>> trustedProxies;
+    public RateLimitFilter(RateLimitConfig config) {
+        this.config = config;
+    }
 
     void register(@Observes Filters filters, com.fasterxml.jackson.databind.ObjectMapper mapper) {
-        if (!enabled) {
+        if (!config.enabled()) {
             return;
         }
+        int burst = config.burst();
+        double perSecond = config.perSecond();
+        int widgetBurst = config.widgetBurst();
+        double widgetPerSecond = config.widgetPerSecond();
+        int maxClients = config.maxClients();
         TokenBuckets api = new TokenBuckets(burst, perSecond, maxClients, System::nanoTime);
         TokenBuckets widget = new TokenBuckets(widgetBurst, widgetPerSecond, maxClients, System::nanoTime);
-        List<Cidr> trusted = trustedProxies.orElse(List.of()).stream().map(String::trim).filter(t -> !t.isEmpty())
+        List<Cidr> trusted = config.trustedProxies().orElse(List.of()).stream().map(String::trim).filter(t -> !t.isEmpty())
                 .map(Cidr::parse).toList();
         filters.register(rc -> {
             String path = rc.normalizedPath();
@@ -96,10 +81,10 @@ public class RateLimitFilter {
         String peer = request.connection() != null && request.connection().remoteAddress() != null
                 ? request.connection().remoteAddress().host()
                 : request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
-        if (clientHeader.isEmpty()) {
+        if (config.clientHeader().isEmpty()) {
             return peer;
         }
-        return client(peer, request.getHeader(clientHeader.get()), trusted);
+        return client(peer, request.getHeader(config.clientHeader().get()), trusted);
     }
 
     /**
