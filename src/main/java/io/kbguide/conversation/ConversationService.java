@@ -77,26 +77,12 @@ public class ConversationService {
         return views.estimatedSize();
     }
 
-    public ConversationView start(String articleId) {
-        return start(articleId, null, Channel.API);
-    }
-
     public ConversationView start(String articleId, String text, Channel channel) {
         return view(dialogue.start(articleId, text, channel));
     }
 
     public ConversationView get(String conversationId, Channel channel) {
         return view(dialogue.show(conversationId, channel));
-    }
-
-    /** Reads a typed or pasted message: it may answer several questions, or correct earlier answers. */
-    public ConversationView replyText(String conversationId, String text) {
-        return next(conversationId, new Input.Text(text), Channel.API);
-    }
-
-    /** Answers the current question, corrects an earlier answer, or answers a later question early. */
-    public ConversationView reply(String conversationId, String factId, String value) {
-        return next(conversationId, new Input.Answer(factId, value), Channel.API);
     }
 
     public ConversationView next(String conversationId, Input input, Channel channel) {

@@ -67,7 +67,7 @@ class ConversationServiceCacheTest {
 
     @Test
     void shouldWriteARememberedStepOnce() {
-        String id = service.start(ARTICLE).conversationId();
+        String id = Drive.start(service, ARTICLE).conversationId();
         ConversationView first = service.next(id, new Input.Answer("architecture", "x86"), Channel.API);
         ConversationView again = service.next(id, new Input.Answer("architecture", "x86"), Channel.API);
 
@@ -78,7 +78,7 @@ class ConversationServiceCacheTest {
 
     @Test
     void shouldKeepNothingOfStepsSeenOnce() {
-        ConversationView started = service.start(ARTICLE);
+        ConversationView started = Drive.start(service, ARTICLE);
         ConversationView shown = service.get(started.conversationId(), Channel.API);
         ConversationView typed = service.next(started.conversationId(), new Input.Text("it is a 32-bit server"),
                 Channel.API);

@@ -93,17 +93,17 @@ class SafetyPropertyTest {
                 List<String> expected = CompiledArticle.serverChanges(article.diagnose(truth));
                 for (int q = 0; q <= facts.size(); q++) {
                     // the facts before question q answered with buttons (the truth), then the message
-                    ConversationView view = conversations.start(ARTICLE);
+                    ConversationView view = Drive.start(conversations, ARTICLE);
                     for (int i = 0; i < q && i < facts.size(); i++) {
                         String factId = facts.get(i).id();
-                        view = conversations.reply(view.conversationId(), factId, truth.get(factId));
+                        view = Drive.reply(conversations, view.conversationId(), factId, truth.get(factId));
                     }
                     if (q > 0 && !"question".equals(view.step().type())) {
                         continue; // the buttons alone finished the conversation: the message cannot arrive here
                     }
                     String askedFact = "question".equals(view.step().type()) ? view.step().question().factId()
                             : null;
-                    view = conversations.replyText(view.conversationId(), c.text());
+                    view = Drive.replyText(conversations, view.conversationId(), c.text());
                     checks++;
                     boolean readBack = false;
                     for (int step = 0; step < MAX_STEPS && !"diagnosis".equals(view.step().type()); step++) {
@@ -131,11 +131,11 @@ class SafetyPropertyTest {
                                 }
                             }
                             view = wrong == null ? conversations.next(view.conversationId(), new Input.Confirm(),
-                                    Channel.API) : conversations.reply(view.conversationId(), wrong.factId(),
+                                    Channel.API) : Drive.reply(conversations, view.conversationId(), wrong.factId(),
                                     truth.get(wrong.factId()));
                         } else {
                             String factId = view.step().question().factId();
-                            view = conversations.reply(view.conversationId(), factId, truth.get(factId));
+                            view = Drive.reply(conversations, view.conversationId(), factId, truth.get(factId));
                         }
                     }
                     if (!"diagnosis".equals(view.step().type())) {
