@@ -5,12 +5,9 @@ import io.restassured.response.Response;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -44,27 +41,8 @@ class RequestIdsTest {
         String id = given().contentType("application/json")
                 .body("{\"articleId\":\"heartbeat-registry-driver\"}").when().post("/api/v1/conversations")
                 .then().statusCode(201).extract().path("conversationId");
-        List<LogRecord> records = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r instanceof ExtLogRecord ext) {
-                    ext.copyAll(); // the logging context as it is on the request's thread
-                }
-                records.add(r);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger(ProblemMappers.class.getName());
-        log.addHandler(capture);
-        try {
+        List<LogRecord> records;
+        try (io.kbguide.testing.LogCapture log = io.kbguide.testing.LogCapture.of(ProblemMappers.class)) {
             given().header("X-Request-Id", "desk-0815").contentType("application/json")
                     .body("{\"factId\":\"os\",\"value\":\"windows-3000\"}").when()
                     .post("/api/v1/conversations/" + id + "/replies").then().statusCode(400)
@@ -75,15 +53,11 @@ class RequestIdsTest {
             // an unknown path under a conversation: the 404's detail names the route, not the id
             given().when().get("/api/v1/conversations/" + id + "/nothing").then().statusCode(404)
                     .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(id)));
-        } finally {
-            log.removeHandler(capture);
+            records = log.records();
         }
         assertFalse(records.isEmpty(), "the 4xx was logged");
         for (LogRecord r : records) {
-            String line = r.getMessage() + " " + java.util.Arrays.toString(r.getParameters());
-            if (r instanceof ExtLogRecord ext) {
-                line = ext.getFormattedMessage();
-            }
+            String line = io.kbguide.testing.LogCapture.text(r);
             assertFalse(line.contains(id), "a log line holds the conversation id: " + line);
         }
         assertTrue(records.stream().anyMatch(r -> r instanceof ExtLogRecord ext

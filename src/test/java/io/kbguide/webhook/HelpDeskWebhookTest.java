@@ -19,7 +19,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -177,31 +173,13 @@ class HelpDeskWebhookTest {
         double retried = count("retried");
         double gaveUp = count("gave-up");
         List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(HelpDeskWebhook.class.getName());
-        logger.addHandler(capture);
-        try {
+        try (io.kbguide.testing.LogCapture log = io.kbguide.testing.LogCapture.of(HelpDeskWebhook.class)) {
             JsonPath typed = startWith(TYPED);
             assertEquals("readback", typed.getString("step.type"), typed.prettify());
             given().when().post(BASE + "/" + typed.getString("conversationId") + "/confirm").then().statusCode(200);
             awaitCount("gave-up", gaveUp + 1);
-        } finally {
-            logger.removeHandler(capture);
+            log.records().stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                    .forEach(r -> warnings.add(io.kbguide.testing.LogCapture.text(r)));
         }
 
         server.verify(MAX_ATTEMPTS, postRequestedFor(urlEqualTo(HOOK)));
