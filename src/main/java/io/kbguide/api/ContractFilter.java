@@ -48,17 +48,18 @@ public class ContractFilter implements OASFilter {
     static final String API_KEY = "ApiKey";
     static final String STEP = "ConversationStep";
 
-    /** What the framework answers before the service sees a request, and what each header means. */
-    static final String OPERATIONS = """
-
+    /** What the API is, its errors (those the HTTP layer answers before the service included), ids and limits. */
+    static final String DESCRIPTION = """
+            Turns a support knowledge-base article into a guided troubleshooting conversation: stateless \
+            diagnosis, guided conversations, article metadata.
 
             **Errors.** Every error the service answers is an RFC 9457 problem document \
             (`application/problem+json`, schema `Problem`): match on `type` and `status`; `errors` names the fields \
             at fault; `requestId` is the request's id. A method a path does not support is a 405 problem with \
-            `Allow`. A few requests are refused by the HTTP layer before the service sees them, with an empty body: \
+            `Allow`. The HTTP layer refuses a few requests before the service sees them, with an empty body: \
             a request line longer than 4096 bytes (414), headers larger than 16 KB (431), a URI that is not valid \
             (400, e.g. a bad percent-escape such as `%zz`), and a browser request from an origin that CORS does not \
-            allow (403).
+            allow (403; a page cannot read the body of a CORS refusal anyway).
 
             **Request ids.** Every response carries `X-Request-Id`: the caller's own (send one, up to 128 letters, \
             digits and `._:-`), else the trace id of a W3C `traceparent`, else a new UUID. Problem documents and \
@@ -100,10 +101,11 @@ public class ContractFilter implements OASFilter {
         unionOfSteps(components);
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> describe(path, method, operation)));
-        if (openAPI.getInfo() != null && openAPI.getInfo().getDescription() != null
-                && !openAPI.getInfo().getDescription().contains("**Errors.**")) {
-            openAPI.getInfo().setDescription(openAPI.getInfo().getDescription() + OPERATIONS);
+        // title, version and contact come from the configuration (quarkus.smallrye-openapi.info-*), set after this
+        if (openAPI.getInfo() == null) {
+            openAPI.setInfo(OASFactory.createInfo());
         }
+        openAPI.getInfo().setDescription(DESCRIPTION);
     }
 
     private static Map<String, Header> headers() {
