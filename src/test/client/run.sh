@@ -46,4 +46,4 @@ node -e 'fetch(process.argv[1] + "/q/openapi?format=json").then((r) => r.text())
   "$URL" > "$DIR/openapi.json"
 "$DIR/node_modules/.bin/openapi-typescript" "$DIR/openapi.json" -o "$DIR/src/schema.ts" --silent
 "$DIR/node_modules/.bin/tsc" -p "$DIR/src/tsconfig.json"
-KBGUIDE_URL="$URL" KBGUIDE_API_KEY="$KEY" node --test "$DIR/build/"
+KBGUIDE_URL="$URL" KBGUIDE_API_KEY="$KEY" node --test "$DIR/build/conversation.test.js"

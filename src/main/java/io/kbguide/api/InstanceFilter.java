@@ -15,6 +15,7 @@ import io.kbguide.kb.ArticleRegistry;
 import io.kbguide.render.TextRenderer;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.enterprise.inject.spi.CDI;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -36,6 +37,8 @@ import java.util.Map;
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class InstanceFilter implements OASFilter {
 
+    private static final Logger LOG = Logger.getLogger(InstanceFilter.class);
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -45,9 +48,17 @@ public class InstanceFilter implements OASFilter {
         if (!registry.ready() || registry.all().isEmpty()) {
             return;
         }
+        try {
+            examples(openAPI, registry, registry.all().get(0));
+        } catch (RuntimeException e) {
+            // an example is an illustration: the document is served without it rather than not at all
+            LOG.warnf(e, "The OpenAPI document's response examples could not be worked out");
+        }
+    }
+
+    private static void examples(OpenAPI openAPI, ArticleRegistry registry, CompiledArticle article) {
         ObjectMapper mapper = CDI.current().select(ObjectMapper.class).get();
         TextRenderer renderer = CDI.current().select(TextRenderer.class).get();
-        CompiledArticle article = registry.all().get(0);
 
         example(openAPI, "/api/v1/articles", PathItem.HttpMethod.GET, "200", "application/json", "The articles",
                 read(mapper, write(mapper, registry.all().stream()
