@@ -19,8 +19,10 @@ import java.util.Map;
 
 /**
  * Describes {@code facts} for client generators from the kb itself: an object with one property per fact and the
- * enum of its values (plus "unknown"; a version fact takes a version string or one of its bands). Runs when the
- * document is served, after the kb is loaded, so that it follows the kb directory the service was started with.
+ * enum of its values (plus "unknown"; a version fact takes a version string or one of its bands); likewise a
+ * diagnosis's {@code findings} (each finding and its values, or "undetermined") and a plan case's {@code when}
+ * (each fact and its choices, or its version bands). Runs when the document is served, after the kb is loaded,
+ * so that it follows the kb directory the service was started with.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class FactsSchemaFilter implements OASFilter {
@@ -56,6 +58,27 @@ public class FactsSchemaFilter implements OASFilter {
             }
             Schema map = diagnosis.getProperties().get("findings");
             map.setProperties(findings);
+        }
+        Schema plan = openAPI.getComponents().getSchemas().get("PlanCaseView");
+        if (plan != null && plan.getProperties() != null && plan.getProperties().containsKey("when")) {
+            Map<String, Schema> when = new LinkedHashMap<>();
+            for (CompiledArticle article : registry.all()) {
+                for (Fact fact : article.article().facts()) {
+                    List<Object> values = new ArrayList<>();
+                    if (fact.type() == Fact.Type.CHOICE) {
+                        fact.choices().forEach(c -> values.add(c.value()));
+                    } else {
+                        fact.bands().forEach(b -> values.add(b.id()));
+                    }
+                    when.putIfAbsent(fact.id(), OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                            .description(fact.question() + (fact.type() == Fact.Type.CHOICE ? " (a choice)"
+                                    : " (a version band)")).enumeration(values));
+                }
+            }
+            Schema map = plan.getProperties().get("when");
+            map.setProperties(when);
+            map.setAdditionalPropertiesSchema(null);
+            map.setAdditionalPropertiesBoolean(Boolean.FALSE);
         }
         Schema facts = request.getProperties().get("facts");
         facts.setProperties(properties);

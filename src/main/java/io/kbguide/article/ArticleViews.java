@@ -14,7 +14,8 @@ public final class ArticleViews {
     private ArticleViews() {
     }
 
-    @Schema(description = "An article the service can diagnose from.")
+    @Schema(description = "An article the service can diagnose from.", requiredProperties = {"id", "title",
+            "version"})
     public record ArticleSummary(
             @Schema(examples = "heartbeat-registry-driver") String id,
             @Schema(examples = "Technical Description of the Registry Driver (Neverfail Heartbeat HookRegistryDriver.sys)")
@@ -26,7 +27,8 @@ public final class ArticleViews {
         }
     }
 
-    @Schema(description = "An article: its facts with their questions, and its text by section.")
+    @Schema(description = "An article: its facts with their questions, and its text by section.",
+            requiredProperties = {"id", "title", "version", "facts", "sections"})
     public record ArticleDetail(String id, String title, String version, List<FactView> facts,
             List<SectionView> sections) {
 
@@ -37,7 +39,8 @@ public final class ArticleViews {
         }
     }
 
-    @Schema(description = "A fact the diagnosis takes, in the order the conversation asks them.")
+    @Schema(description = "A fact the diagnosis takes, in the order the conversation asks them.",
+            requiredProperties = {"id", "type", "question", "help", "commands", "choices", "format", "instructions"})
     public record FactView(
             @Schema(examples = "servicePack") String id,
             @Schema(description = "choice: one of the choices; version: a dotted version", enumeration = {"choice",
@@ -47,7 +50,8 @@ public final class ArticleViews {
             @Schema(description = "Commands that show the answer") List<String> commands,
             @Schema(description = "The values a choice fact accepts, or a version fact's bands (besides \"unknown\")")
             List<ChoiceView> choices,
-            @Schema(description = "For a version fact: what a valid answer looks like") String format,
+            @Schema(description = "For a version fact: what a valid answer looks like; null for a choice fact",
+                    nullable = true) String format,
             @Schema(description = "What to run or click to find the answer, with the output to expect and the"
                     + " Windows versions each applies to") List<io.kbguide.diagnosis.CommandView> instructions) {
 
@@ -63,10 +67,12 @@ public final class ArticleViews {
         }
     }
 
+    @Schema(requiredProperties = {"value", "label"})
     public record ChoiceView(String value, String label) {
     }
 
-    @Schema(description = "One section of the article; citations name it by anchor.")
+    @Schema(description = "One section of the article; citations name it by anchor.", requiredProperties = {"anchor",
+            "title", "markdown"})
     public record SectionView(String anchor, String title, String markdown) {
 
         static SectionView of(Section s) {

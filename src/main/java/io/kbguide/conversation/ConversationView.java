@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /** A conversation's current step, with the id to continue it. */
-@Schema(name = "Conversation")
+@Schema(name = "Conversation", requiredProperties = {"conversationId", "step"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConversationView(
         @Schema(description = "Continue with this id; it changes at every step. It carries the answers, signed,"
@@ -33,7 +33,8 @@ public record ConversationView(
     }
 
 
-    @Schema(description = "The evidence collector's download paths (relative to the service)")
+    @Schema(description = "The evidence collector's download paths (relative to the service)",
+            requiredProperties = {"cmd", "ps1"})
     public record CollectorLinks(
             @Schema(description = "cmd.exe script, Windows 2000 and 2003", examples = "/api/v1/articles/x/collector")
             String cmd,
@@ -69,7 +70,8 @@ public record ConversationView(
     }
 
     @Schema(description = "A fact to confirm before the diagnosis: what was read, from which words, and the other"
-            + " choices to change it to")
+            + " choices to change it to", requiredProperties = {"factId", "question", "value", "label", "choices",
+            "weak"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReadBackItem(String factId, String question, String value, String label,
             @Schema(description = "The words it was read from, with any negation or attribution") String evidence,
@@ -85,6 +87,7 @@ public record ConversationView(
         }
     }
 
+    @Schema(requiredProperties = {"factId", "text", "help", "commands", "choices", "allowUnknown", "instructions"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Question(
             @Schema(examples = "servicePack") String factId,
@@ -99,9 +102,11 @@ public record ConversationView(
                     + " the answers so far describe") List<io.kbguide.diagnosis.CommandView> instructions) {
     }
 
+    @Schema(requiredProperties = {"value", "label"})
     public record Choice(String value, String label) {
     }
 
+    @Schema(requiredProperties = {"factId", "value", "label", "name", "origin"})
     public record AnswerView(String factId, String value, String label,
             @Schema(description = "What the fact is called, for people: \"the service pack\"") String name,
             @Schema(enumeration = {"button", "typed", "pasted", "collected"}, description = "Where the answer came from: a"
@@ -109,8 +114,10 @@ public record ConversationView(
             String origin) {
     }
 
+    @Schema(requiredProperties = {"answered", "remainingAtMost"})
     public record Progress(
-            @Schema(description = "Questions answered so far") int answered,
-            @Schema(description = "The most questions that can still come, this one included") int remainingAtMost) {
+            @Schema(description = "Questions answered so far", minimum = "0") int answered,
+            @Schema(description = "The most questions that can still come, this one included", minimum = "0")
+            int remainingAtMost) {
     }
 }

@@ -21,7 +21,9 @@ import java.util.Map;
  * The JSON contract of a diagnosis. The first eight fields are the stable contract help-desk systems rely on;
  * the rest add detail without changing them.
  */
-@Schema(name = "Diagnosis", description = "What the article says about one server.")
+@Schema(name = "Diagnosis", description = "What the article says about one server.", requiredProperties = {"article",
+        "complete", "missingFacts", "findings", "remediation", "citations", "summary", "findingDetails", "notes",
+        "toFindOut", "verdict", "facts"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @com.fasterxml.jackson.annotation.JsonPropertyOrder({"verdict"}) // the answer first, in JSON too
 public record DiagnosisView(
@@ -64,7 +66,7 @@ public record DiagnosisView(
         @Schema(description = "When text was sent: the parts of it that were not used, and why")
         List<IgnoredView> ignored) {
 
-    @Schema(description = "A part of a message that was not used")
+    @Schema(description = "A part of a message that was not used", requiredProperties = {"text", "why", "words"})
     public record IgnoredView(
             @Schema(description = "The part, shortened") String text,
             @Schema(enumeration = {"heading", "unticked", "server-table", "empty-field", "quoted-history",
@@ -114,7 +116,8 @@ public record DiagnosisView(
                 origins.getOrDefault(f.factId(), otherwise))).toList();
     }
 
-    @Schema(description = "A fact a diagnosis is for")
+    @Schema(description = "A fact a diagnosis is for", requiredProperties = {"factId", "name", "value", "label",
+            "origin"})
     public record FactUsed(String factId,
             @Schema(description = "What the fact is called, for people") String name,
             @Schema(description = "The value as the rules see it (a choice, or a version band)") String value,
@@ -125,7 +128,8 @@ public record DiagnosisView(
                     + " as facts beside text") String origin) {
     }
 
-    @Schema(name = "Verdict", description = "The answer in one line")
+    @Schema(name = "Verdict", description = "The answer in one line", requiredProperties = {"kind", "text", "steps",
+            "answersNeeded"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record VerdictView(
             @Schema(enumeration = {"steps", "nothing-to-do", "answers-needed"}, description = "steps: carry out"
@@ -134,7 +138,7 @@ public record DiagnosisView(
             @Schema(description = "The line itself") String text,
             @Schema(description = "The article's words for the situation; absent where none applies")
             String headline,
-            @Schema(description = "How many steps remediation lists") int steps,
+            @Schema(description = "How many steps remediation lists", minimum = "0") int steps,
             @Schema(description = "The missing facts, as they are called for people, in asking order")
             List<String> answersNeeded) {
 
@@ -143,7 +147,8 @@ public record DiagnosisView(
         }
     }
 
-    @Schema(description = "What one answer to the missing facts would lead to")
+    @Schema(description = "What one answer to the missing facts would lead to", requiredProperties = {"when",
+            "remediation", "text"})
     public record PlanCaseView(
             @Schema(description = "Fact id to value (a choice value, or a version band id)",
                     examples = "{\"threeGb\": \"yes\"}") Map<String, String> when,
@@ -156,7 +161,8 @@ public record DiagnosisView(
         }
     }
 
-    @Schema(description = "A fact read from text (or, on the diagnosis endpoint, given explicitly)")
+    @Schema(description = "A fact read from text (or, on the diagnosis endpoint, given explicitly)",
+            requiredProperties = {"factId", "value", "label", "evidence", "source", "name"})
     public record UnderstoodView(String factId, String value, String label,
             @Schema(description = "The words that decided it, with any negation or attribution in them, or the line"
                     + " of pasted output it was read from") String evidence,
@@ -171,7 +177,8 @@ public record DiagnosisView(
         }
     }
 
-    @Schema(description = "A fact the text mentioned but that could not be used")
+    @Schema(description = "A fact the text mentioned but that could not be used", requiredProperties = {"factId",
+            "message", "candidates"})
     public record UnclearView(String factId, String message,
             @Schema(description = "The values to choose from, when the text gave several") List<String> candidates) {
     }
@@ -208,11 +215,12 @@ public record DiagnosisView(
                 article.section(c.section()).map(s -> s.title()).orElse(c.section()), c.quote())).toList();
     }
 
-    @Schema(description = "The article a diagnosis comes from")
+    @Schema(description = "The article a diagnosis comes from", requiredProperties = {"id", "title", "version"})
     public record ArticleRef(String id, String title, String version) {
     }
 
-    @Schema(name = "Step", description = "A remediation step")
+    @Schema(name = "Step", description = "A remediation step", requiredProperties = {"id", "title", "detail",
+            "commands", "source", "citations", "instructions"})
     public record StepView(
             @Schema(description = "The step's id in the article's flow.yaml", examples = "remove-usenewapi") String id,
             String title, String detail,
@@ -231,19 +239,22 @@ public record DiagnosisView(
         }
     }
 
-    @Schema(description = "A verbatim quote of one article section")
+    @Schema(description = "A verbatim quote of one article section", requiredProperties = {"section",
+            "sectionTitle", "quote"})
     public record CitationView(
             @Schema(description = "The section's anchor (see GET /api/v1/articles/{articleId})",
                     examples = "runtime-decision") String section,
             String sectionTitle, String quote) {
     }
 
+    @Schema(requiredProperties = {"label", "value", "statement", "explanation", "source", "citations"})
     public record FindingDetail(
             @Schema(description = "What the finding is about, for people: \"The driver's method\"") String label,
             String value, String statement, String explanation,
             @Schema(enumeration = {"article", "inference"}) String source, List<CitationView> citations) {
     }
 
+    @Schema(requiredProperties = {"text", "source", "citations"})
     public record Note(String text, @Schema(enumeration = {"article", "inference"}) String source,
             List<CitationView> citations) {
 
@@ -252,6 +263,7 @@ public record DiagnosisView(
         }
     }
 
+    @Schema(requiredProperties = {"factId", "question", "help", "commands", "instructions", "name"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FactToCheck(String factId, String question, String help, List<String> commands,
             @Schema(description = "What to run or click, with the output to expect") List<CommandView> instructions,

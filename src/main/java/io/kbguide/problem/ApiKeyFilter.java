@@ -21,7 +21,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class ApiKeyFilter {
 
-    static final String HEADER = "X-Api-Key";
+    /** The header the key comes in. */
+    public static final String HEADER = "X-Api-Key";
     private static final java.util.regex.Pattern COLLECTOR = java.util.regex.Pattern.compile(
             "/api/v1/articles/[^/]+/collector");
 
@@ -38,10 +39,7 @@ public class ApiKeyFilter {
             return;
         }
         filters.register(rc -> {
-            String path = rc.normalizedPath();
-            String method = rc.request().method().name();
-            if (!path.startsWith("/api/v1/") || "OPTIONS".equals(method)
-                    || "GET".equals(method) && COLLECTOR.matcher(path).matches()) {
+            if (!needsKey(rc.request().method().name(), rc.normalizedPath())) {
                 rc.next();
                 return;
             }
@@ -55,6 +53,15 @@ public class ApiKeyFilter {
                     given == null ? "API key required" : "Invalid API key", "Send a valid key in the " + HEADER
                             + " header (ask the service's operators for one).");
         }, 140);
+    }
+
+    /**
+     * Whether a request needs the key (when keys are set): everything under {@code /api/v1/} but the CORS preflight
+     * and the collector's script. Also names the operations the OpenAPI document puts under the API-key scheme.
+     */
+    public static boolean needsKey(String method, String path) {
+        return path.startsWith("/api/v1/") && !"OPTIONS".equals(method)
+                && !("GET".equals(method) && COLLECTOR.matcher(path).matches());
     }
 
     /** Whether the key is one of the accepted ones; every key is compared, in constant time. */

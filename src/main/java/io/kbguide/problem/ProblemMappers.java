@@ -29,6 +29,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** How the OpenAPI document describes the problems an operation does not list one by one. */
+    public static final String ANY_OTHER = "Any other problem (a 500 included), as a problem document with its status";
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), uri);

@@ -1,20 +1,23 @@
 package io.kbguide.rest;
 
 import io.kbguide.article.ArticleViews;
-
-import io.kbguide.kb.ArticleRegistry;
 import io.kbguide.engine.Article;
+import io.kbguide.kb.ArticleRegistry;
 import io.kbguide.problem.Problem;
 import io.kbguide.problem.ProblemException;
+import io.kbguide.problem.ProblemMappers;
 import io.smallrye.common.annotation.NonBlocking;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,6 +26,8 @@ import java.util.List;
 @Path("/api/v1/articles")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Articles")
+@APIResponse(responseCode = "default", description = ProblemMappers.ANY_OTHER, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ArticleResource {
 
     private final ArticleRegistry registry;
@@ -38,6 +43,9 @@ public class ArticleResource {
     @NonBlocking
     @Operation(operationId = "listArticles", summary = "List the articles the service can diagnose from",
             description = "Each article's id, title and version; use the id in the diagnosis and conversation calls.")
+    @APIResponse(responseCode = "200", description = "The articles", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+            implementation = ArticleViews.ArticleSummary.class)))
     public List<ArticleViews.ArticleSummary> list() {
         return summaries;
     }

@@ -5,10 +5,10 @@ import io.kbguide.conversation.ConversationService;
 import io.kbguide.conversation.ConversationView;
 import io.kbguide.dialogue.Channel;
 import io.kbguide.dialogue.Input;
-
 import io.kbguide.problem.JsonBodies;
 import io.kbguide.problem.Problem;
 import io.kbguide.problem.ProblemException;
+import io.kbguide.problem.ProblemMappers;
 import io.kbguide.render.TextRenderer;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,6 +43,8 @@ import java.util.List;
  */
 @Path("/api/v1/conversations")
 @Tag(name = "Conversations")
+@APIResponse(responseCode = "default", description = ProblemMappers.ANY_OTHER, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConversationResource {
 
     static final String MARKDOWN = "text/markdown";
@@ -134,6 +137,8 @@ public class ConversationResource {
     @GET
     @Path("/{conversationId}")
     @Produces(MARKDOWN + ";charset=UTF-8")
+    @APIResponse(responseCode = "200", description = STEP, content = @Content(mediaType = MARKDOWN + ";charset=UTF-8",
+            schema = @Schema(type = SchemaType.STRING)))
     public String markdown(@PathParam("conversationId") String conversationId) {
         return renderer.markdown(conversations.get(conversationId, Channel.TEXT));
     }
@@ -141,6 +146,8 @@ public class ConversationResource {
     @GET
     @Path("/{conversationId}")
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
+    @APIResponse(responseCode = "200", description = STEP, content = @Content(mediaType = MediaType.TEXT_PLAIN + ";charset=UTF-8",
+            schema = @Schema(type = SchemaType.STRING)))
     public String text(@PathParam("conversationId") String conversationId) {
         return renderer.text(conversations.get(conversationId, Channel.TEXT));
     }

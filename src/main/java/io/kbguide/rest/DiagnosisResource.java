@@ -1,15 +1,16 @@
 package io.kbguide.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kbguide.diagnosis.DiagnosisRequest;
 import io.kbguide.diagnosis.DiagnosisService;
 import io.kbguide.diagnosis.DiagnosisView;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.FactError;
 import io.kbguide.engine.InvalidFactsException;
 import io.kbguide.kb.ArticleRegistry;
 import io.kbguide.problem.JsonBodies;
+import io.kbguide.problem.Problem;
+import io.kbguide.problem.ProblemMappers;
 import io.kbguide.render.TextRenderer;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,12 +37,16 @@ import java.util.Map;
 
 @Path("/api/v1/articles/{articleId}/diagnosis")
 @Tag(name = "Diagnosis")
+@APIResponse(responseCode = "default", description = ProblemMappers.ANY_OTHER, content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DiagnosisResource {
 
     private final ArticleRegistry registry;
     private final DiagnosisService diagnoses;
     private final TextRenderer renderer;
     private final JsonBodies bodies;
+
+    static final String AS_TEXT = "The diagnosis (JSON, Markdown or plain text as accepted)";
 
     /** Shown when the body is missing. */
     static final String EXAMPLE = "{\"facts\": {\"os\": \"windows-2003\"}}";
@@ -58,6 +64,8 @@ public class DiagnosisResource {
     @Produces("text/markdown;charset=UTF-8")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DiagnosisRequest.class)))
+    @APIResponse(responseCode = "200", description = AS_TEXT, content = @Content(mediaType = "text/markdown;charset=UTF-8",
+            schema = @Schema(type = SchemaType.STRING)))
     public String diagnoseAsMarkdown(@PathParam("articleId") String articleId, byte[] body) throws IOException {
         return renderer.markdown(view(articleId, body));
     }
@@ -67,6 +75,8 @@ public class DiagnosisResource {
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DiagnosisRequest.class)))
+    @APIResponse(responseCode = "200", description = AS_TEXT, content = @Content(mediaType = MediaType.TEXT_PLAIN + ";charset=UTF-8",
+            schema = @Schema(type = SchemaType.STRING)))
     public String diagnoseAsText(@PathParam("articleId") String articleId, byte[] body) throws IOException {
         return renderer.text(view(articleId, body));
     }
@@ -87,7 +97,7 @@ public class DiagnosisResource {
             @ExampleObject(name = "Service pack unknown", value = "{\"facts\":{\"architecture\":\"x86\",\"os\":"
                     + "\"windows-2003\",\"servicePack\":\"unknown\",\"useNewApi\":\"zero\"}}")}))
     @APIResponseSchema(value = DiagnosisView.class, responseCode = "200",
-            responseDescription = "The diagnosis (JSON, Markdown or plain text as accepted)")
+            responseDescription = AS_TEXT)
     @APIResponse(responseCode = "400", description = "Unknown fact, value outside the choices, malformed version,"
             + " contradictory facts or malformed JSON (application/problem+json naming the field and the allowed"
             + " values)")

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
@@ -13,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -98,6 +101,52 @@ class ProtocolEdgesTest {
                 .body(containsString("QUESTION: Which Windows version runs on the server?"));
         given().accept("application/json").when().post("/api/v1/conversations/" + id + "/restart").then()
                 .statusCode(200).contentType(startsWith("application/json")).body("step.type", equalTo("question"));
+    }
+
+    /**
+     * What the HTTP layer refuses before the service sees the request is answered without a body: Vert.x answers
+     * a request line or headers over the limits itself, Quarkus a URI that {@code java.net.URI} cannot parse, and
+     * its CORS filter a browser request from an origin it does not allow; neither offers a hook for a body (and a
+     * page cannot read the body of a CORS refusal anyway). Pinned here, so that a framework upgrade that changes
+     * them is noticed, and checked to be documented where integrators look: the README and the OpenAPI document.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "request line over 4096 bytes | 414 | LONG_LINE",
+            "headers over 16 KB | 431 | BIG_HEADER",
+            "a bad percent-escape | 400 | /api/v1/articles/%zz",
+            "an origin CORS does not allow | 403 | ORIGIN"})
+    void shouldDocumentWhatTheHttpLayerRefusesWithAnEmptyBody(String what, int status, String how) throws Exception {
+        String path = switch (how) {
+            case "LONG_LINE" -> "/api/v1/articles/" + "a".repeat(5_000);
+            case "BIG_HEADER", "ORIGIN" -> "/api/v1/articles";
+            default -> how;
+        };
+        String headers = switch (how) {
+            case "BIG_HEADER" -> "X-Big: " + "a".repeat(20_000) + "\r\n";
+            case "ORIGIN" -> "Origin: https://elsewhere.example\r\n";
+            default -> "";
+        };
+        String response;
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        assertTrue(response.matches("(?s)HTTP/1\\.[01] " + status + " .*"), what + ": " + response);
+        assertTrue(response.endsWith("\r\n\r\n") && response.toLowerCase(java.util.Locale.ROOT)
+                .contains("content-length: 0"), what + " has no body: " + response);
+        String readme = Files.readString(Path.of("README.md"));
+        String description = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().path("info.description");
+        for (String documented : new String[] {readme, description}) {
+            int at = documented.indexOf("with an empty body:");
+            assertTrue(at >= 0, "no word of the refusals with an empty body");
+            String paragraph = documented.substring(at, Math.min(documented.length(), at + 700));
+            assertTrue(paragraph.matches("(?s).*\\(" + status + "[),;].*"),
+                    what + " (" + status + ") is not documented: " + paragraph);
+        }
     }
 
     @Test
