@@ -29,8 +29,8 @@ class RateLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "kbguide.rate-limit.burst", "5", "kbguide.rate-limit.per-second", "0.2",
-                    "kbguide.rate-limit.widget-burst", "3", "kbguide.rate-limit.widget-per-second", "0.1",
+                    "kbguide.rate-limit.burst", "5", "kbguide.rate-limit.per-second", "0.01",
+                    "kbguide.rate-limit.widget-burst", "3", "kbguide.rate-limit.widget-per-second", "0.01",
                     "kbguide.rate-limit.client-header", "X-Forwarded-For",
                     "kbguide.rate-limit.trusted-proxies", "127.0.0.1,::1,10.0.0.0/8",
                     "kbguide.api.keys", "key-one-0123456789,key-two-0123456789");
@@ -89,14 +89,14 @@ class RateLimitTest {
     void shouldLimitTheWidgetsPublicPathsApartFromTheApi() {
         for (int i = 0; i < 3; i++) {
             given().header("X-Forwarded-For", "192.0.2.77").when().get("/widget/v1/articles").then().statusCode(200)
-                    .header("RateLimit-Policy", equalTo("\"widget\";q=3;w=30"));
+                    .header("RateLimit-Policy", equalTo("\"widget\";q=3;w=300"));
         }
         given().header("X-Forwarded-For", "192.0.2.77").when().get("/widget/v1/articles").then().statusCode(429)
                 .header("RateLimit", org.hamcrest.Matchers.startsWith("\"widget\";r=0;t="));
         // the same client's help-desk calls have their own budget
         given().header("X-Forwarded-For", "192.0.2.77").header("X-Api-Key", "key-one-0123456789").when()
                 .get("/api/v1/articles").then().statusCode(200)
-                .header("RateLimit-Policy", equalTo("\"default\";q=5;w=25"))
+                .header("RateLimit-Policy", equalTo("\"default\";q=5;w=500"))
                 .header("RateLimit", equalTo("\"default\";r=4;t=0"));
     }
 
