@@ -15,10 +15,11 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 start_service() {
   local port=$1; shift
   SERVICE_LOG=$(mktemp)
-  java "$@" -Dquarkus.http.port="$port" "${RATE_LIMIT_RAISED[@]}" \
+  MANAGEMENT_PORT=$((port + 1000))
+  java "$@" -Dquarkus.http.port="$port" -Dquarkus.management.port="$MANAGEMENT_PORT" "${RATE_LIMIT_RAISED[@]}" \
     -Dkbguide.conversation.key-file="$(mktemp -d)/key" -jar target/quarkus-app/quarkus-run.jar >"$SERVICE_LOG" 2>&1 &
   PID=$!
-  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
   echo "the service did not become ready:" >&2
   cat "$SERVICE_LOG" >&2
   return 1

@@ -58,4 +58,4 @@ echo "$OUT" | grep -E "Requests/sec|requests in|Non-2xx|Socket errors|^ +(50|99)
 NON2XX=$(echo "$OUT" | awk '/Non-2xx/ {print $5}')
 SOCKET=$(echo "$OUT" | awk -F'[ ,]+' '/Socket errors/ {print $4+$6+$8+$10}')
 echo "errors: non-2xx ${NON2XX:-0}, socket ${SOCKET:-0}; RSS before ${BEFORE} MB, after ${AFTER} MB"
-curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && echo "ready after the soak"
+curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null && echo "ready after the soak"

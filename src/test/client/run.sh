@@ -20,15 +20,17 @@ if [ "$(cat "$DIR/.installed" 2>/dev/null)" != "$PACKAGES" ]; then
 fi
 
 PORT=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+MPORT=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
 KEY="client-test-$RANDOM$RANDOM"
 URL="http://127.0.0.1:$PORT"
 java -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Dkbguide.api.keys="$KEY" \
+  -Dquarkus.management.port="$MPORT" -Dquarkus.management.host=127.0.0.1 \
   -Dkbguide.conversation.key-file="$DIR/conversation.key" -Dquarkus.shutdown.delay=0S \
   -jar "$JAR" > "$DIR/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill "$SERVICE" 2>/dev/null; wait "$SERVICE" 2>/dev/null || true' EXIT
 node -e '
-  const url = process.argv[1] + "/q/health/ready";
+  const url = process.argv[1] + "/q/health/ready"; // the management port
   const deadline = Date.now() + 90_000;
   (async function wait() {
     while (Date.now() < deadline) {
@@ -37,7 +39,7 @@ node -e '
     }
     console.error("the service was not ready in 90 s (see target/client/service.log)");
     process.exit(1);
-  })();' "$URL"
+  })();' "http://127.0.0.1:$MPORT"
 
 rm -rf "$DIR/src" "$DIR/build"
 mkdir -p "$DIR/src"

@@ -31,6 +31,8 @@ class PackagedAppIT {
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     /** The port each started service gets: a free one, chosen before the start, so no log has to be read. */
     private final java.util.Map<Process, Integer> ports = new java.util.HashMap<>();
+    /** Each service's management port (health and metrics), by its HTTP port. */
+    private final java.util.Map<Integer, Integer> management = new java.util.HashMap<>();
 
     @TempDir
     Path temp;
@@ -65,8 +67,8 @@ class PackagedAppIT {
         try {
             int port = awaitPort(process, log);
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(
-                    "http://localhost:" + port + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + management.get(port) + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ready.statusCode(), ready.body());
             HttpResponse<String> diagnosis = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/api/v1/articles/heartbeat-registry-driver/diagnosis"))
@@ -136,8 +138,8 @@ class PackagedAppIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         int ready = 200;
         while (ready == 200 && System.nanoTime() < deadline) {
-            ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + management.get(port)
+                    + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
         }
         assertEquals(503, ready, "readiness turns DOWN as soon as shutdown starts");
         HttpResponse<String> still = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
@@ -192,11 +194,16 @@ class PackagedAppIT {
     private Process start(Path kb, Path log, String... options) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        int managementPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0);
+                java.net.ServerSocket other = new java.net.ServerSocket(0)) {
             port = free.getLocalPort();
+            managementPort = other.getLocalPort();
         }
+        management.put(port, managementPort);
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Dkbguide.kb.dir=" + kb.toAbsolutePath(),
-                "-Dquarkus.http.port=" + port, "-Dkbguide.conversation.key-file=" + temp.resolve("default.key"),
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort,
+                "-Dkbguide.conversation.key-file=" + temp.resolve("default.key"),
                 "-Dquarkus.shutdown.delay=0S"));
         command.addAll(List.of(options));
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
@@ -215,8 +222,8 @@ class PackagedAppIT {
                 throw new AssertionError("the service stopped: " + Files.readString(log, StandardCharsets.UTF_8));
             }
             try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + management.get(port) + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return port;

@@ -88,8 +88,12 @@ class MetricsTest {
                 .when().post(BASE + "/" + id + "/replies").then().statusCode(200).extract().path("conversationId");
     }
 
-    private static String metrics() {
-        return given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString();
+    /** Prometheus's scrape, on the management port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metricsUrl;
+
+    private String metrics() {
+        return given().accept("text/plain").when().get(metricsUrl).then().statusCode(200).extract().asString();
     }
 
     /** The change of a counter between two scrapes; the labels are matched as a sorted, comma-separated run. */

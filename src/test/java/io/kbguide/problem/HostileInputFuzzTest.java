@@ -37,6 +37,9 @@ class HostileInputFuzzTest {
     @TestHTTPResource("/")
     URI base;
 
+    @TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL readyUrl;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private Random random;
@@ -79,7 +82,7 @@ class HostileInputFuzzTest {
             }
         }
         System.out.printf("fuzz: %d requests (seed %d), statuses %s%n", REQUESTS, SEED, statuses);
-        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(readyUrl.toURI()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ready.statusCode(), "healthy after: " + ready.body());
         HttpResponse<String> works = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/articles/" + ARTICLE

@@ -11,11 +11,22 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class OperationsTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
     @Test
     void shouldBeReadyOnceTheKbIsVerified() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(ready).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("kb"));
+    }
+
+    @Test
+    void shouldServeHealthAndMetricsOnTheManagementPortOnly() {
+        // the public port has neither: clients cannot reach the probes or the metrics
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+        org.junit.jupiter.api.Assertions.assertNotEquals(io.restassured.RestAssured.port, ready.getPort());
     }
 
     @Test

@@ -25,6 +25,12 @@ class RateLimitTest {
 
     static final String BASE = "/api/v1/conversations";
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metricsUrl;
+
     public static class Tight implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -50,7 +56,7 @@ class RateLimitTest {
         // another client is not affected, and probes are never limited
         given().header("X-Forwarded-For", "198.51.100.9").header("X-Api-Key", "key-two-0123456789").when()
                 .get("/api/v1/articles").then().statusCode(200);
-        given().header("X-Forwarded-For", "203.0.113.7").when().get("/q/health/ready").then().statusCode(200);
+        given().header("X-Forwarded-For", "203.0.113.7").when().get(ready).then().statusCode(200);
     }
 
     @Test
@@ -152,7 +158,7 @@ class RateLimitTest {
             }
         }
         java.util.Set<String> uris = new java.util.TreeSet<>();
-        java.util.regex.Matcher uri = java.util.regex.Pattern.compile("http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]*)\"").matcher(given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString());
+        java.util.regex.Matcher uri = java.util.regex.Pattern.compile("http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]*)\"").matcher(given().accept("text/plain").when().get(metricsUrl).then().statusCode(200).extract().asString());
         while (uri.find()) {
             uris.add(uri.group(1));
         }

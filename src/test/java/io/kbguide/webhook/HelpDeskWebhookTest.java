@@ -271,9 +271,12 @@ class HelpDeskWebhookTest {
         server.verify((int) sent, postRequestedFor(urlEqualTo(HOOK)));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metricsUrl;
+
     @Test
     void shouldCountEveryOutcomeFromZeroAtTheMetricsEndpoint() {
-        String scrape = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract()
+        String scrape = given().accept("text/plain").when().get(metricsUrl).then().statusCode(200).extract()
                 .asString();
         for (String outcome : List.of("delivered", "retried", "gave-up", "dropped")) {
             assertTrue(java.util.regex.Pattern.compile("(?m)^kbguide_webhook_deliveries_total\\{outcome=\""
