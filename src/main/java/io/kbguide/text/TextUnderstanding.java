@@ -252,18 +252,13 @@ public final class TextUnderstanding {
             if (values.stream().map(Observation::value).distinct().count() < 2) {
                 continue;
             }
-            // where each statement ends (its evidence may start earlier: "Windows Server 2003 SP1, ... SP2")
-            java.util.function.ToIntFunction<Observation> end = f -> {
-                int i = text.lastIndexOf(f.evidence());
-                return i < 0 ? -1 : i + f.evidence().length();
-            };
-            int last = values.stream().mapToInt(end).max().orElse(-1);
+            int last = values.stream().mapToInt(f -> endOf(text, f)).max().orElse(-1);
             int cue = at.stream().filter(c -> c[1] <= last).mapToInt(c -> c[0]).max().orElse(-1);
             if (cue < 0) {
                 continue;
             }
             for (Observation f : values) {
-                int where = end.applyAsInt(f);
+                int where = endOf(text, f);
                 if (where >= 0 && where <= cue) {
                     out.remove(f);
                     skip(m, f.evidence(), Skip.CORRECTED);
@@ -284,21 +279,25 @@ public final class TextUnderstanding {
      * answers that fact ("it is 0x0"), is taken instead.
      */
     private void correctedAlone(String text, List<int[]> cues, List<Observation> out, Message m) {
-        java.util.function.ToIntFunction<Observation> end = f -> {
-            int i = text.lastIndexOf(f.evidence());
-            return i < 0 ? -1 : i + f.evidence().length();
-        };
         for (int[] cue : cues) {
             List<Observation> values = out.stream().filter(Observation::isValue).toList();
-            if (values.stream().anyMatch(f -> end.applyAsInt(f) > cue[1])) {
+            if (values.stream().anyMatch(f -> endOf(text, f) > cue[1])) {
                 continue; // the correction says what it corrects to
             }
-            Observation last = values.stream().filter(f -> end.applyAsInt(f) >= 0 && end.applyAsInt(f) <= cue[0])
-                    .max(java.util.Comparator.comparingInt(end)).orElse(null);
-            if (last == null || text.substring(end.applyAsInt(last), cue[0]).contains("\n\n")) {
+            Observation last = null;
+            int lastEnd = -1;
+            for (Observation f : values) {
+                int end = endOf(text, f);
+                if (end >= 0 && end <= cue[0] && end > lastEnd) {
+                    last = f;
+                    lastEnd = end;
+                }
+            }
+            if (last == null || text.substring(lastEnd, cue[0]).contains("\n\n")) {
                 continue;
             }
-            List<Observation> same = values.stream().filter(f -> f.factId().equals(last.factId())).toList();
+            String factId = last.factId();
+            List<Observation> same = values.stream().filter(f -> f.factId().equals(factId)).toList();
             if (same.stream().map(Observation::value).distinct().count() > 1) {
                 continue;
             }
@@ -307,12 +306,21 @@ public final class TextUnderstanding {
             Matcher rest = AFTER_CUE.matcher(text.substring(cue[1]));
             if (rest.find()) {
                 String answer = rest.group(1).trim();
-                Observation a = shortAnswer(answer, last.factId());
+                Observation a = shortAnswer(answer, factId);
                 if (a != null) {
-                    out.add(Observation.value(last.factId(), a.value(), answer));
+                    out.add(Observation.value(factId, a.value(), answer));
                 }
             }
         }
+    }
+
+    /**
+     * Where a statement ends in the text (its evidence may start earlier: "Windows Server 2003 SP1, ... SP2"); -1
+     * when its evidence is not in it.
+     */
+    private static int endOf(String text, Observation f) {
+        int i = text.lastIndexOf(f.evidence());
+        return i < 0 ? -1 : i + f.evidence().length();
     }
 
     private void skip(Message m, String text, Skip why) {
