@@ -329,28 +329,9 @@ final class FreeTextReader {
      * after it) is a Windows version a mention can belong to.
      */
     private boolean firstAfter(Message m, Line l, int from, Language.Attribution a) {
-        Language.FactLanguage ownerFact = facts.stream().filter(f -> f.factId().equals(a.ownerFact())).findFirst()
-                .orElseThrow();
+        Language.FactLanguage ownerFact = ownerOf(a);
         for (int i = l.index; i < m.size(); i++) {
-            String text = i == l.index ? l.text : m.line(i);
-            int start = i == l.index ? from : 0;
-            String masked = ownerFact.ignore().isEmpty() ? text : mask(text, ownerFact.ignore());
-            int first = Integer.MAX_VALUE;
-            Boolean owner = null;
-            for (Language.ValueRule r : ownerFact.rules()) {
-                Matcher om = r.pattern().matcher(masked);
-                if (om.find(start) && om.start() < first) {
-                    first = om.start();
-                    owner = a.ownerValues().contains(r.value());
-                }
-            }
-            for (Pattern p : a.others()) {
-                Matcher om = p.matcher(text);
-                if (om.find(start) && om.start() < first) {
-                    first = om.start();
-                    owner = false;
-                }
-            }
+            Boolean owner = named(i == l.index ? l.text : m.line(i), i == l.index ? from : 0, false, ownerFact, a);
             if (owner != null) {
                 return owner;
             }
@@ -363,37 +344,56 @@ final class FreeTextReader {
      * Windows version a mention can belong to, false for another, null when no earlier line names either.
      */
     private Boolean lastBefore(Message m, Line l, Language.Attribution a) {
-        int index = l.index;
-        Language.FactLanguage ownerFact = facts.stream().filter(f -> f.factId().equals(a.ownerFact())).findFirst()
-                .orElseThrow();
-        for (int i = index - 1; i >= 0; i--) {
-            String text = m.line(i);
-            String masked = ownerFact.ignore().isEmpty() ? text : mask(text, ownerFact.ignore());
-            int last = -1;
-            Boolean owner = null;
-            for (Language.ValueRule r : ownerFact.rules()) {
-                Matcher om = r.pattern().matcher(masked);
-                while (om.find()) {
-                    if (om.start() > last) {
-                        last = om.start();
-                        owner = a.ownerValues().contains(r.value());
-                    }
-                }
-            }
-            for (Pattern p : a.others()) {
-                Matcher om = p.matcher(text);
-                while (om.find()) {
-                    if (om.start() > last) {
-                        last = om.start();
-                        owner = false;
-                    }
-                }
-            }
+        Language.FactLanguage ownerFact = ownerOf(a);
+        for (int i = l.index - 1; i >= 0; i--) {
+            Boolean owner = named(m.line(i), 0, true, ownerFact, a);
             if (owner != null) {
                 return owner;
             }
         }
         return null;
+    }
+
+    private Language.FactLanguage ownerOf(Language.Attribution a) {
+        return facts.stream().filter(f -> f.factId().equals(a.ownerFact())).findFirst().orElseThrow();
+    }
+
+    /**
+     * The Windows version or other product a line names first from {@code from} (or last, with {@code last}): true
+     * for a Windows version a mention can belong to, false for anything else, null when it names neither.
+     */
+    private static Boolean named(String text, int from, boolean last, Language.FactLanguage ownerFact,
+            Language.Attribution a) {
+        String masked = ownerFact.ignore().isEmpty() ? text : mask(text, ownerFact.ignore());
+        int at = last ? -1 : Integer.MAX_VALUE;
+        Boolean owner = null;
+        for (Language.ValueRule r : ownerFact.rules()) {
+            int found = find(r.pattern().matcher(masked), from, last);
+            if (found >= 0 && (last ? found > at : found < at)) {
+                at = found;
+                owner = a.ownerValues().contains(r.value());
+            }
+        }
+        for (Pattern p : a.others()) {
+            int found = find(p.matcher(text), from, last);
+            if (found >= 0 && (last ? found > at : found < at)) {
+                at = found;
+                owner = false;
+            }
+        }
+        return owner;
+    }
+
+    /** Where the matcher matches first from {@code from}, or last; -1 when it does not. */
+    private static int find(Matcher mt, int from, boolean last) {
+        if (!last) {
+            return mt.find(from) ? mt.start() : -1;
+        }
+        int at = -1;
+        while (mt.find()) {
+            at = mt.start();
+        }
+        return at;
     }
 
     /** A row of wmic or similar table output: a name, two or more spaces, a version, nothing else. */
