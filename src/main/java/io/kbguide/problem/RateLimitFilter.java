@@ -116,6 +116,10 @@ public class RateLimitFilter {
     /** An address range ("10.0.0.0/8", "::1", "192.0.2.7"). */
     record Cidr(byte[] network, int bits) {
 
+        /** An IPv4 or IPv6 literal: only those are parsed, so no host name is ever looked up. */
+        private static final java.util.regex.Pattern IP_LITERAL = java.util.regex.Pattern.compile(
+                "[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+
         static Cidr parse(String text) {
             int slash = text.indexOf('/');
             byte[] address = literal(slash < 0 ? text : text.substring(0, slash));
@@ -128,7 +132,10 @@ public class RateLimitFilter {
         }
 
         boolean contains(String host) {
-            byte[] a = literal(host);
+            return contains(literal(host));
+        }
+
+        private boolean contains(byte[] a) {
             if (a == null || a.length != network.length) {
                 return false;
             }
@@ -142,7 +149,8 @@ public class RateLimitFilter {
         }
 
         static boolean any(List<Cidr> ranges, String host) {
-            return ranges.stream().anyMatch(r -> r.contains(host));
+            byte[] address = literal(host); // parsed once, whatever the number of ranges
+            return ranges.stream().anyMatch(r -> r.contains(address));
         }
 
         /** The bytes of an IP literal; null for anything else (never a DNS look-up). */
@@ -151,7 +159,7 @@ public class RateLimitFilter {
             if (h.startsWith("[") && h.contains("]")) {
                 h = h.substring(1, h.indexOf(']'));
             }
-            if (!h.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+            if (!IP_LITERAL.matcher(h).matches()) {
                 return null;
             }
             try {
