@@ -32,44 +32,58 @@ public class DialogueMetrics implements DialogueListener {
         this.registry = registry;
     }
 
+    /** Each counter, its name and what it counts: written once for the events and for the start at 0. */
+    enum Series {
+        STARTED("kbguide.conversations.started", "Conversations started"),
+        COMPLETED("kbguide.conversations.completed", "Conversations that reached a diagnosis"),
+        FINDINGS("kbguide.diagnosis.findings", "Diagnoses given, by finding and its value"),
+        REACHED("kbguide.questions.reached", "Questions put to a person (not counting a question asked again)"),
+        ANSWERED("kbguide.questions.answered", "Facts answered (by button, typed or pasted text)"),
+        UNKNOWN("kbguide.answers.unknown", "Answers of I do not know"),
+        NOT_UNDERSTOOD("kbguide.text.not.understood", "Messages from which nothing could be read, by the question"
+                + " pending"),
+        READ_BACK("kbguide.readbacks", "Facts read from typed words and read back for confirmation"),
+        CONFIRMED("kbguide.readbacks.confirmed", "Read-back facts confirmed as read"),
+        CORRECTED("kbguide.readbacks.corrected", "Read-back facts the person corrected (the reader was wrong)"),
+        REFUSED("kbguide.refusals", "Inputs refused");
+
+        final String meter;
+        final String description;
+
+        Series(String meter, String description) {
+            this.meter = meter;
+            this.description = description;
+        }
+    }
+
     @Override
     public void on(DialogueEvent e) {
         String article = e.articleId() == null ? "none" : e.articleId();
         String channel = e.channel().id();
         switch (e.kind()) {
-            case STARTED -> count("kbguide.conversations.started", "Conversations started", "article", article,
-                    "channel", channel);
+            case STARTED -> count(Series.STARTED, "article", article, "channel", channel);
             case DIAGNOSED -> {
-                count("kbguide.conversations.completed", "Conversations that reached a diagnosis", "article", article,
-                        "channel", channel);
-                e.diagnosis().findings().forEach((finding, value) -> count("kbguide.diagnosis.findings",
-                        "Diagnoses given, by finding and its value", "article", article, "finding", finding,
-                        "value", value.value()));
+                count(Series.COMPLETED, "article", article, "channel", channel);
+                e.diagnosis().findings().forEach((finding, value) -> count(Series.FINDINGS, "article", article,
+                        "finding", finding, "value", value.value()));
             }
             case ASKED -> {
                 if (!e.repeated()) {
-                    count("kbguide.questions.reached", "Questions put to a person (not counting a question asked"
-                            + " again)", "article", article, "channel", channel, "fact", e.factId());
+                    count(Series.REACHED, "article", article, "channel", channel, "fact", e.factId());
                 }
             }
             case ANSWERED, UNKNOWN -> {
-                count("kbguide.questions.answered", "Facts answered (by button, typed or pasted text)", "article",
-                        article, "channel", channel, "fact", e.factId());
+                count(Series.ANSWERED, "article", article, "channel", channel, "fact", e.factId());
                 if (e.kind() == DialogueEvent.Kind.UNKNOWN) {
-                    count("kbguide.answers.unknown", "Answers of I do not know", "article", article, "fact",
-                            e.factId());
+                    count(Series.UNKNOWN, "article", article, "fact", e.factId());
                 }
             }
-            case NOT_UNDERSTOOD -> count("kbguide.text.not.understood", "Messages from which nothing could be read,"
-                    + " by the question pending", "article", article, "question", e.factId() == null ? "none"
-                    : e.factId());
-            case READ_BACK -> count("kbguide.readbacks", "Facts read from typed words and read back for"
-                    + " confirmation", "article", article, "fact", e.factId());
-            case CONFIRMED -> count("kbguide.readbacks.confirmed", "Read-back facts confirmed as read", "article",
-                    article, "fact", e.factId());
-            case CORRECTED -> count("kbguide.readbacks.corrected", "Read-back facts the person corrected (the reader"
-                    + " was wrong)", "article", article, "fact", e.factId());
-            case REFUSED -> count("kbguide.refusals", "Inputs refused", "channel", channel, "reason",
+            case NOT_UNDERSTOOD -> count(Series.NOT_UNDERSTOOD, "article", article, "question",
+                    e.factId() == null ? "none" : e.factId());
+            case READ_BACK -> count(Series.READ_BACK, "article", article, "fact", e.factId());
+            case CONFIRMED -> count(Series.CONFIRMED, "article", article, "fact", e.factId());
+            case CORRECTED -> count(Series.CORRECTED, "article", article, "fact", e.factId());
+            case REFUSED -> count(Series.REFUSED, "channel", channel, "reason",
                     e.refusal().name().toLowerCase(java.util.Locale.ROOT));
             default -> {
                 // went back, restarted: visible in the other counters
@@ -77,16 +91,16 @@ public class DialogueMetrics implements DialogueListener {
         }
     }
 
-    private void count(String name, String description, String... tags) {
-        counter(name, description, tags).increment();
+    private void count(Series series, String... tags) {
+        counter(series, tags).increment();
     }
 
-    private Counter counter(String name, String description, String... tags) {
+    private Counter counter(Series series, String... tags) {
         List<String> key = new ArrayList<>(tags.length + 1);
-        key.add(name);
+        key.add(series.meter);
         key.addAll(Arrays.asList(tags));
-        return counters.computeIfAbsent(key, k -> Counter.builder(name).description(description).tags(tags)
-                .register(registry));
+        return counters.computeIfAbsent(key, k -> Counter.builder(series.meter).description(series.description)
+                .tags(tags).register(registry));
     }
 
     /**
@@ -100,33 +114,24 @@ public class DialogueMetrics implements DialogueListener {
         for (io.kbguide.engine.CompiledArticle a : articles.all()) {
             String article = a.id();
             for (Channel c : channels) {
-                counter("kbguide.conversations.started", "Conversations started", "article", article, "channel",
-                        c.id());
-                counter("kbguide.conversations.completed", "Conversations that reached a diagnosis", "article",
-                        article, "channel", c.id());
+                counter(Series.STARTED, "article", article, "channel", c.id());
+                counter(Series.COMPLETED, "article", article, "channel", c.id());
                 for (io.kbguide.engine.Fact f : a.article().facts()) {
-                    counter("kbguide.questions.reached", "Questions put to a person (not counting a question asked"
-                            + " again)", "article", article, "channel", c.id(), "fact", f.id());
-                    counter("kbguide.questions.answered", "Facts answered (by button, typed or pasted text)",
-                            "article", article, "channel", c.id(), "fact", f.id());
+                    counter(Series.REACHED, "article", article, "channel", c.id(), "fact", f.id());
+                    counter(Series.ANSWERED, "article", article, "channel", c.id(), "fact", f.id());
                 }
             }
             for (io.kbguide.engine.Fact f : a.article().facts()) {
-                counter("kbguide.answers.unknown", "Answers of I do not know", "article", article, "fact", f.id());
-                counter("kbguide.text.not.understood", "Messages from which nothing could be read, by the question"
-                        + " pending", "article", article, "question", f.id());
-                counter("kbguide.readbacks", "Facts read from typed words and read back for confirmation",
-                        "article", article, "fact", f.id());
-                counter("kbguide.readbacks.confirmed", "Read-back facts confirmed as read", "article", article,
-                        "fact", f.id());
-                counter("kbguide.readbacks.corrected", "Read-back facts the person corrected (the reader was"
-                        + " wrong)", "article", article, "fact", f.id());
+                counter(Series.UNKNOWN, "article", article, "fact", f.id());
+                counter(Series.NOT_UNDERSTOOD, "article", article, "question", f.id());
+                for (Series s : List.of(Series.READ_BACK, Series.CONFIRMED, Series.CORRECTED)) {
+                    counter(s, "article", article, "fact", f.id());
+                }
             }
         }
         for (Channel c : channels) {
             for (io.kbguide.dialogue.Refusal r : io.kbguide.dialogue.Refusal.values()) {
-                counter("kbguide.refusals", "Inputs refused", "channel", c.id(), "reason",
-                        r.name().toLowerCase(java.util.Locale.ROOT));
+                counter(Series.REFUSED, "channel", c.id(), "reason", r.name().toLowerCase(java.util.Locale.ROOT));
             }
         }
     }
