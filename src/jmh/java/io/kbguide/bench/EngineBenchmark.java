@@ -1,8 +1,8 @@
 package io.kbguide.bench;
 
-import io.kbguide.dialogue.KnowledgeBaseEntry;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.Diagnosis;
+import io.kbguide.kb.KbLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -57,7 +57,7 @@ public class EngineBenchmark {
 
     @Setup
     public void load() {
-        article = KnowledgeBaseEntry.loadAll(Path.of("kb")).get("heartbeat-registry-driver").article();
+        article = KbLoader.loadAll(Path.of("kb")).get("heartbeat-registry-driver").article();
         codes = FACT_SETS.stream().map(article::codes).toArray(int[][]::new);
     }
 

@@ -1,6 +1,6 @@
 package io.kbguide.bench;
 
-import io.kbguide.dialogue.KnowledgeBaseEntry;
+import io.kbguide.kb.KbLoader;
 import io.kbguide.text.Extraction;
 import io.kbguide.text.TextUnderstanding;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -86,7 +86,7 @@ public class ExtractionBenchmark {
 
     @Setup
     public void load() {
-        understanding = KnowledgeBaseEntry.loadAll(Path.of("kb")).get("heartbeat-registry-driver").understanding()
+        understanding = KbLoader.loadAll(Path.of("kb")).get("heartbeat-registry-driver").understanding()
                 .orElseThrow();
         expect(understanding.extract(CHAT), 5);
         expect(understanding.extract(PASTE), 4);

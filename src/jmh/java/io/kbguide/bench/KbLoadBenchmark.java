@@ -1,6 +1,7 @@
 package io.kbguide.bench;
 
 import io.kbguide.dialogue.KnowledgeBaseEntry;
+import io.kbguide.kb.KbLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,7 +28,7 @@ public class KbLoadBenchmark {
     @Measurement(iterations = 1)
     @Fork(5)
     public Map<String, KnowledgeBaseEntry> cold() {
-        return KnowledgeBaseEntry.loadAll(Path.of("kb"));
+        return KbLoader.loadAll(Path.of("kb"));
     }
 
     @Benchmark
@@ -36,6 +37,6 @@ public class KbLoadBenchmark {
     @Measurement(iterations = 5, time = 3)
     @Fork(1)
     public Map<String, KnowledgeBaseEntry> warm() {
-        return KnowledgeBaseEntry.loadAll(Path.of("kb"));
+        return KbLoader.loadAll(Path.of("kb"));
     }
 }

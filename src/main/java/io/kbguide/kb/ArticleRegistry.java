@@ -36,7 +36,7 @@ public class ArticleRegistry implements Articles {
         java.nio.file.Path dir = config.dir().toAbsolutePath().normalize();
         Optional<KbPreload.Loaded> preloaded = KbPreload.take(dir);
         Map<String, KnowledgeBaseEntry> loaded = preloaded.map(KbPreload.Loaded::entries)
-                .orElseGet(() -> KnowledgeBaseEntry.loadAll(dir));
+                .orElseGet(() -> KbLoader.loadAll(dir));
         long waited = (System.nanoTime() - start) / 1_000_000;
         int combinations = loaded.values().stream().mapToInt(e -> e.article().combinations()).sum();
         entries = Map.copyOf(loaded);

@@ -41,7 +41,7 @@ public final class KbPreload {
         Thread thread = new Thread(() -> {
             long start = System.nanoTime();
             try {
-                Map<String, KnowledgeBaseEntry> entries = KnowledgeBaseEntry.loadAll(path);
+                Map<String, KnowledgeBaseEntry> entries = KbLoader.loadAll(path);
                 loaded.complete(new Loaded(entries, (System.nanoTime() - start) / 1_000_000));
             } catch (Throwable e) { // handed to the registry, which fails the start with it
                 loaded.completeExceptionally(e);

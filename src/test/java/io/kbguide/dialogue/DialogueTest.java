@@ -5,6 +5,7 @@ import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.Diagnosis;
 import io.kbguide.engine.Fact;
 import io.kbguide.engine.RemediationStep;
+import io.kbguide.kb.KbLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ public class DialogueTest {
 
     @BeforeAll
     public static void loadKb() {
-        kb = KnowledgeBaseEntry.loadAll(Path.of("kb").toAbsolutePath());
+        kb = KbLoader.loadAll(Path.of("kb").toAbsolutePath());
         article = kb.get(ARTICLE).article();
     }
 

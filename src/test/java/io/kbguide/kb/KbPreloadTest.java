@@ -25,7 +25,7 @@ class KbPreloadTest {
     void shouldHandOverTheKbReadFromTheConfiguredDirectory() {
         KbPreload.start(KB);
         KbPreload.Loaded loaded = KbPreload.take(KB.toAbsolutePath()).orElseThrow();
-        Map<String, KnowledgeBaseEntry> direct = KnowledgeBaseEntry.loadAll(KB.toAbsolutePath());
+        Map<String, KnowledgeBaseEntry> direct = KbLoader.loadAll(KB.toAbsolutePath());
         assertEquals(direct.keySet(), loaded.entries().keySet());
         direct.forEach((id, entry) -> {
             var article = loaded.entries().get(id).article();
@@ -68,7 +68,7 @@ class KbPreloadTest {
             Files.writeString(flow, broken);
         }
         KbPreload.start(copy);
-        KbException expected = assertThrows(KbException.class, () -> KnowledgeBaseEntry.loadAll(copy));
+        KbException expected = assertThrows(KbException.class, () -> KbLoader.loadAll(copy));
         KbException preloaded = assertThrows(KbException.class, () -> KbPreload.take(copy));
         assertEquals(expected.getMessage(), preloaded.getMessage());
     }
