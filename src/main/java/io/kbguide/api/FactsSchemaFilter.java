@@ -3,7 +3,6 @@ package io.kbguide.api;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.Decision;
 import io.kbguide.engine.Fact;
-import io.kbguide.engine.Version;
 import io.kbguide.kb.ArticleRegistry;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.enterprise.inject.spi.CDI;
@@ -64,15 +63,9 @@ public class FactsSchemaFilter implements OASFilter {
             Map<String, Schema> when = new LinkedHashMap<>();
             for (CompiledArticle article : registry.all()) {
                 for (Fact fact : article.article().facts()) {
-                    List<Object> values = new ArrayList<>();
-                    if (fact.type() == Fact.Type.CHOICE) {
-                        fact.choices().forEach(c -> values.add(c.value()));
-                    } else {
-                        fact.bands().forEach(b -> values.add(b.id()));
-                    }
                     when.putIfAbsent(fact.id(), OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                            .description(fact.question() + (fact.type() == Fact.Type.CHOICE ? " (a choice)"
-                                    : " (a version band)")).enumeration(values));
+                            .description(fact.question() + " (a " + fact.type().name() + " value)")
+                            .enumeration(new ArrayList<>(fact.domain())));
                 }
             }
             Schema map = plan.getProperties().get("when");
@@ -91,28 +84,15 @@ public class FactsSchemaFilter implements OASFilter {
     }
 
     private static Schema schemaOf(Fact fact) {
-        List<Object> values = new ArrayList<>();
-        String description;
-        if (fact.type() == Fact.Type.CHOICE) {
-            fact.choices().forEach(c -> values.add(c.value()));
-            description = fact.question() + " " + String.join("; ", fact.choices().stream()
-                    .map(c -> c.value() + ": " + c.label()).toList()) + "; unknown: not known.";
-        } else {
-            description = fact.question() + " " + Version.WRITTEN + "; or a band: " + String.join(", ", fact.bands()
-                    .stream().map(b -> b.id() + " (" + b.label() + ")").toList()) + "; or unknown.";
-        }
         Schema schema = OASFactory.createSchema().addType(Schema.SchemaType.STRING).addType(Schema.SchemaType.NULL)
-                .description(description);
-        if (fact.type() == Fact.Type.CHOICE) {
+                .description(fact.question() + " " + fact.type().describe())
+                .examples(List.of(fact.type().example()));
+        fact.type().closedValues().ifPresentOrElse(closed -> {
+            List<Object> values = new ArrayList<>(closed);
             values.add(Fact.UNKNOWN);
             values.add(null);
             schema.setEnumeration(values);
-            schema.setExamples(List.of(fact.choices().get(0).value()));
-        } else {
-            schema.setMaxLength(40);
-            schema.setExamples(fact.bands().stream().filter(b -> b.from() != null).limit(1)
-                    .map(b -> (Object) b.from().toString()).toList());
-        }
+        }, () -> schema.setMaxLength(40));
         return schema;
     }
 }

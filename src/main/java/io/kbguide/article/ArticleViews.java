@@ -3,7 +3,6 @@ package io.kbguide.article;
 import io.kbguide.engine.Article;
 import io.kbguide.engine.Fact;
 import io.kbguide.engine.Section;
-import io.kbguide.engine.Version;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -56,14 +55,12 @@ public final class ArticleViews {
                     + " Windows versions each applies to") List<io.kbguide.diagnosis.CommandView> instructions) {
 
         static FactView of(io.kbguide.engine.Article article, Fact f) {
-            boolean version = f.type() == Fact.Type.VERSION;
             List<io.kbguide.diagnosis.CommandView> instructions = io.kbguide.diagnosis.CommandView.of(article,
                     f.commands(), java.util.Map.of());
-            return new FactView(f.id(), version ? "version" : "choice", f.question(), f.help(),
+            return new FactView(f.id(), f.type().name(), f.question(), f.help(),
                     io.kbguide.diagnosis.CommandView.lines(instructions),
-                    version ? f.bands().stream().map(b -> new ChoiceView(b.id(), b.label())).toList()
-                            : f.choices().stream().map(c -> new ChoiceView(c.value(), c.label())).toList(),
-                    version ? Version.WRITTEN : null, instructions);
+                    f.type().options().stream().map(c -> new ChoiceView(c.value(), c.label())).toList(),
+                    f.type().format().orElse(null), instructions);
         }
     }
 

@@ -16,7 +16,6 @@ import io.kbguide.engine.Answer;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.Fact;
 import io.kbguide.engine.GuidedFlow;
-import io.kbguide.engine.Version;
 import io.kbguide.problem.Problem;
 import io.kbguide.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -122,13 +121,12 @@ public class ConversationService {
                     .map(v -> "\"" + fact.labelOf(v) + "\"").toList()) + "?"
                     + (ask.hints().isEmpty() ? "" : " " + hint(ask.hints()));
             step = new ConversationView.TurnView("question", question(turn, fact, ask.confirming().stream()
-                    .map(v -> new ConversationView.Choice(v, fact.labelOf(v))).toList(), hint, true), given, early,
+                    .map(v -> new ConversationView.Choice(v, fact.labelOf(v))).toList(), hint), given, early,
                     new ConversationView.Progress(given.size(), ask.remainingAtMost()), null);
         } else if (outcome instanceof Outcome.Ask ask) {
             Fact next = ask.fact();
-            step = new ConversationView.TurnView("question", question(turn, next, next.choices().stream()
-                    .map(c -> new ConversationView.Choice(c.value(), c.label())).toList(),
-                    ask.hints().isEmpty() ? null : hint(ask.hints()), false), given, early,
+            step = new ConversationView.TurnView("question", question(turn, next, choices(next.type().options()),
+                    ask.hints().isEmpty() ? null : hint(ask.hints())), given, early,
                     new ConversationView.Progress(given.size(), ask.remainingAtMost()), null);
         } else if (outcome instanceof Outcome.ReadBack readBack) {
             List<ConversationView.ReadBackItem> items = new ArrayList<>();
@@ -138,9 +136,7 @@ public class ConversationService {
                         .orElseThrow().value();
                 String evidence = turn.state().typed().get(factId);
                 items.add(new ConversationView.ReadBackItem(factId, fact.question(), value, fact.labelOf(value),
-                        evidence, fact.type() == Fact.Type.VERSION ? List.of()
-                                : fact.choices().stream().map(c -> new ConversationView.Choice(c.value(), c.label()))
-                                        .toList(), ConversationView.ReadBackItem.weak(evidence)));
+                        evidence, choices(fact.type().corrections()), ConversationView.ReadBackItem.weak(evidence)));
             }
             step = new ConversationView.TurnView("readback", null, given, early,
                     new ConversationView.Progress(given.size(), 1), null, items);
@@ -276,15 +272,16 @@ public class ConversationService {
     }
 
     private static ConversationView.Question question(Outcome.Turn turn, Fact fact,
-            List<ConversationView.Choice> choices, String hint, boolean confirming) {
+            List<ConversationView.Choice> choices, String hint) {
         CompiledArticle article = turn.article();
-        boolean version = fact.type() == Fact.Type.VERSION;
-        List<ConversationView.Choice> offered = version && !confirming ? fact.bands().stream()
-                .map(b -> new ConversationView.Choice(b.id(), b.label())).toList() : choices;
         List<CommandView> instructions = CommandView.of(article.article(), fact.commands(),
                 article.known(turn.position().codes()));
         return new ConversationView.Question(fact.id(), fact.question(), fact.help(), CommandView.lines(instructions),
-                offered, true, version ? Version.WRITTEN : null, hint, instructions);
+                choices, true, fact.type().format().orElse(null), hint, instructions);
+    }
+
+    private static List<ConversationView.Choice> choices(List<io.kbguide.engine.Choice> options) {
+        return options.stream().map(c -> new ConversationView.Choice(c.value(), c.label())).toList();
     }
 
     private static <T> List<T> emptyToNull(List<T> list) {

@@ -139,28 +139,9 @@ final class ArticleVerifier {
                 throw fail(where + ": '" + Fact.UNKNOWN + "' is reserved for answers the user does not know");
             }
         }
-        if (f.type() == Fact.Type.VERSION) {
-            List<VersionBand> bands = f.bands();
-            if (bands.get(0).from() != null) {
-                throw fail(where + ": the first band '" + bands.get(0).id() + "' must have no 'from' so that"
-                        + " every version falls in a band");
-            }
-            if (bands.get(bands.size() - 1).to() != null) {
-                throw fail(where + ": the last band '" + bands.get(bands.size() - 1).id()
-                        + "' must have no 'to' so that every version falls in a band");
-            }
-            for (int i = 0; i + 1 < bands.size(); i++) {
-                VersionBand a = bands.get(i);
-                VersionBand b = bands.get(i + 1);
-                if (a.to() == null || !a.to().equals(b.from())) {
-                    throw fail(where + ": band '" + a.id() + "' must end ('to') where band '" + b.id()
-                            + "' starts ('from'); a gap or overlap between them would leave versions undecided");
-                }
-                if (b.to() != null && b.from().compareTo(b.to()) >= 0) {
-                    throw fail(where + ": band '" + b.id() + "' is empty (from " + b.from() + " to " + b.to() + ")");
-                }
-            }
-        }
+        f.type().fault().ifPresent(fault -> {
+            throw fail(where + ": " + fault);
+        });
         if (f.unknownAssumes().isEmpty() && f.unknownNote() != null) {
             throw fail(where + ": whenUnknown.assume must list at least one value");
         }

@@ -4,36 +4,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Something the service asks about. A choice fact's values are its choices; a version fact takes a version
- * string and its values are the bands the version falls in.
+ * Something the service asks about. Its {@link FactType} says what kind of answer it takes and how that answer is
+ * read; the fact delegates to it.
  *
  * @param name what the fact is called in sentences for people ("the /3GB switch"); the id when the kb gives none
  * @param unknownAssumes the values an unknown answer may stand for (all of them unless the kb narrows it)
  * @param unknownNote what the diagnosis says when the fact is unknown, or null
  */
-public record Fact(String id, String name, Type type, String question, String help, List<Command> commands,
-        List<Choice> choices, List<VersionBand> bands, List<String> unknownAssumes, Explanation unknownNote) {
-
-    /** The kinds of fact. */
-    public enum Type {
-        CHOICE, VERSION
-    }
+public record Fact(String id, String name, FactType type, String question, String help, List<Command> commands,
+        List<String> unknownAssumes, Explanation unknownNote) {
 
     /** The value reported for a fact the user does not know. */
     public static final String UNKNOWN = "unknown";
 
     public Fact {
         commands = List.copyOf(commands);
-        choices = List.copyOf(choices);
-        bands = List.copyOf(bands);
         unknownAssumes = List.copyOf(unknownAssumes);
     }
 
     /** The values the rules see: choice values, or band ids. */
     public List<String> domain() {
-        return type == Type.CHOICE
-                ? choices.stream().map(Choice::value).toList()
-                : bands.stream().map(VersionBand::id).toList();
+        return type.domain();
     }
 
     /**
@@ -42,19 +33,7 @@ public record Fact(String id, String name, Type type, String question, String he
      * may or may not be 5.0.3). Empty when the answer is not valid for this fact.
      */
     public Optional<String> resolve(String answer) {
-        if (type == Type.CHOICE) {
-            return choices.stream().map(Choice::value).filter(v -> v.equals(answer)).findFirst();
-        }
-        Optional<VersionBand> band = bands.stream().filter(b -> b.id().equals(answer)).findFirst();
-        if (band.isPresent()) {
-            return band.map(VersionBand::id);
-        }
-        Optional<Version.Range> range = Version.range(answer);
-        if (range.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(bands.stream().filter(b -> b.covers(range.get())).findFirst().map(VersionBand::id)
-                .orElse(UNKNOWN));
+        return type.resolve(answer);
     }
 
     /**
@@ -62,26 +41,12 @@ public record Fact(String id, String name, Type type, String question, String he
      * normalised ("V5.0.3 build 221" is 5.0.3, "6.1" is 6.1.x). Empty when not valid.
      */
     public Optional<String> normalize(String answer) {
-        if (type == Type.CHOICE || resolve(answer).isEmpty()) {
-            return resolve(answer).map(v -> answer);
-        }
-        if (bands.stream().anyMatch(b -> b.id().equals(answer))) {
-            return Optional.of(answer);
-        }
-        return Version.range(answer).map(Version.Range::text);
+        return type.normalize(answer);
     }
 
-    /**
-     * An answer a client could give that resolves to {@code value}: the choice itself, or a version in the band
-     * (its lower bound, or 0.0.1 for the first band).
-     */
+    /** An answer a client could give that resolves to {@code value}. */
     public String representative(String value) {
-        if (type == Type.CHOICE) {
-            return value;
-        }
-        VersionBand band = bands.stream().filter(b -> b.id().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(value + " is not a band of " + id));
-        return band.from() == null ? "0.0.1" : band.from().toString();
+        return type.representative(value);
     }
 
     /** Whether two answers mean the same, as people may write them ("V5.0.3 build 221" and "5.0.3"). */
@@ -96,21 +61,11 @@ public record Fact(String id, String name, Type type, String question, String he
 
     /** What a valid answer looks like, for error messages. */
     public String allowed() {
-        String known = type == Type.CHOICE ? String.join(", ", domain())
-                : Version.WRITTEN + ", or a band: " + String.join(", ", domain());
-        return known + ", or " + UNKNOWN;
+        return type.allowed() + ", or " + UNKNOWN;
     }
 
     /** The label of a client's answer, for people. */
     public String labelOf(String answer) {
-        if (UNKNOWN.equals(answer)) {
-            return "I don't know";
-        }
-        if (type == Type.VERSION) {
-            return bands.stream().filter(b -> b.id().equals(answer)).map(VersionBand::label).findFirst()
-                    .orElse(answer);
-        }
-        return choices.stream().filter(c -> c.value().equals(answer)).map(Choice::label).findFirst()
-                .orElse(answer);
+        return UNKNOWN.equals(answer) ? "I don't know" : type.labelOf(answer);
     }
 }

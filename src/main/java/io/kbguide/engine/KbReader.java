@@ -264,37 +264,38 @@ public final class KbReader {
         private Fact fact(FactDto dto) {
             String id = requiredId(dto.id(), "facts[].id");
             String where = "fact '" + id + "'";
-            Fact.Type type;
-            try {
-                type = Fact.Type.valueOf((dto.type() == null ? "choice" : dto.type()).toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw fail(where + ": type '" + dto.type() + "' is not one of: choice, version");
-            }
-            List<Choice> choices = new ArrayList<>();
-            List<VersionBand> bands = new ArrayList<>();
-            if (type == Fact.Type.CHOICE) {
-                for (ChoiceDto c : list(dto.choices(), where + " choices")) {
-                    choices.add(new Choice(requiredId(c.value(), where + " choice value"),
-                            requiredText(c.label(), where + " choice '" + c.value() + "' label")));
-                }
-                if (dto.bands() != null) {
-                    throw fail(where + ": a choice fact has no bands");
-                }
-            } else {
-                for (BandDto b : list(dto.bands(), where + " bands")) {
-                    String bandId = requiredId(b.id(), where + " band id");
-                    try {
-                        bands.add(new VersionBand(bandId, requiredText(b.label(), where + " band label"),
-                                b.from() == null ? null : Version.of(b.from()),
-                                b.to() == null ? null : Version.of(b.to())));
-                    } catch (IllegalArgumentException e) {
-                        throw fail(where + " band '" + bandId + "': " + e.getMessage());
+            String kind = dto.type() == null ? "choice" : dto.type().toLowerCase(Locale.ROOT);
+            FactType type = switch (kind) {
+                case "choice" -> {
+                    List<Choice> choices = new ArrayList<>();
+                    for (ChoiceDto c : list(dto.choices(), where + " choices")) {
+                        choices.add(new Choice(requiredId(c.value(), where + " choice value"),
+                                requiredText(c.label(), where + " choice '" + c.value() + "' label")));
                     }
+                    if (dto.bands() != null) {
+                        throw fail(where + ": a choice fact has no bands");
+                    }
+                    yield new FactType.Choices(choices);
                 }
-                if (dto.choices() != null) {
-                    throw fail(where + ": a version fact has bands, not choices");
+                case "version" -> {
+                    List<VersionBand> bands = new ArrayList<>();
+                    for (BandDto b : list(dto.bands(), where + " bands")) {
+                        String bandId = requiredId(b.id(), where + " band id");
+                        try {
+                            bands.add(new VersionBand(bandId, requiredText(b.label(), where + " band label"),
+                                    b.from() == null ? null : Version.of(b.from()),
+                                    b.to() == null ? null : Version.of(b.to())));
+                        } catch (IllegalArgumentException e) {
+                            throw fail(where + " band '" + bandId + "': " + e.getMessage());
+                        }
+                    }
+                    if (dto.choices() != null) {
+                        throw fail(where + ": a version fact has bands, not choices");
+                    }
+                    yield new FactType.Versions(bands);
                 }
-            }
+                default -> throw fail(where + ": type '" + dto.type() + "' is not one of: choice, version");
+            };
             List<String> assumes = List.of();
             Explanation note = null;
             if (dto.whenUnknown() != null) {
@@ -304,8 +305,7 @@ public final class KbReader {
             }
             return new Fact(id, dto.name() == null || dto.name().isBlank() ? id : dto.name().strip(), type,
                     requiredText(dto.question(), where + " question"),
-                    requiredText(dto.help(), where + " help"), commands(dto.commands(), where),
-                    choices, bands, assumes, note);
+                    requiredText(dto.help(), where + " help"), commands(dto.commands(), where), assumes, note);
         }
 
         private Decision decision(DecisionDto dto) {

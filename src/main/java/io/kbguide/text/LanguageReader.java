@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.kbguide.engine.Article;
 import io.kbguide.engine.Fact;
+import io.kbguide.engine.FactType;
 import io.kbguide.engine.KbException;
 import io.kbguide.engine.KbFiles;
 
@@ -352,7 +353,7 @@ public final class LanguageReader {
             List<Language.ValueRule> rules = new ArrayList<>();
             List<Language.ShortAnswer> answers = new ArrayList<>();
             if (m.containsKey("values")) {
-                if (fact.type() == Fact.Type.VERSION) {
+                if (fact.type() instanceof FactType.Versions) {
                     throw fail(path + ".values", "'" + factId + "' is a version fact: its values are versions, "
                             + "read by extractors.versions, and cannot be listed");
                 }
@@ -530,7 +531,7 @@ public final class LanguageReader {
             Map<String, JsonNode> m = object(node, path, Set.of("fact", "products", "exclude", "incomplete"));
             String factId = text(required(m, "fact", path), path + ".fact");
             Fact fact = existingFact(factId, path + ".fact");
-            if (fact.type() != Fact.Type.VERSION) {
+            if (!(fact.type() instanceof FactType.Versions)) {
                 throw fail(path + ".fact", "'" + factId + "' is not a version fact");
             }
             List<Pattern> products = patterns(required(m, "products", path), path + ".products");
@@ -555,14 +556,14 @@ public final class LanguageReader {
 
         private Fact choiceFact(String factId, String path) {
             Fact fact = existingFact(factId, path);
-            if (fact.type() != Fact.Type.CHOICE) {
+            if (!(fact.type() instanceof FactType.Choices)) {
                 throw fail(path, "'" + factId + "' is a version fact; only choice facts can be set here");
             }
             return fact;
         }
 
         private void checkValue(Fact fact, String value, String path) {
-            if (fact.type() != Fact.Type.CHOICE || !fact.domain().contains(value)) {
+            if (!(fact.type() instanceof FactType.Choices) || !fact.domain().contains(value)) {
                 String hint = "true".equals(value) || "false".equals(value) ? " (quote \"yes\" and \"no\")" : "";
                 throw fail(path, "unknown value '" + value + "' for fact '" + fact.id() + "' (its values are "
                         + fact.domain() + ")" + hint);

@@ -1,6 +1,7 @@
 package io.kbguide.text;
 
 import io.kbguide.engine.Article;
+import io.kbguide.engine.FactType;
 import io.kbguide.engine.KbReader;
 
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class TextUnderstanding {
         this.boot = new BootReader(language);
         this.systemInfo = new SystemInfoReader(language);
         Map<String, io.kbguide.engine.Fact> versionFacts = new LinkedHashMap<>();
-        article.facts().stream().filter(f -> f.type() == io.kbguide.engine.Fact.Type.VERSION)
+        article.facts().stream().filter(f -> f.type() instanceof FactType.Versions)
                 .forEach(f -> versionFacts.put(f.id(), f));
         this.freeText = new FreeTextReader(language, prefilter, versionFacts);
         language.facts().forEach(f -> factLanguages.put(f.factId(), f));
@@ -738,7 +739,7 @@ public final class TextUnderstanding {
             return;
         }
         Language.FactLanguage fl = named.get(0);
-        if (article.fact(fl.factId()).map(x -> x.type() == io.kbguide.engine.Fact.Type.VERSION).orElse(false)) {
+        if (article.fact(fl.factId()).map(x -> x.type() instanceof FactType.Versions).orElse(false)) {
             return;
         }
         for (Pattern p : fl.topics()) {
@@ -845,7 +846,7 @@ public final class TextUnderstanding {
             return null;
         }
         String normalised = stripFillers(LanguageReader.normaliseAnswer(text));
-        if (article.fact(factId).map(f -> f.type() == io.kbguide.engine.Fact.Type.CHOICE).orElse(false)
+        if (article.fact(factId).map(f -> f.type() instanceof FactType.Choices).orElse(false)
                 && DOTTED.matcher(normalised).find()) {
             return null; // "5.0.2" answers no choice question, even where "5" would
         }

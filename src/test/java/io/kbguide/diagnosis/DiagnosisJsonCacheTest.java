@@ -3,6 +3,7 @@ package io.kbguide.diagnosis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.Fact;
+import io.kbguide.engine.FactType;
 import io.kbguide.engine.InvalidFactsException;
 import io.kbguide.kb.ArticleRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,7 +94,7 @@ class DiagnosisJsonCacheTest {
             }
             String value = fact.domain().get(pick);
             List<String> spellings = new ArrayList<>(List.of(fact.representative(value)));
-            if (fact.type() == Fact.Type.VERSION) {
+            if (fact.type() instanceof FactType.Versions) {
                 spellings.add(value);
                 spellings.add("V" + fact.representative(value) + " build 221");
             }

@@ -62,7 +62,7 @@ class CodesTest {
                 options.add(fact.representative(v));
             }
             options.add(Fact.UNKNOWN);
-            if (fact.type() == Fact.Type.VERSION) {
+            if (fact.type() instanceof FactType.Versions) {
                 options.addAll(List.of("5.0", "V5.0.3 build 221", "6", "5.0.3.7", "99.1.2"));
             }
             if (random.nextInt(15) == 0) {
