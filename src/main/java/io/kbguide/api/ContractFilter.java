@@ -1,8 +1,8 @@
 package io.kbguide.api;
 
-import io.kbguide.problem.ApiKeyFilter;
+import io.kbguide.edge.ApiKeyFilter;
+import io.kbguide.ops.RequestIds;
 import io.kbguide.problem.Problem;
-import io.kbguide.problem.RequestIds;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;

@@ -70,12 +70,6 @@ public class ConversationService {
         return written;
     }
 
-    /** How many steps' views are kept (for tests). */
-    long cachedSteps() {
-        views.cleanUp();
-        return views.estimatedSize();
-    }
-
     public ConversationView start(String articleId, String text, Channel channel) {
         return view(dialogue.start(articleId, text, channel));
     }

@@ -10,18 +10,18 @@ import io.kbguide.engine.Fact;
 import io.kbguide.kb.ArticleRegistry;
 import io.kbguide.text.Conflict;
 import io.kbguide.text.Extraction;
+import io.kbguide.text.Origin;
 import io.kbguide.text.Rejection;
-import io.kbguide.text.Source;
 import io.kbguide.text.Unclear;
 import io.kbguide.text.Understood;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The stateless diagnosis, from facts and optionally from typed or pasted text. */
 @ApplicationScoped
@@ -102,7 +102,7 @@ public class DiagnosisService {
             if (explicit == null || Fact.UNKNOWN.equals(explicit)) {
                 understood.add(DiagnosisView.UnderstoodView.of(article.article(), u.factId(), u.value(),
                         u.evidence(), u.source().id()));
-                if (u.source() == Source.TYPED) {
+                if (u.source() == Origin.TYPED) {
                     typed.add(u.factId());
                 }
             }

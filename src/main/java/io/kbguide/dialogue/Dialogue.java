@@ -7,8 +7,8 @@ import io.kbguide.engine.GuidedFlow;
 import io.kbguide.engine.InvalidFactsException;
 import io.kbguide.text.Conflict;
 import io.kbguide.text.Extraction;
+import io.kbguide.text.Origin;
 import io.kbguide.text.Rejection;
-import io.kbguide.text.Source;
 import io.kbguide.text.TextUnderstanding;
 import io.kbguide.text.Unclear;
 import io.kbguide.text.Understood;
@@ -272,8 +272,8 @@ public final class Dialogue {
         if (toApply.isEmpty() && confirm == null && unclear.isEmpty()) {
             if (current != null && DONT_KNOW.matcher(text).matches()
                     && understanding.namedFacts(text).stream().allMatch(current::equals)) {
-                toApply.add(new Understood(current, Fact.UNKNOWN, "I don't know", Source.TYPED));
-                understood.add(new Understood(current, Fact.UNKNOWN, abbreviate(text), Source.TYPED));
+                toApply.add(new Understood(current, Fact.UNKNOWN, "I don't know", Origin.TYPED));
+                understood.add(new Understood(current, Fact.UNKNOWN, abbreviate(text), Origin.TYPED));
             } else {
                 events.add(DialogueEvent.Kind.NOT_UNDERSTOOD, current, null, null);
                 hints.add(new Reading.NotReadHint(abbreviate(text), current != null));
@@ -304,7 +304,7 @@ public final class Dialogue {
                 String prior = recorded.get(u.factId());
                 boolean alreadyConfirmed = prior != null && fact.sameAnswer(prior, u.value())
                         && !loaded.typed().containsKey(u.factId());
-                if (u.source() != Source.TYPED || alreadyConfirmed) {
+                if (u.source() != Origin.TYPED || alreadyConfirmed) {
                     typed.remove(u.factId());
                 } else {
                     typed.put(u.factId(), ConversationCodec.cut(u.evidence()));

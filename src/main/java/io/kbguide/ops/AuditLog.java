@@ -75,7 +75,7 @@ public class AuditLog implements DialogueListener {
             json.writeStringField("articleVersion", e.articleVersion());
             json.writeStringField("channel", e.channel().id());
             json.writeStringField("conversation", reference(e.conversationId()));
-            String requestId = io.kbguide.problem.RequestIds.current();
+            String requestId = io.kbguide.ops.RequestIds.current();
             if (requestId != null) {
                 json.writeStringField("requestId", requestId);
             }

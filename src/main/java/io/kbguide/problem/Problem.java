@@ -1,6 +1,7 @@
 package io.kbguide.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.kbguide.ops.RequestIds;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;

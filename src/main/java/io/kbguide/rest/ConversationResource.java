@@ -5,7 +5,7 @@ import io.kbguide.conversation.ConversationService;
 import io.kbguide.conversation.ConversationView;
 import io.kbguide.dialogue.Channel;
 import io.kbguide.dialogue.Input;
-import io.kbguide.problem.JsonBodies;
+import io.kbguide.edge.JsonBodies;
 import io.kbguide.problem.Problem;
 import io.kbguide.problem.ProblemException;
 import io.kbguide.problem.ProblemMappers;

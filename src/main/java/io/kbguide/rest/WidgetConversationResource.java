@@ -1,7 +1,7 @@
 package io.kbguide.rest;
 
 import io.kbguide.conversation.ConversationService;
-import io.kbguide.problem.JsonBodies;
+import io.kbguide.edge.JsonBodies;
 import io.kbguide.render.TextRenderer;
 import jakarta.ws.rs.Path;
 

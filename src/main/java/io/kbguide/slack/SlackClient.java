@@ -8,6 +8,8 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.model.Message;
 import jakarta.annotation.PreDestroy;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -51,8 +53,11 @@ public class SlackClient {
                 return t;
             });
 
-    public SlackClient(SlackConfig config) {
+    public SlackClient(SlackConfig config, MeterRegistry registry) {
         this.config = config;
+        Gauge.builder("kbguide.slack.replies.waiting", pool, p -> p.getQueue().size() + p.getActiveCount())
+                .description("Slack replies queued or being sent (more than a few means Slack is slow to answer)")
+                .register(registry);
         com.slack.api.SlackConfig sdk = new com.slack.api.SlackConfig();
         String api = config.apiUrl().endsWith("/") ? config.apiUrl() : config.apiUrl() + "/";
         sdk.setMethodsEndpointUrlPrefix(api);
@@ -75,11 +80,6 @@ public class SlackClient {
         } catch (RejectedExecutionException e) {
             LOG.warn("Slack reply dropped: too many replies waiting");
         }
-    }
-
-    /** Whether no reply is waiting or running (for tests that check that nothing was done). */
-    boolean idle() {
-        return pool.getQueue().isEmpty() && pool.getActiveCount() == 0;
     }
 
     @PreDestroy

@@ -10,7 +10,8 @@ import com.slack.api.app_backend.slash_commands.SlashCommandPayloadParser;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.util.json.GsonFactory;
-import io.kbguide.problem.JsonBodies;
+import io.kbguide.edge.JsonBodies;
+import io.kbguide.edge.RequestSignature;
 import io.kbguide.problem.Problem;
 import io.kbguide.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -45,7 +46,7 @@ public class SlackResource {
 
     private final SlackChannel channel;
     private final SlackClient client;
-    private final SlackSignature signature;
+    private final RequestSignature signature;
     private final Clock clock;
     private final long maxBodyBytes;
 
@@ -54,7 +55,7 @@ public class SlackResource {
         this.channel = channel;
         this.client = client;
         this.signature = config.signingSecret().filter(s -> !s.isBlank())
-                .map(s -> new SlackSignature(s, config.maxClockSkew())).orElse(null);
+                .map(s -> new RequestSignature(s, config.maxClockSkew())).orElse(null);
         this.clock = Clock.systemUTC();
     }
 
@@ -156,8 +157,8 @@ public class SlackResource {
             throw new NotFoundException();
         }
         JsonBodies.limit(body, maxBodyBytes); // a chunked body is measured only now
-        SlackSignature.Verdict verdict = signature.verify(timestamp, sig, body, clock.instant());
-        if (verdict != SlackSignature.Verdict.VALID) {
+        RequestSignature.Verdict verdict = signature.verify(timestamp, sig, body, clock.instant());
+        if (verdict != RequestSignature.Verdict.VALID) {
             throw new ProblemException(401, "invalid-slack-signature", "Invalid Slack signature",
                     "The request was not verified as coming from Slack: " + verdict.reason() + ".", List.of());
         }

@@ -917,7 +917,7 @@ public final class TextUnderstanding {
             for (Observation f : list) {
                 if (f.isValue()) {
                     Observation had = firstByValue.get(f.value());
-                    if (had == null || had.source() == Source.TYPED && f.source() != Source.TYPED) {
+                    if (had == null || had.source() == Origin.TYPED && f.source() != Origin.TYPED) {
                         firstByValue.put(f.value(), f);
                     }
                 }

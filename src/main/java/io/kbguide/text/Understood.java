@@ -12,7 +12,7 @@ import java.util.Objects;
  *                 /3GB"), or the line of pasted output it was read from
  * @param source   typed words or recognised command output
  */
-public record Understood(String factId, String value, String evidence, Source source) {
+public record Understood(String factId, String value, String evidence, Origin source) {
 
     public Understood {
         Objects.requireNonNull(factId, "factId");

@@ -3,9 +3,9 @@ package io.kbguide.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kbguide.dialogue.DialogueEvent;
 import io.kbguide.dialogue.DialogueListener;
+import io.kbguide.edge.RequestSignature;
 import io.kbguide.kb.ArticleRegistry;
 import io.kbguide.render.TextRenderer;
-import io.kbguide.slack.SlackSignature;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -76,7 +76,7 @@ public class HelpDeskWebhook implements DialogueListener {
     private final WebhookSettings settings;
     private final BlockingQueue<Pending> queue;
     private final WebhookPayloads payloads;
-    private final SlackSignature signer;
+    private final RequestSignature signer;
     private final HttpClient http;
     private final Counter delivered;
     private final Counter retried;
@@ -103,7 +103,7 @@ public class HelpDeskWebhook implements DialogueListener {
         }
         this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
         this.payloads = new WebhookPayloads(articles, renderer, mapper, settings.includeText());
-        this.signer = new SlackSignature(settings.secret(), Duration.ZERO);
+        this.signer = new RequestSignature(settings.secret(), Duration.ZERO);
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     }

@@ -8,12 +8,13 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package boundaries, enforced: the engine, the text understanding and the dialogue core import no framework
- * (so any channel can use them and they test in milliseconds); packages form no cycle; HTTP resources and JAX-RS
- * types live in the REST channel (and its problem mapping) only.
+ * The README's Layout, enforced: which layer may use which (bottom to top: the pure core, the kb, the services, the
+ * problem mapping, the HTTP edge, the API contract, the channels), the pure core free of frameworks, no package
+ * cycles, and HTTP resources in the channels only.
  */
 class BoundariesTest {
 
@@ -23,6 +24,39 @@ class BoundariesTest {
     static void importMain() {
         main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.kbguide");
+    }
+
+    @Test
+    void shouldFollowTheLayoutInTheReadme() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Engine").definedBy("io.kbguide.engine..")
+                .layer("Text").definedBy("io.kbguide.text..")
+                .layer("Present").definedBy("io.kbguide.present..")
+                .layer("Dialogue").definedBy("io.kbguide.dialogue..")
+                .layer("Kb").definedBy("io.kbguide.kb..")
+                .layer("Services").definedBy("io.kbguide.article..", "io.kbguide.diagnosis..",
+                        "io.kbguide.conversation..", "io.kbguide.render..")
+                .layer("Ops").definedBy("io.kbguide.ops..")
+                .layer("Problem").definedBy("io.kbguide.problem..")
+                .layer("Edge").definedBy("io.kbguide.edge..")
+                .layer("Contract").definedBy("io.kbguide.api..")
+                .layer("Channels").definedBy("io.kbguide.rest..", "io.kbguide.slack..", "io.kbguide.web..",
+                        "io.kbguide.webhook..")
+                .layer("Entry").definedBy("io.kbguide")
+                .whereLayer("Engine").mayNotAccessAnyLayer()
+                .whereLayer("Text").mayOnlyAccessLayers("Engine")
+                .whereLayer("Present").mayOnlyAccessLayers("Engine")
+                .whereLayer("Dialogue").mayOnlyAccessLayers("Engine", "Text")
+                .whereLayer("Kb").mayOnlyAccessLayers("Engine", "Text", "Dialogue")
+                .whereLayer("Services").mayOnlyAccessLayers("Engine", "Text", "Present", "Dialogue", "Kb",
+                        "Problem")
+                .whereLayer("Ops").mayOnlyAccessLayers("Engine", "Dialogue", "Kb")
+                .whereLayer("Problem").mayOnlyAccessLayers("Engine", "Kb", "Ops")
+                .whereLayer("Edge").mayOnlyAccessLayers("Ops", "Problem")
+                .whereLayer("Contract").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Channels").mayOnlyBeAccessedByLayers("Channels", "Contract")
+                .because("README.md, Layout: each layer uses only the layers below it")
+                .check(main);
     }
 
     @Test
@@ -42,38 +76,15 @@ class BoundariesTest {
     }
 
     @Test
-    void shouldKeepHttpResourcesInTheRestChannel() {
+    void shouldKeepHttpResourcesInTheChannels() {
         classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
                 .should().resideInAnyPackage("io.kbguide.rest", "io.kbguide.slack", "io.kbguide.web")
                 .because("a channel is a thin adapter; the services below it know nothing of HTTP resources")
                 .check(main);
-        noClasses().that().resideInAnyPackage("io.kbguide.engine..", "io.kbguide.text..", "io.kbguide.kb..",
-                        "io.kbguide.render..", "io.kbguide.dialogue..", "io.kbguide.conversation..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.kbguide.rest..", "io.kbguide.slack..")
-                .check(main);
         noClasses().that().resideOutsideOfPackages("io.kbguide.rest..", "io.kbguide.slack..", "io.kbguide.web..",
-                        "io.kbguide.problem..")
+                        "io.kbguide.problem..", "io.kbguide.edge..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..")
-                .because("REST types belong to the channels (REST, Slack); the layers below serve every channel")
-                .check(main);
-    }
-
-    @Test
-    void shouldKeepTheDialogueFreeOfChannels() {
-        noClasses().that().resideInAPackage("io.kbguide.dialogue..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.kbguide.conversation..",
-                        "io.kbguide.diagnosis..", "io.kbguide.render..", "io.kbguide.rest..", "io.kbguide.kb..",
-                        "io.kbguide.problem..", "io.kbguide.slack..")
-                .because("the dialogue is the core every channel adapts; it knows none of them")
-                .check(main);
-    }
-
-    @Test
-    void shouldLetTheKbThrowDomainErrorsNotHttpProblems() {
-        noClasses().that().resideInAnyPackage("io.kbguide.kb..", "io.kbguide.engine..", "io.kbguide.text..",
-                        "io.kbguide.dialogue..")
-                .should().dependOnClassesThat().resideInAPackage("io.kbguide.problem..")
-                .because("HTTP problems are made at the REST edge, from domain exceptions")
+                .because("REST types belong to the channels and the HTTP edge; the layers below serve every channel")
                 .check(main);
     }
 }

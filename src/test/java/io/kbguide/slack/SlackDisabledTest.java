@@ -1,5 +1,6 @@
 package io.kbguide.slack;
 
+import io.kbguide.edge.RequestSignature;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +21,7 @@ class SlackDisabledTest {
     void shouldBeOffWithoutASigningSecret(String path) {
         String body = "{\"type\":\"url_verification\",\"challenge\":\"c\"}";
         String now = String.valueOf(Instant.now().getEpochSecond());
-        String signature = new SlackSignature("any-secret", Duration.ofMinutes(5))
+        String signature = new RequestSignature("any-secret", Duration.ofMinutes(5))
                 .sign(now, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         given().contentType(path.endsWith("events") ? "application/json" : "application/x-www-form-urlencoded")
                 .header(SlackResource.TIMESTAMP, now).header(SlackResource.SIGNATURE, signature).body(body)

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.kbguide.edge.RequestSignature;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -47,10 +49,10 @@ class SlackResourceTest {
 
     static final String FORM = "application/x-www-form-urlencoded";
     static final ObjectMapper JSON = new ObjectMapper();
-    static final SlackSignature SIGNER = new SlackSignature(SlackStub.SECRET, Duration.ofMinutes(5));
+    static final RequestSignature SIGNER = new RequestSignature(SlackStub.SECRET, Duration.ofMinutes(5));
 
     @jakarta.inject.Inject
-    SlackClient client;
+    MeterRegistry registry;
 
     @BeforeEach
     void resetStub() {
@@ -67,7 +69,7 @@ class SlackResourceTest {
         given().contentType(FORM).header(SlackResource.TIMESTAMP, now).header(SlackResource.SIGNATURE, valid)
                 .body(body).when().post("/slack/commands").then().statusCode(200);
 
-        String wrongSecret = new SlackSignature("another-secret", Duration.ofMinutes(5)).sign(now, bytes(body));
+        String wrongSecret = new RequestSignature("another-secret", Duration.ofMinutes(5)).sign(now, bytes(body));
         refused(body, now, wrongSecret, "/slack/commands");
         refused(body + "&text=changed", now, valid, "/slack/commands");
         // 5 s past the 5-minute skew: whole seconds on both sides must not bring it back within
@@ -491,7 +493,8 @@ class SlackResourceTest {
 
     /** Waits until the replies the requests so far scheduled are done (they were scheduled before the 200). */
     private void awaitIdle() {
-        awaitCondition(() -> client.idle(), "the Slack replies to finish");
+        awaitCondition(() -> registry.get("kbguide.slack.replies.waiting").gauge().value() == 0,
+                "the Slack replies to finish");
     }
 
     private static void awaitCondition(java.util.function.BooleanSupplier condition, String what) {

@@ -155,7 +155,7 @@ class CollectorRoundTripTest {
             Extraction x = tu.extract(output(s));
             Map<String, String> read = new LinkedHashMap<>();
             x.understood().forEach(u -> read.put(u.factId(), u.value()));
-            if (!read.equals(expected(s)) || x.understood().stream().anyMatch(u -> u.source() != Source.COLLECTED)
+            if (!read.equals(expected(s)) || x.understood().stream().anyMatch(u -> u.source() != Origin.COLLECTED)
                     || !x.conflicts().isEmpty() || !x.unclear().isEmpty()) {
                 wrong.add(s + ": read " + read + " " + x);
             }

@@ -77,7 +77,7 @@ class CollectorUnderWineTest {
         List<String> notCollected = new ArrayList<>();
         x.understood().forEach(u -> {
             read.put(u.factId(), u.value());
-            if (u.source() != Source.COLLECTED) {
+            if (u.source() != Origin.COLLECTED) {
                 notCollected.add(u.factId());
             }
         });

@@ -104,6 +104,6 @@ class IssueExamplesTest {
                 + "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Neverfail\\R2\\HookRegistryDriver]\n\"UseNewApi\"=" + data + "\n");
         assertEquals(Optional.of(value), e.valueOf("useNewApi"), e.toString());
         assertTrue(e.valueOf("heartbeatVersion").isEmpty(), "the regedit banner is not a Heartbeat version: " + e);
-        assertEquals(Source.PASTED, e.understood().get(0).source());
+        assertEquals(Origin.PASTED, e.understood().get(0).source());
     }
 }

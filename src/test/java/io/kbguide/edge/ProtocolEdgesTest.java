@@ -1,4 +1,4 @@
-package io.kbguide.problem;
+package io.kbguide.edge;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

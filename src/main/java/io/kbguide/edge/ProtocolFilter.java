@@ -1,6 +1,8 @@
-package io.kbguide.problem;
+package io.kbguide.edge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kbguide.ops.RequestIds;
+import io.kbguide.problem.RoutingProblems;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +24,15 @@ import java.util.regex.Pattern;
 /**
  * HTTP protocol edges answered as problem documents before a resource is chosen: a method the path does not
  * support is a 405 with {@code Allow}; a body with an empty or malformed {@code Content-Type} is a 415. (Body size:
- * {@link BodySizeFilter} and {@link JsonBodies}.)
+ * {@link BodySizeFilter} and {@link JsonBodies}. A well-formed type other than JSON is RESTEasy's own
+ * {@code NotSupportedException}, mapped by {@code ProblemMappers}.)
+ * <p>
+ * Why not leave these to RESTEasy Reactive: tried on 3.33.2 with this filter off, a wrong method on a path another
+ * resource class shares a prefix with (GET on {@code .../diagnosis}, PUT on {@code /api/v1/conversations}, DELETE
+ * on an article) is a 404, since its router tries the next class and then gives up, and where it does throw
+ * {@code NotAllowedException} the response carries no {@code Allow}; a malformed {@code Content-Type} ("foo",
+ * "application/") is an {@code IllegalArgumentException} from its media-type parser, a 500; a body without a
+ * {@code Content-Type} is read as JSON. The route table is read from the resources' own annotations at start.
  */
 @ApplicationScoped
 public class ProtocolFilter {
@@ -86,7 +96,7 @@ public class ProtocolFilter {
                 routes.stream().filter(r -> r.matches(path)).forEach(r -> allowed.addAll(r.methods()));
                 if (!allowed.isEmpty()) {
                     rc.response().putHeader("Allow", String.join(", ", allowed));
-                    problem(rc, mapper, 405, "method-not-allowed", "Method not allowed", method + " is not allowed on "
+                    RoutingProblems.refuse(rc, mapper, 405, "method-not-allowed", "Method not allowed", method + " is not allowed on "
                             + RequestIds.redact(path) + "; allowed: " + String.join(", ", allowed) + ".");
                     return;
                 }
@@ -95,7 +105,7 @@ public class ProtocolFilter {
             // a malformed Content-Type is refused even without a body (the resource matcher would fail on it)
             if (hasBody(rc) || type != null) {
                 if (type == null || !JSON.equals(type) && !MEDIA_TYPE.matcher(type).matches()) {
-                    problem(rc, mapper, 415, "unsupported-media-type", "Unsupported media type",
+                    RoutingProblems.refuse(rc, mapper, 415, "unsupported-media-type", "Unsupported media type",
                             (type == null || type.isBlank() ? "The body has no Content-Type"
                                     : "The Content-Type '" + type + "' is malformed")
                                     + "; send the body as application/json.");
@@ -111,24 +121,6 @@ public class ProtocolFilter {
         String encoding = rc.request().getHeader("Transfer-Encoding");
         return length != null && !length.trim().equals("0")
                 || encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
-    }
-
-    static void problem(RoutingContext rc, ObjectMapper mapper, int status, String slug, String title,
-            String detail) {
-        LOG.infof("%d %s %s: %s", status, RequestIds.redact(rc.normalizedPath()), slug, detail);
-        write(rc, mapper, status, slug, title, detail);
-    }
-
-    /** Ends the request with a problem document, without logging it. */
-    static void write(RoutingContext rc, ObjectMapper mapper, int status, String slug, String title,
-            String detail) {
-        try {
-            rc.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(mapper.writeValueAsString(Problem.of(slug, title, status, detail, RequestIds.current(rc),
-                            List.of())));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            rc.fail(e);
-        }
     }
 
     /** The paths and methods of every JAX-RS resource, from their annotations. */

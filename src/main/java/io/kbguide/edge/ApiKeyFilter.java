@@ -1,6 +1,7 @@
-package io.kbguide.problem;
+package io.kbguide.edge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kbguide.problem.RoutingProblems;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -49,7 +50,7 @@ public class ApiKeyFilter {
                 return;
             }
             rc.response().putHeader("WWW-Authenticate", "ApiKey realm=\"kb-guide\", header=\"" + HEADER + "\"");
-            ProtocolFilter.problem(rc, mapper, 401, given == null ? "api-key-required" : "invalid-api-key",
+            RoutingProblems.refuse(rc, mapper, 401, given == null ? "api-key-required" : "invalid-api-key",
                     given == null ? "API key required" : "Invalid API key", "Send a valid key in the " + HEADER
                             + " header (ask the service's operators for one).");
         }, 140);

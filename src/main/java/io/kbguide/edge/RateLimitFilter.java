@@ -1,5 +1,7 @@
-package io.kbguide.problem;
+package io.kbguide.edge;
 
+import io.kbguide.ops.RequestIds;
+import io.kbguide.problem.RoutingProblems;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -68,7 +70,7 @@ public class RateLimitFilter {
             // not logged one by one: under abuse that would flood the log (the count is in the HTTP metrics)
             LOG.debugf("429 %s", RequestIds.redact(path));
             rc.response().putHeader("Retry-After", Long.toString(taken.waitSeconds()));
-            ProtocolFilter.write(rc, mapper, 429, "too-many-requests", "Too many requests", "More than "
+            RoutingProblems.write(rc, mapper, 429, "too-many-requests", "Too many requests", "More than "
                     + (isWidget ? widgetBurst : burst) + " requests at once, or " + (isWidget ? widgetPerSecond
                     : perSecond) + " a second, from one client; try again in " + taken.waitSeconds() + " s.");
         }, 150);

@@ -1,22 +1,24 @@
-package io.kbguide.slack;
+package io.kbguide.edge;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verifies that a request comes from Slack: {@code X-Slack-Signature} must be {@code v0=} and the hex HMAC-SHA256 of
+ * The request signature Slack uses, for the requests Slack sends (verified) and the help-desk webhook's POSTs
+ * (signed the same way, so that a receiver can reuse a Slack verifier). Verifies that a request comes from Slack:
+ * {@code X-Slack-Signature} must be {@code v0=} and the hex HMAC-SHA256 of
  * {@code v0:{timestamp}:{raw body}} under the signing secret, compared in constant time, and
  * {@code X-Slack-Request-Timestamp} within the allowed skew of now in either direction (a replayed request, or one
  * dated in the future, is refused). Written here rather than taken from the SDK's {@code SlackSignature}, which
  * accepts future timestamps and compares with {@code String.equals}.
  */
-public final class SlackSignature {
+public final class RequestSignature {
 
     /** Why a request was refused; never says more than the kind of fault. */
     public enum Verdict {
@@ -40,7 +42,7 @@ public final class SlackSignature {
     private final byte[] secret;
     private final Duration skew;
 
-    public SlackSignature(String secret, Duration skew) {
+    public RequestSignature(String secret, Duration skew) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.skew = skew;
     }

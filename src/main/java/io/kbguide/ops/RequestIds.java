@@ -1,4 +1,4 @@
-package io.kbguide.problem;
+package io.kbguide.ops;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
@@ -68,7 +68,7 @@ public class RequestIds {
 
     /** The problem's {@code instance}: this occurrence, named by its request id (never the path, which may hold a
      * conversation id). */
-    static String instance(String requestId) {
+    public static String instance(String requestId) {
         return requestId == null ? null : "urn:kb-guide:request:" + requestId;
     }
 

@@ -1,7 +1,7 @@
 package io.kbguide.text;
 
 /** Where a value read from a message came from. */
-public enum Source {
+public enum Origin {
     /** Words a person typed: read with care, and read back before advice that changes the server rests on it. */
     TYPED,
     /** A line of recognised command output (systeminfo, ver, reg query, regedit export, boot.ini, bootcfg). */

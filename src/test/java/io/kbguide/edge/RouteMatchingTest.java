@@ -1,4 +1,4 @@
-package io.kbguide.problem;
+package io.kbguide.edge;
 
 import org.junit.jupiter.api.Test;
 

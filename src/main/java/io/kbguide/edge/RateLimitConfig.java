@@ -1,4 +1,4 @@
-package io.kbguide.problem;
+package io.kbguide.edge;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package io.kbguide.problem;
+package io.kbguide.edge;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,5 +1,6 @@
-package io.kbguide.problem;
+package io.kbguide.ops;
 
+import io.kbguide.problem.ProblemMappers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.jboss.logmanager.ExtLogRecord;

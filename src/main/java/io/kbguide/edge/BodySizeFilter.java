@@ -1,6 +1,7 @@
-package io.kbguide.problem;
+package io.kbguide.edge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kbguide.problem.RoutingProblems;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -46,7 +47,7 @@ public class BodySizeFilter {
             long max = limitFor(rc.normalizedPath(), maxBytes, maxSlackBytes);
             if (size > max) {
                 rc.response().putHeader("Connection", "close");
-                ProtocolFilter.problem(rc, mapper, 413, "payload-too-large", "Payload too large", tooLarge(size, max));
+                RoutingProblems.refuse(rc, mapper, 413, "payload-too-large", "Payload too large", tooLarge(size, max));
                 return;
             }
             rc.next();
