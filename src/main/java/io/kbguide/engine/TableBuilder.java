@@ -11,45 +11,37 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * Builds the look-up tables of a verified article by evaluating every combination of known and unknown facts,
- * checking on the way what only an exhaustive evaluation shows: every combination has exactly one rule per
- * table, every rule, value and question is reached, the proofs hold, and no step is advised outside its guard.
+ * Builds the look-up tables of a verified article by evaluating every combination of known and unknown facts
+ * ({@link Combinations}): per complete combination the rules it selects (finding there that a table has no rule or
+ * two for it), per full one the diagnosis that holds for every server it stands for. The same walk feeds the
+ * exhaustive checks of {@link TableVerifier}.
  */
 final class TableBuilder {
 
     private final Article article;
     private final List<Fact> facts;
     private final int[] size;
-    private final Map<String, Integer> factIndex;
     private final String[][] domains;
     private final boolean[][] assumed;
     private final ArticleShape shape;
+    private final Combinations space;
 
     TableBuilder(ArticleShape shape) {
         this.shape = shape;
         this.article = shape.article();
         this.facts = shape.facts();
         this.size = shape.size();
-        this.factIndex = shape.factIndex();
         this.domains = shape.domains();
         this.assumed = shape.assumed();
+        this.space = new Combinations(shape);
     }
 
     /** Evaluates every combination and returns the compiled article. */
     CompiledArticle build() {
         return new Tables().build();
-    }
-
-    private String ruleWhere(Decision d, Rule r) {
-        return shape.ruleWhere(d, r);
-    }
-
-    private KbException fail(String message) {
-        return shape.fail(message);
     }
 
     /** The rules one complete combination of facts selects: one per finding or plan table, and its notes. */
@@ -88,19 +80,9 @@ final class TableBuilder {
         final Map<Numbers, List<RemediationStep>> remediationOf = new HashMap<>();
 
         Tables() {
-            long complete = 1;
-            long full = 1;
-            radix = new int[size.length];
-            for (int i = 0; i < size.length; i++) {
-                complete *= size[i];
-                radix[i] = size[i] + 1;
-                full *= radix[i];
-            }
-            if (full > 5_000_000) {
-                throw fail("the facts have " + full + " combinations of answers; at most 5000000 can be verified");
-            }
-            completeCount = (int) complete;
-            fullCount = (int) full;
+            completeCount = space.completeCount;
+            radix = space.radix;
+            fullCount = space.fullCount;
             outcomeOf = new int[completeCount];
             for (Decision d : article.decisions()) {
                 d.rules().forEach(r -> ruleNumber.put(r, ruleNumber.size()));
@@ -111,17 +93,18 @@ final class TableBuilder {
         CompiledArticle build() {
             int[] codes = new int[size.length];
             for (int index = 0; index < completeCount; index++) {
-                decode(index, size, codes);
-                outcomeOf[index] = violated(codes) ? -1 : evaluate(codes);
+                Combinations.decode(index, size, codes);
+                outcomeOf[index] = space.violated(codes) ? -1 : evaluate(codes);
             }
-            checkReached();
+            TableVerifier verify = new TableVerifier(space, outcomeOf);
+            verify.rulesReached(ruleNumber, reached);
 
             int[] coreOf = new int[fullCount];
             int[] verdictOf = new int[fullCount];
             Interner<Verdict> verdicts = new Interner<>();
             for (int index = 0; index < fullCount; index++) {
-                decode(index, radix, codes);
-                coreOf[index] = violated(codes) ? -1 : coreOf(codes);
+                Combinations.decode(index, radix, codes);
+                coreOf[index] = space.violated(codes) ? -1 : coreOf(codes);
                 verdictOf[index] = coreOf[index] < 0 ? -1 : verdictOfCore.computeIfAbsent(coreOf[index],
                         core -> verdicts.id(cores.get(core).verdict()));
             }
@@ -139,7 +122,7 @@ final class TableBuilder {
                     resultOf[index] = -1;
                     continue;
                 }
-                decode(index, radix, codes);
+                Combinations.decode(index, radix, codes);
                 Core core = cores.get(coreOf[index]);
                 List<MissingFact> missing = new ArrayList<>();
                 List<Explanation> notes = new ArrayList<>(core.notes());
@@ -163,7 +146,7 @@ final class TableBuilder {
                     if ((matters & 1 << i) != 0) {
                         Map<String, List<String>> onlyIf = new LinkedHashMap<>();
                         for (int g = 0; g < codes.length; g++) {
-                            if (g == i || (unknown & 1 << g) == 0 || seen[i][g] == assumedMask(g)) {
+                            if (g == i || (unknown & 1 << g) == 0 || seen[i][g] == space.assumedMask(g)) {
                                 continue;
                             }
                             List<String> values = new ArrayList<>();
@@ -182,7 +165,7 @@ final class TableBuilder {
                     }
                     boolean narrowed = false;
                     for (int v = 0; v < size[i]; v++) {
-                        int other = verdictOf[with(codes, i, v)];
+                        int other = verdictOf[space.with(codes, i, v)];
                         if (other >= 0 && other != verdictOf[index] && !assumed[i][v]) {
                             narrowed = true;
                         }
@@ -192,11 +175,7 @@ final class TableBuilder {
                         notedFacts.set(i);
                     }
                 }
-                if (missing.isEmpty()) {
-                    checkDetermined(index, codes, verdictOf);
-                }
-                checkGuards(codes, core.remediation());
-                checkProofs(codes, core, missing.isEmpty());
+                verify.at(index, codes, core.findings(), core.remediation(), missing.isEmpty(), verdictOf);
                 core.remediation().forEach(s -> stepsReached.add(s.id()));
                 // the core, the missing facts and the noted ones determine the diagnosis (interned by value)
                 DiagnosisKey key = new DiagnosisKey(coreOf[index], missingFacts, notedFacts, conditions);
@@ -206,16 +185,7 @@ final class TableBuilder {
                         citationsOf(core.findings(), core.remediation(), notes),
                         summarize(article, core.findings(), core.remediation(), missingOnly))));
             }
-            for (Step s : article.steps()) {
-                if (!stepsReached.contains(s.id())) {
-                    throw fail("step '" + s.id() + "' is never advised: no combination of facts leads to it");
-                }
-            }
-            for (Fact f : facts) {
-                if (!relevantSomewhere.contains(f.id())) {
-                    throw fail("fact '" + f.id() + "' is never asked: its answer changes no finding and no step");
-                }
-            }
+            verify.everythingUsed(stepsReached, relevantSomewhere);
             return new CompiledArticle(article, radix, resultOf, diagnoses.items());
         }
 
@@ -230,8 +200,8 @@ final class TableBuilder {
                 if (outcomeOf[complete] < 0) {
                     continue;
                 }
-                decode(complete, size, c);
-                int here = verdictOf[indexOf(c)];
+                Combinations.decode(complete, size, c);
+                int here = verdictOf[space.indexOf(c)];
                 int mask = 0;
                 for (int i = 0; i < c.length; i++) {
                     if (!assumed[i][c[i]]) {
@@ -241,7 +211,7 @@ final class TableBuilder {
                         if (v == c[i] || !assumed[i][v]) {
                             continue;
                         }
-                        int other = verdictOf[with(c, i, v)];
+                        int other = verdictOf[space.with(c, i, v)];
                         if (other >= 0 && other != here) {
                             mask |= 1 << i;
                             break;
@@ -263,7 +233,7 @@ final class TableBuilder {
             }
             int[] matters = {0};
             int[] c = new int[codes.length];
-            forEachCompletion(codes, complete -> {
+            space.forEachCompletion(codes, complete -> {
                 if (outcomeOf[complete] < 0) {
                     return;
                 }
@@ -272,7 +242,7 @@ final class TableBuilder {
                     return;
                 }
                 matters[0] |= here;
-                decode(complete, size, c);
+                Combinations.decode(complete, size, c);
                 for (int i = 0; i < c.length; i++) {
                     if ((here & 1 << i) == 0) {
                         continue;
@@ -285,17 +255,6 @@ final class TableBuilder {
                 }
             });
             return matters[0];
-        }
-
-        /** A bit per value an unknown answer to fact g may stand for. */
-        private int assumedMask(int g) {
-            int mask = 0;
-            for (int v = 0; v < size[g]; v++) {
-                if (assumed[g][v]) {
-                    mask |= 1 << v;
-                }
-            }
-            return mask;
         }
 
         /** The id of the evaluation of one complete combination: the rules it selects. */
@@ -319,13 +278,13 @@ final class TableBuilder {
                     continue;
                 }
                 if (matches.isEmpty()) {
-                    throw fail("decision '" + d.id() + "' has no rule for " + describe(codes)
+                    throw shape.fail("decision '" + d.id() + "' has no rule for " + space.describe(codes)
                             + ": every combination of facts needs exactly one rule");
                 }
                 if (matches.size() > 1) {
-                    throw fail("rules '" + matches.get(0).id() + "' (line " + matches.get(0).line() + ") and '"
+                    throw shape.fail("rules '" + matches.get(0).id() + "' (line " + matches.get(0).line() + ") and '"
                             + matches.get(1).id() + "' (line " + matches.get(1).line() + ") of decision '"
-                            + d.id() + "' both apply to " + describe(codes) + ": rules of a table must not overlap");
+                            + d.id() + "' both apply to " + space.describe(codes) + ": rules of a table must not overlap");
                 }
                 Rule rule = matches.get(0);
                 chosen.add(rule);
@@ -344,29 +303,9 @@ final class TableBuilder {
             return evaluations.id(new Numbers(numbers), () -> new Evaluation(chosen, notes));
         }
 
-        private void checkReached() {
-            Set<String> valuesReached = new HashSet<>();
-            for (Evaluation e : evaluations.items()) {
-                e.chosen().forEach(r -> valuesReached.add(r.id() + "=" + r.value()));
-            }
-            for (Decision d : article.decisions()) {
-                for (Rule r : d.rules()) {
-                    if (!reached[ruleNumber.get(r)]) {
-                        throw fail(ruleWhere(d, r) + " never applies: no possible combination of facts matches it");
-                    }
-                }
-                for (String value : d.values().keySet()) {
-                    boolean produced = d.rules().stream().anyMatch(r -> value.equals(r.value()));
-                    if (!produced) {
-                        throw fail("decision '" + d.id() + "': value '" + value + "' is never the outcome of a rule");
-                    }
-                }
-            }
-        }
-
         private int coreOf(int[] codes) {
             BitSet outcomes = new BitSet(evaluations.items().size());
-            forEachCompletion(codes, index -> {
+            space.forEachCompletion(codes, index -> {
                 if (outcomeOf[index] >= 0) {
                     outcomes.set(outcomeOf[index]);
                 }
@@ -501,151 +440,6 @@ final class TableBuilder {
             return out;
         }
 
-        /**
-         * Proves the article's statements about its advice at one combination of answers, and that a restart is
-         * advised only after a step that needs it.
-         */
-        private void checkProofs(int[] codes, Core core, boolean complete) {
-            List<String> advised = core.remediation().stream().map(RemediationStep::id).toList();
-            for (int k = 0; k < core.remediation().size(); k++) {
-                RemediationStep s = core.remediation().get(k);
-                if (s.step().restart() && core.remediation().subList(0, k).stream()
-                        .noneMatch(x -> x.step().requiresRestart())) {
-                    throw fail("proof 'restart-only-after-a-change': the restart step is advised for "
-                            + describe(codes) + " with no earlier step that needs it");
-                }
-            }
-            java.util.function.Function<String, String> valueOf = name -> {
-                Integer i = factIndex.get(name);
-                if (i != null) {
-                    return codes[i] >= size[i] ? null : domains[i][codes[i]];
-                }
-                Finding f = core.findings().get(name);
-                return f == null ? null : f.value();
-            };
-            for (Proof p : article.proofs()) {
-                if (p.complete() && !complete) {
-                    continue;
-                }
-                String where = "proof '" + p.id() + "' (line " + p.line() + ")";
-                if (p.step() != null) {
-                    if (advised.contains(p.step()) && !p.when().matches(valueOf)
-                            && p.orWithSteps().stream().noneMatch(advised::contains)) {
-                        throw fail(where + " fails: step '" + p.step() + "' is advised for " + describe(codes)
-                                + " (" + advised + "), where its condition does not hold");
-                    }
-                } else if (p.when().matches(valueOf) && p.requireOneOf().stream().noneMatch(advised::contains)) {
-                    throw fail(where + " fails: for " + describe(codes) + " none of " + p.requireOneOf()
-                            + " is advised (" + advised + ")");
-                }
-            }
-        }
-
-        /** Where no fact is missing, every possible value of the unknown facts must give this very diagnosis. */
-        private void checkDetermined(int index, int[] codes, int[] verdictOf) {
-            forEachCompletion(codes, complete -> {
-                if (outcomeOf[complete] < 0) {
-                    return;
-                }
-                int[] c = new int[codes.length];
-                decode(complete, size, c);
-                if (verdictOf[indexOf(c)] != verdictOf[index]) {
-                    throw fail("the diagnosis for " + describe(codes) + " counts as complete, yet " + describe(c)
-                            + " gives a different one: two unknown facts matter only together; rework the tables");
-                }
-            });
-        }
-
-        private int indexOf(int[] codes) {
-            int index = 0;
-            for (int i = 0; i < radix.length; i++) {
-                index = index * radix[i] + codes[i];
-            }
-            return index;
-        }
-
-        private void checkGuards(int[] codes, List<RemediationStep> remediation) {
-            for (RemediationStep rs : remediation) {
-                if (rs.step().allowedWhen().isEmpty()) {
-                    continue;
-                }
-                forEachCompletion(codes, complete -> {
-                    if (outcomeOf[complete] < 0) {
-                        return;
-                    }
-                    int[] c = new int[codes.length];
-                    decode(complete, size, c);
-                    boolean allowed = rs.step().allowedWhen().stream()
-                            .anyMatch(g -> g.matches(name -> domains[factIndex.get(name)][c[factIndex.get(name)]]));
-                    if (!allowed) {
-                        throw fail("step '" + rs.id() + "' would be advised for " + describe(codes)
-                                + ", which its allowedWhen guard forbids when " + describe(c));
-                    }
-                });
-            }
-        }
-
-        private int with(int[] codes, int fact, int value) {
-            int[] c = codes.clone();
-            c[fact] = value;
-            return indexOf(c);
-        }
-
-        private boolean violated(int[] codes) {
-            for (Constraint c : article.constraints()) {
-                if (c.when().matches(name -> {
-                    int i = factIndex.get(name);
-                    return codes[i] >= size[i] ? null : domains[i][codes[i]];
-                })) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Calls back with the complete index of every combination the unknown facts in {@code codes} allow. */
-        private void forEachCompletion(int[] codes, IntConsumer action) {
-            int[] c = codes.clone();
-            complete(c, 0, action);
-        }
-
-        private void complete(int[] c, int i, IntConsumer action) {
-            if (i == c.length) {
-                int index = 0;
-                for (int k = 0; k < c.length; k++) {
-                    index = index * size[k] + c[k];
-                }
-                action.accept(index);
-                return;
-            }
-            if (c[i] < size[i]) {
-                complete(c, i + 1, action);
-                return;
-            }
-            for (int v = 0; v < size[i]; v++) {
-                if (assumed[i][v]) {
-                    c[i] = v;
-                    complete(c, i + 1, action);
-                }
-            }
-            c[i] = size[i];
-        }
-
-        private String describe(int[] codes) {
-            List<String> parts = new ArrayList<>();
-            for (int i = 0; i < codes.length; i++) {
-                parts.add(facts.get(i).id() + "=" + (codes[i] >= size[i] ? Fact.UNKNOWN
-                        : domains[i][codes[i]]));
-            }
-            return "{" + String.join(", ", parts) + "}";
-        }
-    }
-
-    private static void decode(int index, int[] radix, int[] codes) {
-        for (int i = radix.length - 1; i >= 0; i--) {
-            codes[i] = index % radix[i];
-            index /= radix[i];
-        }
     }
 
     /** Builds the summary sentences of a diagnosis from the kb's own wording. */
