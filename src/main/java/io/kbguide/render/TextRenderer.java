@@ -6,7 +6,6 @@ import io.kbguide.diagnosis.DiagnosisView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +24,8 @@ public class TextRenderer {
 
     private final Optional<String> publicBaseUrl;
 
-    public TextRenderer(@ConfigProperty(name = "kbguide.public-base-url") Optional<String> publicBaseUrl) {
-        this.publicBaseUrl = publicBaseUrl.map(u -> u.replaceAll("/+$", ""));
+    public TextRenderer(LinkConfig links) {
+        this.publicBaseUrl = links.base();
     }
 
     @CheckedTemplate

@@ -8,6 +8,7 @@ import io.kbguide.dialogue.Channel;
 import io.kbguide.dialogue.Dialogue;
 import io.kbguide.dialogue.Input;
 import io.kbguide.dialogue.Outcome;
+import io.kbguide.render.LinkConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -49,9 +50,8 @@ public class SlackChannel {
     private final String publicBaseUrl;
 
     public SlackChannel(Dialogue dialogue, Articles articles, SlackClient client, SlackConfig config,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kbguide.public-base-url")
-            Optional<String> publicBaseUrl) {
-        this.publicBaseUrl = publicBaseUrl.orElse(null);
+            LinkConfig links) {
+        this.publicBaseUrl = links.base().orElse(null);
         this.dialogue = dialogue;
         this.articles = articles;
         this.client = client;

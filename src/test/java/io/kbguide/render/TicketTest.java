@@ -38,7 +38,7 @@ class TicketTest {
     void shouldListEachQuoteOnceAndReferToItByNumberWithAbsoluteLinks() {
         DiagnosisView d = view(Map.of("architecture", "x86", "os", "windows-2003", "servicePack", "none",
                 "useNewApi", "absent", "threeGb", "yes", "heartbeatVersion", "5.0.3", "leakPatch", "not-installed"));
-        TextRenderer.Ticket t = new TextRenderer(Optional.of("https://kb.example.com/")).ticket(d);
+        TextRenderer.Ticket t = new TextRenderer(() -> Optional.of("https://kb.example.com/")).ticket(d);
         assertEquals("High risk of a bluescreen: 4 steps", t.verdict());
         Set<String> quotes = new HashSet<>();
         for (TextRenderer.SourceLine s : t.sources()) {
@@ -60,12 +60,12 @@ class TicketTest {
         assertEquals(List.of("given"), t.facts().stream().map(TextRenderer.FactLine::origin).distinct().toList());
         assertFalse(t.facts().stream().anyMatch(f -> f.label().equals("windows-2003")), "labels, not raw values");
         assertEquals("/articles/heartbeat-registry-driver#patch",
-                new TextRenderer(Optional.empty()).link("heartbeat-registry-driver", "patch"), "relative without");
+                new TextRenderer(Optional::empty).link("heartbeat-registry-driver", "patch"), "relative without");
     }
 
     @Test
     void shouldCollapseOpenFindingsIntoOneLine() {
-        TextRenderer.Ticket t = new TextRenderer(Optional.empty()).ticket(view(Map.of("architecture", "x86",
+        TextRenderer.Ticket t = new TextRenderer(Optional::empty).ticket(view(Map.of("architecture", "x86",
                 "heartbeatVersion", "5.0.3", "servicePack", "sp2", "useNewApi", "zero")));
         assertTrue(t.findings().isEmpty(), "every finding is open here: " + t.findings());
         assertEquals("Still needed to tell the scope, the driver's method, the recommended method, the bluescreen"
