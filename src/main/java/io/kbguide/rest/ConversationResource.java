@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,7 +46,7 @@ import java.util.List;
         mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConversationResource {
 
-    static final String MARKDOWN = "text/markdown";
+    static final String MARKDOWN = Representation.MARKDOWN_TYPE;
     static final String AS_ACCEPTED = ": JSON, or Markdown or plain text when the Accept header asks for them";
     static final String STEP = "The step" + AS_ACCEPTED;
     static final String STEP_FIRST = "The first step" + AS_ACCEPTED;
@@ -96,60 +95,29 @@ public class ConversationResource {
         if (Channel.WIDGET.id().equals(headers.getHeaderString(CHANNEL_HEADER))) {
             return Channel.WIDGET;
         }
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
-            if (accepted.isWildcardType() || accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return Channel.API;
-            }
-            if (accepted.isCompatible(MediaType.valueOf(MARKDOWN)) || accepted.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
-                return Channel.TEXT;
-            }
-        }
-        return Channel.API;
+        return Representation.of(headers) == Representation.JSON ? Channel.API : Channel.TEXT;
     }
 
-    /** The step as JSON, Markdown or plain text, whichever the client accepts first (JSON by default). */
+    /** The step in the {@link Representation} the client accepts. */
     private Response render(Response.ResponseBuilder response, ConversationView view, HttpHeaders headers) {
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
-            if (accepted.isWildcardType() || accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                break;
-            }
-            if (accepted.isCompatible(MediaType.valueOf(MARKDOWN))) {
-                return response.type(MARKDOWN + ";charset=UTF-8").entity(renderer.markdown(view)).build();
-            }
-            if (accepted.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
-                return response.type(MediaType.TEXT_PLAIN + ";charset=UTF-8").entity(renderer.text(view)).build();
-            }
-        }
-        return response.type(MediaType.APPLICATION_JSON).entity(conversations.json(view)).build();
+        Representation as = Representation.of(headers);
+        return response.type(as.mediaType).entity(switch (as) {
+            case JSON -> conversations.json(view);
+            case MARKDOWN -> renderer.markdown(view);
+            case TEXT -> renderer.text(view);
+        }).build();
     }
 
     @GET
     @Path("/{conversationId}")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_PLAIN})
     @Operation(operationId = "getConversation", summary = "The current step of a conversation",
             description = "Also served as text/markdown and text/plain, for tickets and chat.")
     @APIResponseSchema(value = ConversationView.class, responseCode = "200", responseDescription = STEP)
     @APIResponse(responseCode = "400", description = "Forged, truncated or corrupted conversation id")
-    public ConversationView get(@PathParam("conversationId") String conversationId, HttpHeaders headers) {
-        return conversations.get(conversationId, channel(headers));
-    }
-
-    @GET
-    @Path("/{conversationId}")
-    @Produces(MARKDOWN + ";charset=UTF-8")
-    @APIResponse(responseCode = "200", description = STEP, content = @Content(mediaType = MARKDOWN + ";charset=UTF-8",
-            schema = @Schema(type = SchemaType.STRING)))
-    public String markdown(@PathParam("conversationId") String conversationId) {
-        return renderer.markdown(conversations.get(conversationId, Channel.TEXT));
-    }
-
-    @GET
-    @Path("/{conversationId}")
-    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
-    @APIResponse(responseCode = "200", description = STEP, content = @Content(mediaType = MediaType.TEXT_PLAIN + ";charset=UTF-8",
-            schema = @Schema(type = SchemaType.STRING)))
-    public String text(@PathParam("conversationId") String conversationId) {
-        return renderer.text(conversations.get(conversationId, Channel.TEXT));
+    @NonBlocking
+    public Response get(@PathParam("conversationId") String conversationId, HttpHeaders headers) {
+        return render(Response.ok(), conversations.get(conversationId, channel(headers)), headers);
     }
 
     @POST

@@ -18,9 +18,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,29 +62,7 @@ public class DiagnosisResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces("text/markdown;charset=UTF-8")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DiagnosisRequest.class)))
-    @APIResponse(responseCode = "200", description = AS_TEXT, content = @Content(mediaType = "text/markdown;charset=UTF-8",
-            schema = @Schema(type = SchemaType.STRING)))
-    public String diagnoseAsMarkdown(@PathParam("articleId") String articleId, byte[] body) throws IOException {
-        return renderer.markdown(view(articleId, body));
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DiagnosisRequest.class)))
-    @APIResponse(responseCode = "200", description = AS_TEXT, content = @Content(mediaType = MediaType.TEXT_PLAIN + ";charset=UTF-8",
-            schema = @Schema(type = SchemaType.STRING)))
-    public String diagnoseAsText(@PathParam("articleId") String articleId, byte[] body) throws IOException {
-        return renderer.text(view(articleId, body));
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Representation.MARKDOWN_TYPE, MediaType.TEXT_PLAIN})
     @Operation(operationId = "diagnose", summary = "Diagnose a server from the facts known about it",
             description = "Stateless. Unknown facts are allowed: a finding is given only when every possible value"
                     + " of the unknown facts agrees, and steps that change the server only when every possible value"
@@ -104,16 +83,18 @@ public class DiagnosisResource {
     @APIResponse(responseCode = "404", description = "No such article")
     @APIResponse(responseCode = "413", description = "Body too large")
     @NonBlocking
-    public byte[] diagnose(@PathParam("articleId") String articleId, byte[] body) throws IOException {
+    public Response diagnose(@PathParam("articleId") String articleId, byte[] body, HttpHeaders headers)
+            throws IOException {
         CompiledArticle article = registry.require(articleId);
         DiagnosisRequest request = bodies.read(body, DiagnosisRequest.class, EXAMPLE);
-        return diagnoses.diagnoseAsJson(article, answers(request.facts()), request.text());
-    }
-
-    private DiagnosisView view(String articleId, byte[] body) throws IOException {
-        CompiledArticle article = registry.require(articleId);
-        DiagnosisRequest request = bodies.read(body, DiagnosisRequest.class, EXAMPLE);
-        return diagnoses.diagnose(article, answers(request.facts()), request.text());
+        Representation as = Representation.of(headers);
+        Map<String, String> answers = answers(request.facts());
+        if (as == Representation.JSON) {
+            return Response.ok(diagnoses.diagnoseAsJson(article, answers, request.text()), as.mediaType).build();
+        }
+        DiagnosisView view = diagnoses.diagnose(article, answers, request.text());
+        return Response.ok(as == Representation.MARKDOWN ? renderer.markdown(view) : renderer.text(view),
+                as.mediaType).build();
     }
 
     /** Fact values must be JSON strings (or null for unknown). */
