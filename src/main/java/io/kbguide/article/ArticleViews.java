@@ -42,14 +42,16 @@ public final class ArticleViews {
             requiredProperties = {"id", "type", "question", "help", "commands", "choices", "format", "instructions"})
     public record FactView(
             @Schema(examples = "servicePack") String id,
-            @Schema(description = "choice: one of the choices; version: a dotted version", enumeration = {"choice",
-                    "version"}) String type,
+            @Schema(description = "choice: one of the choices; version: a dotted version; number: a number",
+                    enumeration = {"choice", "version", "number"}) String type,
             String question,
             @Schema(description = "How to find the answer on the server") String help,
             @Schema(description = "Commands that show the answer") List<String> commands,
-            @Schema(description = "The values a choice fact accepts, or a version fact's bands (besides \"unknown\")")
+            @Schema(description = "The values a choice fact accepts, or a version fact's bands or a number fact's"
+                    + " ranges (besides \"unknown\")")
             List<ChoiceView> choices,
-            @Schema(description = "For a version fact: what a valid answer looks like; null for a choice fact",
+            @Schema(description = "For a version or number fact: what a valid answer looks like; null for a choice"
+                    + " fact",
                     nullable = true) String format,
             @Schema(description = "What to run or click to find the answer, with the output to expect and the"
                     + " Windows versions each applies to") List<io.kbguide.diagnosis.CommandView> instructions) {

@@ -271,7 +271,8 @@ public class ConversationService {
         List<CommandView> instructions = CommandView.of(article.article(), fact.commands(),
                 article.known(turn.position().codes()));
         return new ConversationView.Question(fact.id(), fact.question(), fact.help(), CommandView.lines(instructions),
-                choices, true, fact.type().format().orElse(null), hint, instructions);
+                choices, true, fact.type().format().orElse(null), fact.type().typeIn().orElse(null), hint,
+                instructions);
     }
 
     private static List<ConversationView.Choice> choices(List<io.kbguide.engine.Choice> options) {

@@ -93,10 +93,13 @@ public record ConversationView(
             @Schema(examples = "servicePack") String factId,
             String text, String help, List<String> commands,
             @Schema(description = "The answers to choose from; for a version question the version ranges the article"
-                    + " distinguishes (an exact version may be typed instead, see 'format')")
+                    + " distinguishes (an exact version may be typed instead, see 'format' and 'typeIn')")
             List<Choice> choices,
             @Schema(description = "Whether \"unknown\" (I don't know) is accepted") boolean allowUnknown,
-            @Schema(description = "For a version question: what a valid answer looks like") String format,
+            @Schema(description = "For a question that takes a typed answer (a version, a number): what a valid"
+                    + " answer looks like") String format,
+            @Schema(description = "For a question that takes a typed answer: what to type, in a few words, as in"
+                    + " \"Or type the exact version\"", examples = "the exact version") String typeIn,
             @Schema(description = "Why the question is asked again, or what to confirm") String hint,
             @Schema(description = "What to run or click to find the answer, with the output to expect, for the server"
                     + " the answers so far describe") List<io.kbguide.diagnosis.CommandView> instructions) {

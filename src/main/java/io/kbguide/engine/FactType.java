@@ -9,7 +9,7 @@ import java.util.Optional;
  * A new kind of fact is one more implementation here (and its name in {@link KbReader}); nothing else branches on
  * the kind.
  */
-public sealed interface FactType permits FactType.Choices, FactType.Versions {
+public sealed interface FactType permits FactType.Choices, FactType.Versions, FactType.Numbers {
 
     /** The kind's name, as flow.yaml writes it and the API reports it. */
     String name();
@@ -28,6 +28,9 @@ public sealed interface FactType permits FactType.Choices, FactType.Versions {
 
     /** What a typed answer must look like, for a kind that takes one; empty when the answer is picked. */
     Optional<String> format();
+
+    /** What to type instead of picking, in a few words ("the exact version"), for a kind that takes one. */
+    Optional<String> typeIn();
 
     /**
      * The rule value for a client's answer: one of the {@link #domain()}; {@link Fact#UNKNOWN} for an answer that
@@ -91,6 +94,11 @@ public sealed interface FactType permits FactType.Choices, FactType.Versions {
 
         @Override
         public Optional<String> format() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> typeIn() {
             return Optional.empty();
         }
 
@@ -171,6 +179,11 @@ public sealed interface FactType permits FactType.Choices, FactType.Versions {
             return Optional.of(Version.WRITTEN);
         }
 
+        @Override
+        public Optional<String> typeIn() {
+            return Optional.of("the exact version");
+        }
+
         /** A band id as given, or the band a version (or a partial version wholly inside one band) falls in. */
         @Override
         public Optional<String> resolve(String answer) {
@@ -222,29 +235,161 @@ public sealed interface FactType permits FactType.Choices, FactType.Versions {
 
         @Override
         public Optional<String> fault() {
-            if (bands.isEmpty()) {
-                return Optional.of("a version fact needs at least one band");
+            return contiguous(bands, "band", "version", VersionBand::id, VersionBand::from, VersionBand::to);
+        }
+    }
+
+    /**
+     * A fact answered with a number (a count, a size), which the rules see as the range it falls in. Ranges are
+     * listed in order and together cover every number; a range runs from {@code from} (inclusive) to {@code to}
+     * (exclusive).
+     *
+     * @param unit the unit a person may write after the number ("GB"), or null
+     */
+    record Numbers(List<NumberRange> ranges, String unit) implements FactType {
+
+        private static final java.util.regex.Pattern WRITTEN = java.util.regex.Pattern.compile(
+                "\\s*(-?\\d{1,15}(?:[.,]\\d{1,6})?)\\s*([\\p{L}%]*)\\s*");
+
+        /** One range of numbers the rules treat alike; a missing bound is open. */
+        public record NumberRange(String id, String label, java.math.BigDecimal from, java.math.BigDecimal to) {
+
+            boolean contains(java.math.BigDecimal n) {
+                return (from == null || n.compareTo(from) >= 0) && (to == null || n.compareTo(to) < 0);
             }
-            if (bands.get(0).from() != null) {
-                return Optional.of("the first band '" + bands.get(0).id() + "' must have no 'from' so that"
-                        + " every version falls in a band");
+        }
+
+        public Numbers {
+            ranges = List.copyOf(ranges);
+        }
+
+        @Override
+        public String name() {
+            return "number";
+        }
+
+        @Override
+        public List<String> domain() {
+            return ranges.stream().map(NumberRange::id).toList();
+        }
+
+        @Override
+        public List<Choice> options() {
+            return ranges.stream().map(r -> new Choice(r.id(), r.label())).toList();
+        }
+
+        @Override
+        public List<Choice> corrections() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<String> format() {
+            return Optional.of("a number such as 12 or 12.5" + (unit == null ? "" : ", optionally followed by "
+                    + unit));
+        }
+
+        @Override
+        public Optional<String> typeIn() {
+            return Optional.of("the number");
+        }
+
+        /** The number written ("12", "12.5", "12,5", "12 GB" when GB is the unit); empty when it is not one. */
+        Optional<java.math.BigDecimal> number(String answer) {
+            java.util.regex.Matcher m = WRITTEN.matcher(answer);
+            if (!m.matches() || !m.group(2).isEmpty() && !m.group(2).equalsIgnoreCase(unit)) {
+                return Optional.empty();
             }
-            if (bands.get(bands.size() - 1).to() != null) {
-                return Optional.of("the last band '" + bands.get(bands.size() - 1).id()
-                        + "' must have no 'to' so that every version falls in a band");
+            return Optional.of(new java.math.BigDecimal(m.group(1).replace(',', '.')));
+        }
+
+        @Override
+        public Optional<String> resolve(String answer) {
+            if (domain().contains(answer)) {
+                return Optional.of(answer);
             }
-            for (int i = 0; i + 1 < bands.size(); i++) {
-                VersionBand a = bands.get(i);
-                VersionBand b = bands.get(i + 1);
-                if (a.to() == null || !a.to().equals(b.from())) {
-                    return Optional.of("band '" + a.id() + "' must end ('to') where band '" + b.id()
-                            + "' starts ('from'); a gap or overlap between them would leave versions undecided");
-                }
-                if (b.to() != null && b.from().compareTo(b.to()) >= 0) {
-                    return Optional.of("band '" + b.id() + "' is empty (from " + b.from() + " to " + b.to() + ")");
-                }
+            return number(answer).flatMap(n -> ranges.stream().filter(r -> r.contains(n)).findFirst())
+                    .map(NumberRange::id);
+        }
+
+        @Override
+        public Optional<String> normalize(String answer) {
+            if (domain().contains(answer)) {
+                return Optional.of(answer);
             }
+            return number(answer).map(n -> n.stripTrailingZeros().toPlainString());
+        }
+
+        /** The range's lower bound, or one below the upper bound of the first range. */
+        @Override
+        public String representative(String value) {
+            NumberRange range = ranges.stream().filter(r -> r.id().equals(value)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(value + " is not a range"));
+            if (range.from() != null) {
+                return range.from().toPlainString();
+            }
+            return range.to() == null ? "0" : range.to().subtract(java.math.BigDecimal.ONE).toPlainString();
+        }
+
+        @Override
+        public String allowed() {
+            return format().orElseThrow() + ", or a range: " + String.join(", ", domain());
+        }
+
+        @Override
+        public String describe() {
+            return format().orElseThrow() + "; or a range: " + String.join(", ", ranges.stream()
+                    .map(r -> r.id() + " (" + r.label() + ")").toList()) + "; or unknown.";
+        }
+
+        @Override
+        public String example() {
+            return representative(ranges.get(ranges.size() - 1).id());
+        }
+
+        @Override
+        public Optional<List<String>> closedValues() {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<String> fault() {
+            return contiguous(ranges, "range", "number", NumberRange::id, NumberRange::from, NumberRange::to);
+        }
+    }
+
+    /**
+     * Whether ordered ranges cover every value once: the first open below, the last open above, each ending where
+     * the next starts, none empty. The fault in words, else empty.
+     */
+    private static <R, T extends Comparable<T>> Optional<String> contiguous(List<R> ranges, String noun,
+            String value, java.util.function.Function<R, String> id, java.util.function.Function<R, T> from,
+            java.util.function.Function<R, T> to) {
+        if (ranges.isEmpty()) {
+            return Optional.of("at least one " + noun + " is needed");
+        }
+        R first = ranges.get(0);
+        R last = ranges.get(ranges.size() - 1);
+        if (from.apply(first) != null) {
+            return Optional.of("the first " + noun + " '" + id.apply(first) + "' must have no 'from' so that every "
+                    + value + " falls in a " + noun);
+        }
+        if (to.apply(last) != null) {
+            return Optional.of("the last " + noun + " '" + id.apply(last) + "' must have no 'to' so that every "
+                    + value + " falls in a " + noun);
+        }
+        for (int i = 0; i + 1 < ranges.size(); i++) {
+            R a = ranges.get(i);
+            R b = ranges.get(i + 1);
+            if (to.apply(a) == null || to.apply(a).compareTo(from.apply(b)) != 0) {
+                return Optional.of(noun + " '" + id.apply(a) + "' must end ('to') where " + noun + " '" + id.apply(b)
+                        + "' starts ('from'); a gap or overlap between them would leave " + value + "s undecided");
+            }
+            if (to.apply(b) != null && from.apply(b).compareTo(to.apply(b)) >= 0) {
+                return Optional.of(noun + " '" + id.apply(b) + "' is empty (from " + from.apply(b) + " to "
+                        + to.apply(b) + ")");
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -265,6 +265,12 @@ public final class KbReader {
             String id = requiredId(dto.id(), "facts[].id");
             String where = "fact '" + id + "'";
             String kind = dto.type() == null ? "choice" : dto.type().toLowerCase(Locale.ROOT);
+            if (!"number".equals(kind) && (dto.ranges() != null || dto.unit() != null)) {
+                throw fail(where + ": only a number fact has ranges and a unit");
+            }
+            if ("number".equals(kind) && (dto.choices() != null || dto.bands() != null)) {
+                throw fail(where + ": a number fact has ranges, not choices or bands");
+            }
             FactType type = switch (kind) {
                 case "choice" -> {
                     List<Choice> choices = new ArrayList<>();
@@ -294,7 +300,16 @@ public final class KbReader {
                     }
                     yield new FactType.Versions(bands);
                 }
-                default -> throw fail(where + ": type '" + dto.type() + "' is not one of: choice, version");
+                case "number" -> {
+                    List<FactType.Numbers.NumberRange> ranges = new ArrayList<>();
+                    for (RangeDto r : list(dto.ranges(), where + " ranges")) {
+                        ranges.add(new FactType.Numbers.NumberRange(requiredId(r.id(), where + " range id"),
+                                requiredText(r.label(), where + " range label"), r.from(), r.to()));
+                    }
+                    yield new FactType.Numbers(ranges, dto.unit() == null || dto.unit().isBlank() ? null
+                            : dto.unit().strip());
+                }
+                default -> throw fail(where + ": type '" + dto.type() + "' is not one of: choice, version, number");
             };
             List<String> assumes = List.of();
             Explanation note = null;
@@ -550,7 +565,11 @@ public final class KbReader {
     }
 
     record FactDto(String id, String name, String type, String question, String help, List<Object> commands,
-            List<ChoiceDto> choices, List<BandDto> bands, WhenUnknownDto whenUnknown) {
+            List<ChoiceDto> choices, List<BandDto> bands, List<RangeDto> ranges, String unit,
+            WhenUnknownDto whenUnknown) {
+    }
+
+    record RangeDto(String id, String label, java.math.BigDecimal from, java.math.BigDecimal to) {
     }
 
     record ChoiceDto(String value, String label) {

@@ -156,8 +156,8 @@ public final class SlackMessages {
         }
         navigation.add(button(SlackActions.RESTART, "Start over", id, null));
         addActions(blocks, navigation);
-        typedInput(blocks, q.format() != null
-                ? "Or type the exact version (" + q.format() + ")" : "Or type or paste your answer", id);
+        typedInput(blocks, q.typeIn() != null
+                ? "Or type " + q.typeIn() + " (" + q.format() + ")" : "Or type or paste your answer", id);
         if (step.progress() != null) {
             contextText(blocks, "Question " + (step.progress().answered() + 1) + "; at most "
                     + step.progress().remainingAtMost() + " to go, this one included. A paste longer than the box"

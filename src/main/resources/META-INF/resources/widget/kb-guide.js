@@ -510,7 +510,7 @@
           reply({factId: q.factId, value: 'unknown'}, 'I don\u2019t know');
         });
       }
-      textarea.placeholder = q.format ? 'Or type the exact version' : (q.instructions && q.instructions.length
+      textarea.placeholder = q.typeIn ? 'Or type ' + q.typeIn : (q.instructions && q.instructions.length
         ? TYPE_OR_PASTE : 'Type an answer');
     } else if (step.type === 'readback') {
       button('Confirm', function () {

@@ -2,6 +2,7 @@ package io.kbguide.engine;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,9 +18,14 @@ class FactTypeTest {
             new VersionBand("5.0.x-patched", "5.0.3 to 5.1", Version.of("5.0.3"), Version.of("5.1.0")),
             new VersionBand("5.1-or-later", "5.1.0 or later", Version.of("5.1.0"), null)));
 
+    private static final FactType.Numbers FREE_SPACE = new FactType.Numbers(List.of(
+            new FactType.Numbers.NumberRange("under-1", "under 1 GB", null, new BigDecimal("1")),
+            new FactType.Numbers.NumberRange("1-to-10", "1 to 10 GB", new BigDecimal("1"), new BigDecimal("10")),
+            new FactType.Numbers.NumberRange("10-or-more", "10 GB or more", new BigDecimal("10"), null)), "GB");
+
     @Test
     void everyValueOfEveryKindHasARepresentativeAnswerThatResolvesBackToIt() {
-        for (FactType type : List.of(ARCH, HEARTBEAT)) {
+        for (FactType type : List.of(ARCH, HEARTBEAT, FREE_SPACE)) {
             for (String value : type.domain()) {
                 assertEquals(Optional.of(value), type.resolve(type.representative(value)), type.name() + " " + value);
             }
@@ -48,6 +54,29 @@ class FactTypeTest {
         assertTrue(HEARTBEAT.corrections().isEmpty(), "a version read wrongly is typed again, not picked");
         assertEquals(Optional.empty(), HEARTBEAT.closedValues());
         assertEquals("5.0.3", HEARTBEAT.example());
+    }
+
+    @Test
+    void aNumberIsReadWithOrWithoutItsUnitAndSeenAsItsRange() {
+        assertEquals(Optional.of("1-to-10"), FREE_SPACE.resolve("9.5"));
+        assertEquals(Optional.of("1-to-10"), FREE_SPACE.resolve("9,5 gb"));
+        assertEquals(Optional.of("10-or-more"), FREE_SPACE.resolve("10"), "a range ends before its 'to'");
+        assertEquals(Optional.of("under-1"), FREE_SPACE.resolve("0"));
+        assertEquals(Optional.of("9.5"), FREE_SPACE.normalize("9.50 GB"));
+        assertEquals(Optional.empty(), FREE_SPACE.resolve("9.5 TB"), "another unit is not this one");
+        assertEquals(Optional.empty(), FREE_SPACE.resolve("lots"));
+        assertEquals(Optional.of("the number"), FREE_SPACE.typeIn());
+        assertEquals("under 1 GB", FREE_SPACE.labelOf("under-1"));
+    }
+
+    @Test
+    void numberRangesWithAGapAreFaults() {
+        assertEquals(Optional.empty(), FREE_SPACE.fault());
+        FactType.Numbers gap = new FactType.Numbers(List.of(
+                new FactType.Numbers.NumberRange("small", "small", null, new BigDecimal("1")),
+                new FactType.Numbers.NumberRange("big", "big", new BigDecimal("2"), null)), null);
+        assertEquals(Optional.of("range 'small' must end ('to') where range 'big' starts ('from'); a gap or overlap"
+                + " between them would leave numbers undecided"), gap.fault());
     }
 
     @Test
