@@ -7,8 +7,6 @@ import io.kbguide.engine.Fact;
 import io.kbguide.engine.KbException;
 import io.kbguide.engine.KbFiles;
 
-import static io.kbguide.text.LanguageFile.orEmpty;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +24,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+
+import static io.kbguide.text.LanguageFile.orEmpty;
 
 /**
  * Reads an article's {@code language.yaml} and checks it against the {@link Article} it belongs to. Fails fast
@@ -171,33 +171,27 @@ public final class LanguageReader {
             String path = "facts." + factId;
             Fact fact = existingFact(factId, path);
             List<Pattern> ignore = patterns(f.ignore(), path + ".ignore");
-            List<Language.ValueRule> rules = new ArrayList<>();
-            List<Language.ShortAnswer> answers = new ArrayList<>();
             if (f.values() != null && fact.type() == Fact.Type.VERSION) {
                 throw fail(path + ".values", "'" + factId + "' is a version fact: its values are versions, "
                         + "read by extractors.versions, and cannot be listed");
             }
+            List<Language.ValueRule> rules = new ArrayList<>();
+            List<Language.ShortAnswer> answers = new ArrayList<>();
             map(f.values()).forEach((value, v) -> {
                 String vpath = path + ".values." + value;
                 checkValue(fact, value, vpath);
                 LanguageFile.Value words = orEmpty(v, LanguageFile.Value.class);
-                for (Matching c : phrasesAndPatterns(words.phrases(), words.patterns(), vpath)) {
-                    rules.add(new Language.ValueRule(value, c.pattern(), c.triggers(), c.entry()));
-                }
-                List<String> ans = strings(words.answers(), vpath + ".answers");
-                for (int i = 0; i < ans.size(); i++) {
-                    String entry = vpath + ".answers[" + i + "]";
-                    String norm = normaliseAnswer(ans.get(i));
+                phrasesAndPatterns(words.phrases(), words.patterns(), vpath).forEach(c -> rules.add(
+                        new Language.ValueRule(value, c.pattern(), c.triggers(), c.entry())));
+                answers.addAll(texts(words.answers(), vpath + ".answers", (answer, entry) -> {
+                    String norm = normaliseAnswer(answer);
                     if (norm.isEmpty()) {
                         throw fail(entry, "an answer must not be empty");
                     }
-                    answers.add(new Language.ShortAnswer(value, Pattern.compile(Pattern.quote(norm)), entry));
-                }
-                List<String> ansPats = strings(words.answerPatterns(), vpath + ".answerPatterns");
-                for (int i = 0; i < ansPats.size(); i++) {
-                    String entry = vpath + ".answerPatterns[" + i + "]";
-                    answers.add(new Language.ShortAnswer(value, compile(ansPats.get(i), entry), entry));
-                }
+                    return new Language.ShortAnswer(value, Pattern.compile(Pattern.quote(norm)), entry);
+                }));
+                answers.addAll(texts(words.answerPatterns(), vpath + ".answerPatterns",
+                        (regex, entry) -> new Language.ShortAnswer(value, compile(regex, entry), entry)));
             });
             Map<String, String> negated = new LinkedHashMap<>();
             map(f.negated()).forEach((from, to) -> {
@@ -216,26 +210,12 @@ public final class LanguageReader {
                         throw fail(entry, "a value cannot refine itself");
                     }
                 }
-                refines.put(specific, Set.copyOf(list(generals)));
+                refines.put(specific, Set.copyOf(strings(generals, entry)));
             });
-            List<Language.RejectRule> rejections = new ArrayList<>();
-            each(f.rejections(), LanguageFile.Rejection.class, path + ".rejections", (r, rpath) -> {
-                String reason = required(r.reason(), rpath + ".reason");
-                List<Matching> matching = phrasesAndPatterns(r.phrases(), r.patterns(), rpath);
-                if (matching.isEmpty()) {
-                    throw fail(rpath, "a rejection needs phrases or patterns");
-                }
-                matching.forEach(c -> rejections.add(new Language.RejectRule(c.pattern(), reason, c.triggers(),
-                        c.entry())));
-                return null;
-            });
-            List<Language.DoubtRule> doubts = new ArrayList<>();
-            each(f.doubts(), LanguageFile.DoubtWords.class, path + ".doubts", (d, dpath) -> {
-                Doubt doubt = doubt(required(d.doubt(), dpath + ".doubt"), dpath + ".doubt");
-                phrasesAndPatterns(d.phrases(), d.patterns(), dpath).forEach(c -> doubts.add(
-                        new Language.DoubtRule(doubt, c.pattern(), c.triggers(), c.entry())));
-                return null;
-            });
+            List<Language.RejectRule> rejections = each(f.rejections(), LanguageFile.Rejection.class,
+                    path + ".rejections", this::rejections).stream().flatMap(List::stream).toList();
+            List<Language.DoubtRule> doubts = each(f.doubts(), LanguageFile.DoubtWords.class, path + ".doubts",
+                    this::doubtRules).stream().flatMap(List::stream).toList();
             Language.Attribution attribution = null;
             if (f.attribution() != null) {
                 String apath = path + ".attribution";
@@ -252,23 +232,32 @@ public final class LanguageReader {
                     patterns(f.labels(), path + ".labels"));
         }
 
+        private List<Language.RejectRule> rejections(LanguageFile.Rejection r, String path) {
+            String reason = required(r.reason(), path + ".reason");
+            List<Matching> matching = phrasesAndPatterns(r.phrases(), r.patterns(), path);
+            if (matching.isEmpty()) {
+                throw fail(path, "a rejection needs phrases or patterns");
+            }
+            return matching.stream().map(c -> new Language.RejectRule(c.pattern(), reason, c.triggers(), c.entry()))
+                    .toList();
+        }
+
+        private List<Language.DoubtRule> doubtRules(LanguageFile.DoubtWords d, String path) {
+            Doubt doubt = doubt(required(d.doubt(), path + ".doubt"), path + ".doubt");
+            return phrasesAndPatterns(d.phrases(), d.patterns(), path).stream()
+                    .map(c -> new Language.DoubtRule(doubt, c.pattern(), c.triggers(), c.entry())).toList();
+        }
+
         /** A phrase or pattern of an entry, compiled, with its triggers and its place in the file. */
         private record Matching(Pattern pattern, List<String> triggers, String entry) {
         }
 
         /** The {@code phrases} and {@code patterns} of an entry, in that order. */
         private List<Matching> phrasesAndPatterns(List<String> phrases, List<String> patterns, String path) {
-            List<Matching> out = new ArrayList<>();
-            List<String> ph = strings(phrases, path + ".phrases");
-            for (int i = 0; i < ph.size(); i++) {
-                String entry = path + ".phrases[" + i + "]";
-                out.add(new Matching(phrase(ph.get(i), entry), Trigger.ofPhrase(ph.get(i)), entry));
-            }
-            List<String> pats = strings(patterns, path + ".patterns");
-            for (int i = 0; i < pats.size(); i++) {
-                String entry = path + ".patterns[" + i + "]";
-                out.add(new Matching(compile(pats.get(i), entry), Trigger.ofRegex(pats.get(i)), entry));
-            }
+            List<Matching> out = new ArrayList<>(texts(phrases, path + ".phrases",
+                    (phrase, entry) -> new Matching(phrase(phrase, entry), Trigger.ofPhrase(phrase), entry)));
+            out.addAll(texts(patterns, path + ".patterns",
+                    (regex, entry) -> new Matching(compile(regex, entry), Trigger.ofRegex(regex), entry)));
             return out;
         }
 
@@ -533,7 +522,7 @@ public final class LanguageReader {
             }
         }
 
-        /** Each entry of a list of mappings, with its place ({@code path[i]}); one written as nothing is empty. */
+        /** Reads each mapping of a list with its place ({@code path[i]}); one written as nothing is empty. */
         private <T, R> List<R> each(List<T> entries, Class<T> type, String path, BiFunction<T, String, R> read) {
             List<R> out = new ArrayList<>();
             for (int i = 0; i < list(entries).size(); i++) {
@@ -542,21 +531,22 @@ public final class LanguageReader {
             return out;
         }
 
-        private List<Pattern> patterns(List<String> regexes, String path) {
-            List<String> texts = strings(regexes, path);
-            List<Pattern> out = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
-                out.add(compile(texts.get(i), path + "[" + i + "]"));
+        /** Reads each text of a list with its place ({@code path[i]}); one written as nothing fails. */
+        private <R> List<R> texts(List<String> entries, String path, BiFunction<String, String, R> read) {
+            List<R> out = new ArrayList<>();
+            for (int i = 0; i < list(entries).size(); i++) {
+                String entry = path + "[" + i + "]";
+                out.add(read.apply(text(entries.get(i), entry), entry));
             }
             return out;
         }
 
-        /** A list of texts; an entry written as nothing fails. */
-        private List<String> strings(List<String> texts, String path) {
-            for (int i = 0; i < list(texts).size(); i++) {
-                text(texts.get(i), path + "[" + i + "]");
-            }
-            return list(texts);
+        private List<String> strings(List<String> entries, String path) {
+            return texts(entries, path, (text, entry) -> text);
+        }
+
+        private List<Pattern> patterns(List<String> regexes, String path) {
+            return texts(regexes, path, this::compile);
         }
 
         private String text(String text, String path) {
