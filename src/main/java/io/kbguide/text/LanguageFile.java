@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.kbguide.engine.KbException;
+import io.kbguide.engine.KbFiles;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import java.util.TreeSet;
  */
 final class LanguageFile {
 
-    /** Binds a YAML tree: its texts are as the tree holds them (a number as Jackson writes it, yes/no as true/false). */
+    /** Binds a YAML tree; a text is as the tree holds it (a number as Jackson writes it, yes or no as true/false). */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -100,11 +101,11 @@ final class LanguageFile {
                     + known + ")", e);
         } catch (MismatchedInputException e) {
             Class<?> target = e.getTargetType();
-            String expected = target == String.class ? "a text" : List.class.isAssignableFrom(target) ? "a list"
-                    : "a mapping";
+            String expected = target == String.class ? "a text"
+                    : target != null && List.class.isAssignableFrom(target) ? "a list" : "a mapping";
             throw new KbException(fileName, path(e) + ": expected " + expected, e);
         } catch (JsonProcessingException e) {
-            throw new KbException(fileName, path(e) + ": " + e.getOriginalMessage(), e);
+            throw new KbException(fileName, KbFiles.describe(e), e);
         }
     }
 
