@@ -11,21 +11,28 @@ import io.kbguide.engine.KbFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+
+import static io.kbguide.text.LanguageFile.orEmpty;
 
 /**
  * Reads an article's {@code language.yaml} and checks it against the {@link Article} it belongs to. Fails fast
  * with a {@link KbException} naming the file and the entry at fault (for example
  * {@code facts.os.values.windows-2003.patterns[2]}): an unknown key, fact id or value, a bad regular expression,
- * a phrase for a version fact. The file format is described at the top of the seed article's language.yaml.
+ * a phrase for a version fact. The file is bound to the {@link LanguageFile} records, which refuse unknown keys,
+ * then checked entry by entry. The format is described at the top of the seed article's language.yaml.
  */
 public final class LanguageReader {
 
@@ -49,11 +56,12 @@ public final class LanguageReader {
      * @param fileName the file's name for messages, relative to the kb directory
      */
     public Language parse(String fileName, String yamlText, Article article) {
+        // a tree first: its YAML errors name the line, and unquoted yes/no or numbers become text as the tree has them
         JsonNode root = KbFiles.yamlTree(fileName, yamlText);
         if (root == null || !root.isObject()) {
             throw new KbException(fileName, "expected a mapping with cues, facts and extractors");
         }
-        return new Parser(fileName, article).language(root);
+        return new Builder(fileName, article).language(LanguageFile.bind(fileName, root));
     }
 
     /** The words of a phrase, lower case: a space, "-" or "_" between them matches any run of those (or none). */
@@ -99,147 +107,288 @@ public final class LanguageReader {
         return s.replaceAll("[\\s.!]+$", "").trim();
     }
 
-    private static final class Parser {
+    /** Checks the bound file against the article and builds the language; a fault names its entry in the file. */
+    private static final class Builder {
         private final String file;
         private final Article article;
 
-        Parser(String file, Article article) {
+        Builder(String file, Article article) {
             this.file = file;
             this.article = article;
         }
 
-        Language language(JsonNode root) {
-            Map<String, JsonNode> top = object(root, "", Set.of("article", "cues", "facts", "extractors",
-                    "doubts", "ignored", "languages"));
-            if (top.containsKey("article")) {
-                String id = text(top.get("article"), "article");
-                if (!id.equals(article.id())) {
-                    throw fail("article", "names article '" + id + "' but belongs to '" + article.id() + "'");
+        Language language(LanguageFile.Root root) {
+            if (root.article() != null && !root.article().equals(article.id())) {
+                throw fail("article", "names article '" + root.article() + "' but belongs to '" + article.id()
+                        + "'");
+            }
+            Language.Cues cues = cues(required(root.cues(), "cues"));
+            List<Language.FactLanguage> facts = new ArrayList<>();
+            required(root.facts(), "facts").forEach((id, fact) -> facts.add(fact(id,
+                    orEmpty(fact, LanguageFile.Fact.class))));
+            LanguageFile.Extractors ex = orEmpty(root.extractors(), LanguageFile.Extractors.class);
+            return new Language(file, article.id(), cues, facts,
+                    each(ex.systeminfo(), LanguageFile.SystemInfoField.class, "extractors.systeminfo",
+                            this::systemInfoField),
+                    each(ex.registry(), LanguageFile.RegistryValue.class, "extractors.registry", this::registry),
+                    each(ex.bootSwitch(), LanguageFile.BootSwitch.class, "extractors.bootSwitch", this::bootSwitch),
+                    each(ex.versions(), LanguageFile.ProductVersion.class, "extractors.versions", this::version),
+                    doubts(required(root.doubts(), "doubts")), ignored(required(root.ignored(), "ignored")),
+                    languages(root.languages()));
+        }
+
+        private Language.Cues cues(LanguageFile.Cues c) {
+            int window = 4;
+            if (c.window() != null) {
+                if (!c.window().canConvertToInt() || c.window().asInt() < 1 || c.window().asInt() > 20) {
+                    throw fail("cues.window", "expected a whole number from 1 to 20, got '" + c.window().asText()
+                            + "'");
+                }
+                window = c.window().asInt();
+            }
+            List<String> fillers = strings(c.fillers(), "cues.fillers").stream().map(LanguageReader::normaliseAnswer)
+                    .toList();
+            return new Language.Cues(window, patterns(c.negations(), "cues.negations"),
+                    patterns(c.negatedAfter(), "cues.negatedAfter"), patterns(c.past(), "cues.past"),
+                    patterns(c.hedges(), "cues.hedges"), patterns(c.questions(), "cues.questions"),
+                    patterns(c.hedgeBreaks(), "cues.hedgeBreaks"), patterns(c.scopeBreaks(), "cues.scopeBreaks"),
+                    fillers, patterns(c.future(), "cues.future"), patterns(c.history(), "cues.history"),
+                    patterns(c.aboutAfter(), "cues.aboutAfter"), patterns(c.servers(), "cues.servers"),
+                    patterns(c.allServers(), "cues.allServers"), patterns(c.pendingRestart(), "cues.pendingRestart"),
+                    patterns(c.restarted(), "cues.restarted"), patterns(c.changes(), "cues.changes"),
+                    patterns(c.noAnswer(), "cues.noAnswer"), patterns(c.foreign(), "cues.foreign"),
+                    patterns(c.corrections(), "cues.corrections"));
+        }
+
+        private Language.FactLanguage fact(String factId, LanguageFile.Fact f) {
+            String path = "facts." + factId;
+            Fact fact = existingFact(factId, path);
+            List<Pattern> ignore = patterns(f.ignore(), path + ".ignore");
+            if (f.values() != null && fact.type() instanceof FactType.Versions) {
+                throw fail(path + ".values", "'" + factId + "' is a version fact: its values are versions, "
+                        + "read by extractors.versions, and cannot be listed");
+            }
+            List<Language.ValueRule> rules = new ArrayList<>();
+            List<Language.ShortAnswer> answers = new ArrayList<>();
+            map(f.values()).forEach((value, v) -> {
+                String vpath = path + ".values." + value;
+                checkValue(fact, value, vpath);
+                LanguageFile.Value words = orEmpty(v, LanguageFile.Value.class);
+                phrasesAndPatterns(words.phrases(), words.patterns(), vpath).forEach(c -> rules.add(
+                        new Language.ValueRule(value, c.pattern(), c.triggers(), c.entry())));
+                answers.addAll(texts(words.answers(), vpath + ".answers", (answer, entry) -> {
+                    String norm = normaliseAnswer(answer);
+                    if (norm.isEmpty()) {
+                        throw fail(entry, "an answer must not be empty");
+                    }
+                    return new Language.ShortAnswer(value, Pattern.compile(Pattern.quote(norm)), entry);
+                }));
+                answers.addAll(texts(words.answerPatterns(), vpath + ".answerPatterns",
+                        (regex, entry) -> new Language.ShortAnswer(value, compile(regex, entry), entry)));
+            });
+            Map<String, String> negated = new LinkedHashMap<>();
+            map(f.negated()).forEach((from, to) -> {
+                String entry = path + ".negated." + from;
+                checkValue(fact, from, entry);
+                checkValue(fact, text(to, entry), entry);
+                negated.put(from, to);
+            });
+            Map<String, Set<String>> refines = new LinkedHashMap<>();
+            map(f.refines()).forEach((specific, generals) -> {
+                String entry = path + ".refines." + specific;
+                checkValue(fact, specific, entry);
+                List<String> general = strings(generals, entry);
+                for (String g : general) {
+                    checkValue(fact, g, entry);
+                    if (g.equals(specific)) {
+                        throw fail(entry, "a value cannot refine itself");
+                    }
+                }
+                refines.put(specific, Set.copyOf(general));
+            });
+            List<Language.RejectRule> rejections = each(f.rejections(), LanguageFile.Rejection.class,
+                    path + ".rejections", this::rejections).stream().flatMap(List::stream).toList();
+            List<Language.DoubtRule> doubts = each(f.doubts(), LanguageFile.DoubtWords.class, path + ".doubts",
+                    this::doubtRules).stream().flatMap(List::stream).toList();
+            Language.Attribution attribution = null;
+            if (f.attribution() != null) {
+                String apath = path + ".attribution";
+                LanguageFile.Attribution a = f.attribution();
+                Fact owner = choiceFact(required(a.owner(), apath + ".owner"), apath + ".owner");
+                List<String> ownerValues = strings(a.ownerValues(), apath + ".ownerValues");
+                ownerValues.forEach(v -> checkValue(owner, v, apath + ".ownerValues"));
+                attribution = new Language.Attribution(owner.id(), Set.copyOf(ownerValues),
+                        patterns(a.others(), apath + ".others"));
+            }
+            boolean restartSensitive = f.restartSensitive() != null && f.restartSensitive().asBoolean();
+            return new Language.FactLanguage(factId, ignore, rules, rejections, answers, negated, refines,
+                    patterns(f.topics(), path + ".topics"), doubts, attribution, restartSensitive,
+                    patterns(f.labels(), path + ".labels"));
+        }
+
+        private List<Language.RejectRule> rejections(LanguageFile.Rejection r, String path) {
+            String reason = required(r.reason(), path + ".reason");
+            List<Matching> matching = phrasesAndPatterns(r.phrases(), r.patterns(), path);
+            if (matching.isEmpty()) {
+                throw fail(path, "a rejection needs phrases or patterns");
+            }
+            return matching.stream().map(c -> new Language.RejectRule(c.pattern(), reason, c.triggers(), c.entry()))
+                    .toList();
+        }
+
+        private List<Language.DoubtRule> doubtRules(LanguageFile.DoubtWords d, String path) {
+            Doubt doubt = doubt(required(d.doubt(), path + ".doubt"), path + ".doubt");
+            return phrasesAndPatterns(d.phrases(), d.patterns(), path).stream()
+                    .map(c -> new Language.DoubtRule(doubt, c.pattern(), c.triggers(), c.entry())).toList();
+        }
+
+        /** A phrase or pattern of an entry, compiled, with its triggers and its place in the file. */
+        private record Matching(Pattern pattern, List<String> triggers, String entry) {
+        }
+
+        /** The {@code phrases} and {@code patterns} of an entry, in that order. */
+        private List<Matching> phrasesAndPatterns(List<String> phrases, List<String> patterns, String path) {
+            List<Matching> out = new ArrayList<>(texts(phrases, path + ".phrases",
+                    (phrase, entry) -> new Matching(phrase(phrase, entry), Trigger.ofPhrase(phrase), entry)));
+            out.addAll(texts(patterns, path + ".patterns",
+                    (regex, entry) -> new Matching(compile(regex, entry), Trigger.ofRegex(regex), entry)));
+            return out;
+        }
+
+        private Language.SystemInfoField systemInfoField(LanguageFile.SystemInfoField f, String path) {
+            String name = required(f.field(), path + ".field");
+            List<String> names = new ArrayList<>(List.of(name));
+            names.addAll(strings(f.aliases(), path + ".aliases"));
+            // "Name: value" (systeminfo), "Name<TAB>value" (msinfo32), "Name = value" (wmic /format:list)
+            Pattern line = Pattern.compile("^\\s*(?:" + String.join("|", names.stream().map(Pattern::quote).toList())
+                    + ")(?:\\s*[:=]|\\s*\\t)\\s*(.*?)\\s*$", FLAGS);
+            return new Language.SystemInfoField(name, line, each(required(f.rules(), path + ".rules"),
+                    LanguageFile.FieldRule.class, path + ".rules", this::fieldRule));
+        }
+
+        private Language.FieldRule fieldRule(LanguageFile.FieldRule r, String path) {
+            Pattern match = compile(required(r.match(), path + ".match"), path + ".match");
+            Map<String, String> set = new LinkedHashMap<>();
+            map(r.set()).forEach((factId, value) -> {
+                String entry = path + ".set." + factId;
+                Fact fact = choiceFact(factId, entry);
+                checkValue(fact, text(value, entry), entry);
+                set.put(fact.id(), value);
+            });
+            Map<String, String> reject = new LinkedHashMap<>();
+            map(r.reject()).forEach((factId, reason) -> {
+                String entry = path + ".reject." + factId;
+                existingFact(factId, entry);
+                reject.put(factId, text(reason, entry));
+            });
+            if (set.isEmpty() && reject.isEmpty()) {
+                throw fail(path, "a rule needs set or reject");
+            }
+            return new Language.FieldRule(match, set, reject, path);
+        }
+
+        private Language.RegistryValue registry(LanguageFile.RegistryValue r, String path) {
+            String name = required(r.value(), path + ".value");
+            Pattern key = compile(required(r.key(), path + ".key"), path + ".key");
+            Fact fact = choiceFact(required(r.fact(), path + ".fact"), path + ".fact");
+            String zero = required(r.zero(), path + ".zero");
+            String nonzero = required(r.nonzero(), path + ".nonzero");
+            String absent = required(r.absent(), path + ".absent");
+            checkValue(fact, zero, path + ".zero");
+            checkValue(fact, nonzero, path + ".nonzero");
+            checkValue(fact, absent, path + ".absent");
+            return new Language.RegistryValue(name, key, fact.id(), r.type() == null ? "REG_DWORD" : r.type(), zero,
+                    nonzero, absent, required(r.wrongType(), path + ".wrongType"),
+                    required(r.badData(), path + ".badData"));
+        }
+
+        private Language.BootSwitch bootSwitch(LanguageFile.BootSwitch b, String path) {
+            Fact fact = choiceFact(required(b.fact(), path + ".fact"), path + ".fact");
+            String sw = required(b.switchName(), path + ".switch");
+            if (!sw.matches("/[A-Za-z0-9]+")) {
+                throw fail(path + ".switch", "expected a boot switch such as /3GB, got '" + sw + "'");
+            }
+            String present = required(b.present(), path + ".present");
+            String absent = required(b.absent(), path + ".absent");
+            checkValue(fact, present, path + ".present");
+            checkValue(fact, absent, path + ".absent");
+            return new Language.BootSwitch(fact.id(), sw, present, absent);
+        }
+
+        private Language.ProductVersion version(LanguageFile.ProductVersion v, String path) {
+            String factId = required(v.fact(), path + ".fact");
+            Fact fact = existingFact(factId, path + ".fact");
+            if (!(fact.type() instanceof FactType.Versions)) {
+                throw fail(path + ".fact", "'" + factId + "' is not a version fact");
+            }
+            List<Pattern> products = patterns(required(v.products(), path + ".products"), path + ".products");
+            if (products.isEmpty()) {
+                throw fail(path + ".products", "at least one product name pattern is needed");
+            }
+            StringBuilder alt = new StringBuilder();
+            for (Pattern p : products) {
+                alt.append(alt.length() == 0 ? "" : "|").append("(?:").append(p.pattern()).append(')');
+            }
+            return new Language.ProductVersion(fact.id(), Pattern.compile("(?:" + alt + ")", FLAGS),
+                    patterns(v.exclude(), path + ".exclude"), required(v.incomplete(), path + ".incomplete"));
+        }
+
+        private Map<Doubt, String> doubts(Map<String, String> words) {
+            Map<Doubt, String> doubts = new EnumMap<>(Doubt.class);
+            words.forEach((id, text) -> doubts.put(doubt(id, "doubts." + id), text(text, "doubts." + id)));
+            for (Doubt d : Doubt.values()) {
+                if (!doubts.containsKey(d)) {
+                    throw fail("doubts", "missing the words for doubt '" + d.id() + "' (every one of "
+                            + ids(Doubt.values(), Doubt::id) + " needs them)");
                 }
             }
-            Language.Cues cues = cues(required(top, "cues", ""));
-            List<Language.FactLanguage> facts = new ArrayList<>();
-            Map<String, JsonNode> factNodes = object(required(top, "facts", ""), "facts", null);
-            for (Map.Entry<String, JsonNode> e : factNodes.entrySet()) {
-                facts.add(fact(e.getKey(), e.getValue()));
+            return doubts;
+        }
+
+        private Map<Skip, String> ignored(Map<String, String> words) {
+            Map<Skip, String> ignored = new EnumMap<>(Skip.class);
+            words.forEach((id, text) -> {
+                Skip skip = Arrays.stream(Skip.values()).filter(s -> s.id().equals(id)).findFirst()
+                        .orElseThrow(() -> fail("ignored." + id, "unknown reason '" + id + "' (known: "
+                                + ids(Skip.values(), Skip::id) + ")"));
+                ignored.put(skip, text(text, "ignored." + id));
+            });
+            for (Skip s : Skip.values()) {
+                if (!ignored.containsKey(s)) {
+                    throw fail("ignored", "missing the words for '" + s.id() + "' (every one of "
+                            + ids(Skip.values(), Skip::id) + " needs them)");
+                }
             }
-            Map<String, JsonNode> ex = top.containsKey("extractors")
-                    ? object(top.get("extractors"), "extractors",
-                            Set.of("systeminfo", "registry", "bootSwitch", "versions"))
-                    : Map.of();
-            List<Language.SystemInfoField> sys = new ArrayList<>();
-            List<JsonNode> sysNodes = list(ex.get("systeminfo"), "extractors.systeminfo");
-            for (int i = 0; i < sysNodes.size(); i++) {
-                sys.add(systemInfoField(sysNodes.get(i), "extractors.systeminfo[" + i + "]"));
-            }
-            List<Language.RegistryValue> reg = new ArrayList<>();
-            List<JsonNode> regNodes = list(ex.get("registry"), "extractors.registry");
-            for (int i = 0; i < regNodes.size(); i++) {
-                reg.add(registry(regNodes.get(i), "extractors.registry[" + i + "]"));
-            }
-            List<Language.BootSwitch> boot = new ArrayList<>();
-            List<JsonNode> bootNodes = list(ex.get("bootSwitch"), "extractors.bootSwitch");
-            for (int i = 0; i < bootNodes.size(); i++) {
-                boot.add(bootSwitch(bootNodes.get(i), "extractors.bootSwitch[" + i + "]"));
-            }
-            List<Language.ProductVersion> versions = new ArrayList<>();
-            List<JsonNode> verNodes = list(ex.get("versions"), "extractors.versions");
-            for (int i = 0; i < verNodes.size(); i++) {
-                versions.add(version(verNodes.get(i), "extractors.versions[" + i + "]"));
-            }
-            return new Language(file, article.id(), cues, facts, sys, reg, boot, versions,
-                    doubts(required(top, "doubts", "")), ignored(required(top, "ignored", "")),
-                    languages(top.get("languages")));
+            return ignored;
+        }
+
+        private Doubt doubt(String id, String path) {
+            return Arrays.stream(Doubt.values()).filter(d -> d.id().equals(id)).findFirst().orElseThrow(() -> fail(
+                    path, "unknown doubt '" + id + "' (known: " + ids(Doubt.values(), Doubt::id) + ")"));
+        }
+
+        private static <T> String ids(T[] values, Function<T, String> id) {
+            return String.join(", ", Arrays.stream(values).map(id).toList());
         }
 
         /**
          * The packs for other languages: shared technical {@code terms}, the {@code english} markers, and per
-         * language its name, marker words,
-         * words and phrases with their English. A marker that is another pack's marker too, or a
-         * word without English, fails.
+         * language its name, marker words, words and phrases with their English. A marker that is another pack's
+         * marker too, or a word without English, fails.
          */
-        private Glosser languages(JsonNode node) {
-            if (node == null || node.isNull()) {
+        private Glosser languages(LanguageFile.Languages languages) {
+            if (languages == null) {
                 return new Glosser(List.of(), Set.of(), Set.of());
             }
-            Map<String, JsonNode> m = object(node, "languages", Set.of("terms", "english", "packs"));
             Set<String> terms = new LinkedHashSet<>();
-            for (String t : strings(m.get("terms"), "languages.terms")) {
-                terms.add(Glosser.fold(t));
-            }
+            strings(languages.terms(), "languages.terms").forEach(t -> terms.add(Glosser.fold(t)));
             Set<String> english = new LinkedHashSet<>();
-            for (String t : strings(required(m, "english", "languages"), "languages.english")) {
-                english.add(Glosser.fold(t));
-            }
+            strings(required(languages.english(), "languages.english"), "languages.english")
+                    .forEach(t -> english.add(Glosser.fold(t)));
             List<Glosser.Pack> packs = new ArrayList<>();
             Map<String, String> markerOwner = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : object(required(m, "packs", "languages"), "languages.packs", null)
-                    .entrySet()) {
-                String path = "languages.packs." + e.getKey();
-                Map<String, JsonNode> p = object(e.getValue(), path, Set.of("name", "markers", "words",
-                        "spellings"));
-                // letters often typed another way ("ü" as "ue"): each word is known in both spellings
-                Map<String, String> spellings = new LinkedHashMap<>();
-                object(p.get("spellings"), path + ".spellings", null).forEach((k, v) -> spellings.put(
-                        k.toLowerCase(Locale.ROOT), text(v, path + ".spellings." + k).toLowerCase(Locale.ROOT)));
-                String name = text(required(p, "name", path), path + ".name");
-                Set<String> markers = new LinkedHashSet<>();
-                List<String> markerList = strings(required(p, "markers", path), path + ".markers");
-                for (int i = 0; i < markerList.size(); i++) {
-                    String k = Glosser.key(markerList.get(i));
-                    String other = markerOwner.putIfAbsent(k, e.getKey());
-                    if (other != null && !other.equals(e.getKey())) {
-                        throw fail(path + ".markers[" + i + "]", "'" + k + "' marks " + other + " too; a marker"
-                                + " must name one language");
-                    }
-                    if (k.isEmpty() || k.contains(" ")) {
-                        throw fail(path + ".markers[" + i + "]", "a marker is one word, got '" + markerList.get(i)
-                                + "'");
-                    }
-                    markers.add(k);
-                }
-                for (String k : List.copyOf(markers)) {
-                    String lower = markerList.stream().map(Glosser::lowerKey).filter(x -> Glosser.key(x).equals(k))
-                            .findFirst().orElse(k);
-                    String respelled = lower;
-                    for (Map.Entry<String, String> sp : spellings.entrySet()) {
-                        respelled = respelled.replace(sp.getKey(), sp.getValue());
-                    }
-                    if (!respelled.equals(lower)) {
-                        markers.add(respelled);
-                    }
-                }
-                Map<String, String> words = new java.util.HashMap<>();
-                Map<String, String> foldedWords = new java.util.HashMap<>();
-                int longest = 1;
-                for (Map.Entry<String, JsonNode> w : object(required(p, "words", path), path + ".words", null)
-                        .entrySet()) {
-                    String k = Glosser.lowerKey(w.getKey());
-                    if (k.isEmpty()) {
-                        throw fail(path + ".words." + w.getKey(), "names no word");
-                    }
-                    String gloss = text(w.getValue(), path + ".words." + w.getKey()).trim();
-                    if (words.put(k, gloss) != null) {
-                        throw fail(path + ".words." + w.getKey(), "'" + k + "' is listed twice");
-                    }
-                    foldedWords.putIfAbsent(Glosser.key(w.getKey()), gloss);
-                    String respelled = k;
-                    for (Map.Entry<String, String> sp : spellings.entrySet()) {
-                        respelled = respelled.replace(sp.getKey(), sp.getValue());
-                    }
-                    if (!respelled.equals(k)) {
-                        foldedWords.putIfAbsent(respelled, gloss);
-                    }
-                    longest = Math.max(longest, k.split(" ").length);
-                }
-                foldedWords.forEach(words::putIfAbsent);
-                for (String k : markers) {
-                    if (!words.containsKey(k)) {
-                        throw fail(path + ".markers", "marker '" + k + "' has no English in " + path + ".words");
-                    }
-                }
-                packs.add(new Glosser.Pack(e.getKey(), name, Set.copyOf(markers), Map.copyOf(words), longest));
-            }
+            required(languages.packs(), "languages.packs").forEach((id, pack) -> packs.add(
+                    pack(id, orEmpty(pack, LanguageFile.Pack.class), markerOwner)));
             for (Glosser.Pack p : packs) {
                 for (String k : p.markers()) {
                     if (english.contains(k)) {
@@ -251,307 +400,79 @@ public final class LanguageReader {
             return new Glosser(packs, terms, english);
         }
 
-        private Map<Doubt, String> doubts(JsonNode node) {
-            Map<String, JsonNode> m = object(node, "doubts", null);
-            Map<Doubt, String> doubts = new java.util.EnumMap<>(Doubt.class);
-            List<String> ids = java.util.Arrays.stream(Doubt.values()).map(Doubt::id).toList();
-            for (Map.Entry<String, JsonNode> e : m.entrySet()) {
-                doubts.put(doubt(e.getKey(), "doubts." + e.getKey()), text(e.getValue(), "doubts." + e.getKey()));
+        /** One language's pack; {@code markerOwner} holds the pack each marker seen so far belongs to. */
+        private Glosser.Pack pack(String id, LanguageFile.Pack p, Map<String, String> markerOwner) {
+            String path = "languages.packs." + id;
+            // letters often typed another way ("ü" as "ue"): each word is known in both spellings
+            Map<String, String> spellings = new LinkedHashMap<>();
+            map(p.spellings()).forEach((from, to) -> spellings.put(from.toLowerCase(Locale.ROOT),
+                    text(to, path + ".spellings." + from).toLowerCase(Locale.ROOT)));
+            String name = required(p.name(), path + ".name");
+            Set<String> markers = new LinkedHashSet<>();
+            List<String> markerList = strings(required(p.markers(), path + ".markers"), path + ".markers");
+            for (int i = 0; i < markerList.size(); i++) {
+                String k = Glosser.key(markerList.get(i));
+                String other = markerOwner.putIfAbsent(k, id);
+                if (other != null && !other.equals(id)) {
+                    throw fail(path + ".markers[" + i + "]", "'" + k + "' marks " + other + " too; a marker"
+                            + " must name one language");
+                }
+                if (k.isEmpty() || k.contains(" ")) {
+                    throw fail(path + ".markers[" + i + "]", "a marker is one word, got '" + markerList.get(i)
+                            + "'");
+                }
+                markers.add(k);
             }
-            for (Doubt d : Doubt.values()) {
-                if (!doubts.containsKey(d)) {
-                    throw fail("doubts", "missing the words for doubt '" + d.id() + "' (every one of " + String.join(
-                            ", ", ids) + " needs them)");
+            for (String k : List.copyOf(markers)) {
+                String lower = markerList.stream().map(Glosser::lowerKey).filter(x -> Glosser.key(x).equals(k))
+                        .findFirst().orElse(k);
+                String respelled = respell(lower, spellings);
+                if (!respelled.equals(lower)) {
+                    markers.add(respelled);
                 }
             }
-            return doubts;
+            Map<String, String> words = new HashMap<>();
+            Map<String, String> foldedWords = new HashMap<>();
+            int longest = 1;
+            for (Map.Entry<String, String> w : required(p.words(), path + ".words").entrySet()) {
+                String entry = path + ".words." + w.getKey();
+                String k = Glosser.lowerKey(w.getKey());
+                if (k.isEmpty()) {
+                    throw fail(entry, "names no word");
+                }
+                String gloss = text(w.getValue(), entry).trim();
+                if (words.put(k, gloss) != null) {
+                    throw fail(entry, "'" + k + "' is listed twice");
+                }
+                foldedWords.putIfAbsent(Glosser.key(w.getKey()), gloss);
+                String respelled = respell(k, spellings);
+                if (!respelled.equals(k)) {
+                    foldedWords.putIfAbsent(respelled, gloss);
+                }
+                longest = Math.max(longest, k.split(" ").length);
+            }
+            foldedWords.forEach(words::putIfAbsent);
+            for (String k : markers) {
+                if (!words.containsKey(k)) {
+                    throw fail(path + ".markers", "marker '" + k + "' has no English in " + path + ".words");
+                }
+            }
+            return new Glosser.Pack(id, name, Set.copyOf(markers), Map.copyOf(words), longest);
         }
 
-        private Map<Skip, String> ignored(JsonNode node) {
-            Map<String, JsonNode> m = object(node, "ignored", null);
-            Map<Skip, String> out = new java.util.EnumMap<>(Skip.class);
-            List<String> ids = java.util.Arrays.stream(Skip.values()).map(Skip::id).toList();
-            for (Map.Entry<String, JsonNode> e : m.entrySet()) {
-                Skip skip = java.util.Arrays.stream(Skip.values()).filter(x -> x.id().equals(e.getKey())).findFirst()
-                        .orElseThrow(() -> fail("ignored." + e.getKey(), "unknown reason '" + e.getKey()
-                                + "' (known: " + String.join(", ", ids) + ")"));
-                out.put(skip, text(e.getValue(), "ignored." + e.getKey()));
+        private static String respell(String word, Map<String, String> spellings) {
+            String respelled = word;
+            for (Map.Entry<String, String> sp : spellings.entrySet()) {
+                respelled = respelled.replace(sp.getKey(), sp.getValue());
             }
-            for (Skip s : Skip.values()) {
-                if (!out.containsKey(s)) {
-                    throw fail("ignored", "missing the words for '" + s.id() + "' (every one of " + String.join(", ",
-                            ids) + " needs them)");
-                }
-            }
-            return out;
+            return respelled;
         }
 
-        private Doubt doubt(String id, String path) {
-            return java.util.Arrays.stream(Doubt.values()).filter(x -> x.id().equals(id)).findFirst()
-                    .orElseThrow(() -> fail(path, "unknown doubt '" + id + "' (known: " + String.join(", ",
-                            java.util.Arrays.stream(Doubt.values()).map(Doubt::id).toList()) + ")"));
-        }
-
-        /** A phrase or pattern of an entry, compiled, with its triggers and its place in the file. */
-        private record Matching(Pattern pattern, List<String> triggers, String entry) {
-        }
-
-        /** The {@code phrases} and {@code patterns} of an entry, in that order. */
-        private List<Matching> phrasesAndPatterns(Map<String, JsonNode> m, String path) {
-            List<Matching> out = new ArrayList<>();
-            List<String> phrases = strings(m.get("phrases"), path + ".phrases");
-            for (int i = 0; i < phrases.size(); i++) {
-                String entry = path + ".phrases[" + i + "]";
-                out.add(new Matching(phrase(phrases.get(i), entry), Trigger.ofPhrase(phrases.get(i)), entry));
-            }
-            List<String> pats = strings(m.get("patterns"), path + ".patterns");
-            for (int i = 0; i < pats.size(); i++) {
-                String entry = path + ".patterns[" + i + "]";
-                out.add(new Matching(compile(pats.get(i), entry), Trigger.ofRegex(pats.get(i)), entry));
-            }
-            return out;
-        }
-
-        private Language.Cues cues(JsonNode node) {
-            Map<String, JsonNode> m = object(node, "cues", Set.of("window", "negations", "negatedAfter", "past",
-                    "hedges", "questions", "hedgeBreaks", "scopeBreaks", "fillers", "future", "history",
-                    "aboutAfter", "servers", "allServers", "pendingRestart", "restarted", "changes", "noAnswer",
-                    "foreign", "corrections"));
-            int window = 4;
-            if (m.containsKey("window")) {
-                JsonNode w = m.get("window");
-                if (!w.canConvertToInt() || w.asInt() < 1 || w.asInt() > 20) {
-                    throw fail("cues.window", "expected a whole number from 1 to 20, got '" + w.asText() + "'");
-                }
-                window = w.asInt();
-            }
-            List<String> fillers = new ArrayList<>();
-            for (String f : strings(m.get("fillers"), "cues.fillers")) {
-                fillers.add(normaliseAnswer(f));
-            }
-            return new Language.Cues(window, patterns(m.get("negations"), "cues.negations"),
-                    patterns(m.get("negatedAfter"), "cues.negatedAfter"), patterns(m.get("past"), "cues.past"),
-                    patterns(m.get("hedges"), "cues.hedges"), patterns(m.get("questions"), "cues.questions"),
-                    patterns(m.get("hedgeBreaks"), "cues.hedgeBreaks"), patterns(m.get("scopeBreaks"),
-                    "cues.scopeBreaks"), fillers, patterns(m.get("future"), "cues.future"),
-                    patterns(m.get("history"), "cues.history"), patterns(m.get("aboutAfter"), "cues.aboutAfter"),
-                    patterns(m.get("servers"), "cues.servers"), patterns(m.get("allServers"), "cues.allServers"),
-                    patterns(m.get("pendingRestart"),
-                    "cues.pendingRestart"), patterns(m.get("restarted"), "cues.restarted"),
-                    patterns(m.get("changes"), "cues.changes"), patterns(m.get("noAnswer"), "cues.noAnswer"),
-                    patterns(m.get("foreign"), "cues.foreign"), patterns(m.get("corrections"), "cues.corrections"));
-        }
-
-        private Language.FactLanguage fact(String factId, JsonNode node) {
-            String path = "facts." + factId;
-            Fact fact = article.fact(factId).orElseThrow(() -> fail(path,
-                    "unknown fact '" + factId + "' (the article's facts are " + factIds() + ")"));
-            Map<String, JsonNode> m = object(node, path,
-                    Set.of("ignore", "values", "negated", "refines", "rejections", "topics", "doubts",
-                            "attribution", "restartSensitive", "labels"));
-            List<Pattern> ignore = patterns(m.get("ignore"), path + ".ignore");
-            List<Language.ValueRule> rules = new ArrayList<>();
-            List<Language.ShortAnswer> answers = new ArrayList<>();
-            if (m.containsKey("values")) {
-                if (fact.type() instanceof FactType.Versions) {
-                    throw fail(path + ".values", "'" + factId + "' is a version fact: its values are versions, "
-                            + "read by extractors.versions, and cannot be listed");
-                }
-                for (Map.Entry<String, JsonNode> e : object(m.get("values"), path + ".values", null).entrySet()) {
-                    String value = e.getKey();
-                    String vpath = path + ".values." + value;
-                    checkValue(fact, value, vpath);
-                    Map<String, JsonNode> v = object(e.getValue(), vpath,
-                            Set.of("phrases", "patterns", "answers", "answerPatterns"));
-                    for (Matching c : phrasesAndPatterns(v, vpath)) {
-                        rules.add(new Language.ValueRule(value, c.pattern(), c.triggers(), c.entry()));
-                    }
-                    List<String> ans = strings(v.get("answers"), vpath + ".answers");
-                    for (int i = 0; i < ans.size(); i++) {
-                        String entry = vpath + ".answers[" + i + "]";
-                        String norm = normaliseAnswer(ans.get(i));
-                        if (norm.isEmpty()) {
-                            throw fail(entry, "an answer must not be empty");
-                        }
-                        answers.add(new Language.ShortAnswer(value, Pattern.compile(Pattern.quote(norm)), entry));
-                    }
-                    List<String> ansPats = strings(v.get("answerPatterns"), vpath + ".answerPatterns");
-                    for (int i = 0; i < ansPats.size(); i++) {
-                        String entry = vpath + ".answerPatterns[" + i + "]";
-                        answers.add(new Language.ShortAnswer(value, compile(ansPats.get(i), entry), entry));
-                    }
-                }
-            }
-            Map<String, String> negated = new LinkedHashMap<>();
-            if (m.containsKey("negated")) {
-                for (Map.Entry<String, JsonNode> e : object(m.get("negated"), path + ".negated", null).entrySet()) {
-                    String entry = path + ".negated." + e.getKey();
-                    checkValue(fact, e.getKey(), entry);
-                    String to = text(e.getValue(), entry);
-                    checkValue(fact, to, entry);
-                    negated.put(e.getKey(), to);
-                }
-            }
-            Map<String, Set<String>> refines = new LinkedHashMap<>();
-            if (m.containsKey("refines")) {
-                for (Map.Entry<String, JsonNode> e : object(m.get("refines"), path + ".refines", null).entrySet()) {
-                    String entry = path + ".refines." + e.getKey();
-                    checkValue(fact, e.getKey(), entry);
-                    Set<String> general = new LinkedHashSet<>();
-                    for (String g : strings(e.getValue(), entry)) {
-                        checkValue(fact, g, entry);
-                        if (g.equals(e.getKey())) {
-                            throw fail(entry, "a value cannot refine itself");
-                        }
-                        general.add(g);
-                    }
-                    refines.put(e.getKey(), Set.copyOf(general));
-                }
-            }
-            List<Language.RejectRule> rejections = new ArrayList<>();
-            List<JsonNode> rej = list(m.get("rejections"), path + ".rejections");
-            for (int i = 0; i < rej.size(); i++) {
-                String rpath = path + ".rejections[" + i + "]";
-                Map<String, JsonNode> r = object(rej.get(i), rpath, Set.of("phrases", "patterns", "reason"));
-                String reason = text(required(r, "reason", rpath), rpath + ".reason");
-                List<Matching> matching = phrasesAndPatterns(r, rpath);
-                if (matching.isEmpty()) {
-                    throw fail(rpath, "a rejection needs phrases or patterns");
-                }
-                for (Matching c : matching) {
-                    rejections.add(new Language.RejectRule(c.pattern(), reason, c.triggers(), c.entry()));
-                }
-            }
-            List<Language.DoubtRule> doubts = new ArrayList<>();
-            List<JsonNode> dnodes = list(m.get("doubts"), path + ".doubts");
-            for (int i = 0; i < dnodes.size(); i++) {
-                String dpath = path + ".doubts[" + i + "]";
-                Map<String, JsonNode> d = object(dnodes.get(i), dpath, Set.of("doubt", "phrases", "patterns"));
-                Doubt doubt = doubt(text(required(d, "doubt", dpath), dpath + ".doubt"), dpath + ".doubt");
-                for (Matching c : phrasesAndPatterns(d, dpath)) {
-                    doubts.add(new Language.DoubtRule(doubt, c.pattern(), c.triggers(), c.entry()));
-                }
-            }
-            Language.Attribution attribution = null;
-            if (m.containsKey("attribution")) {
-                String apath = path + ".attribution";
-                Map<String, JsonNode> a = object(m.get("attribution"), apath, Set.of("owner", "ownerValues",
-                        "others"));
-                Fact owner = choiceFact(text(required(a, "owner", apath), apath + ".owner"), apath + ".owner");
-                Set<String> ownerValues = new LinkedHashSet<>();
-                for (String v : strings(a.get("ownerValues"), apath + ".ownerValues")) {
-                    checkValue(owner, v, apath + ".ownerValues");
-                    ownerValues.add(v);
-                }
-                attribution = new Language.Attribution(owner.id(), Set.copyOf(ownerValues),
-                        patterns(a.get("others"), apath + ".others"));
-            }
-            boolean restartSensitive = m.containsKey("restartSensitive") && m.get("restartSensitive").asBoolean();
-            return new Language.FactLanguage(factId, ignore, rules, rejections, answers, negated, refines,
-                    patterns(m.get("topics"), path + ".topics"), doubts, attribution, restartSensitive,
-                    patterns(m.get("labels"), path + ".labels"));
-        }
-
-        private Language.SystemInfoField systemInfoField(JsonNode node, String path) {
-            Map<String, JsonNode> m = object(node, path, Set.of("field", "aliases", "rules"));
-            String name = text(required(m, "field", path), path + ".field");
-            List<String> names = new ArrayList<>(List.of(name));
-            names.addAll(strings(m.get("aliases"), path + ".aliases"));
-            // "Name: value" (systeminfo), "Name<TAB>value" (msinfo32), "Name = value" (wmic /format:list)
-            Pattern line = Pattern.compile("^\\s*(?:" + String.join("|", names.stream().map(Pattern::quote).toList())
-                    + ")(?:\\s*[:=]|\\s*\\t)\\s*(.*?)\\s*$", FLAGS);
-            List<Language.FieldRule> rules = new ArrayList<>();
-            List<JsonNode> ruleNodes = list(required(m, "rules", path), path + ".rules");
-            for (int i = 0; i < ruleNodes.size(); i++) {
-                rules.add(fieldRule(ruleNodes.get(i), path + ".rules[" + i + "]"));
-            }
-            return new Language.SystemInfoField(name, line, rules);
-        }
-
-        private Language.FieldRule fieldRule(JsonNode node, String path) {
-            Map<String, JsonNode> m = object(node, path, Set.of("match", "set", "reject"));
-            Pattern match = compile(text(required(m, "match", path), path + ".match"), path + ".match");
-            Map<String, String> set = new LinkedHashMap<>();
-            if (m.containsKey("set")) {
-                for (Map.Entry<String, JsonNode> e : object(m.get("set"), path + ".set", null).entrySet()) {
-                    String entry = path + ".set." + e.getKey();
-                    Fact fact = choiceFact(e.getKey(), entry);
-                    String value = text(e.getValue(), entry);
-                    checkValue(fact, value, entry);
-                    set.put(fact.id(), value);
-                }
-            }
-            Map<String, String> reject = new LinkedHashMap<>();
-            if (m.containsKey("reject")) {
-                for (Map.Entry<String, JsonNode> e : object(m.get("reject"), path + ".reject", null).entrySet()) {
-                    String entry = path + ".reject." + e.getKey();
-                    existingFact(e.getKey(), entry);
-                    reject.put(e.getKey(), text(e.getValue(), entry));
-                }
-            }
-            if (set.isEmpty() && reject.isEmpty()) {
-                throw fail(path, "a rule needs set or reject");
-            }
-            return new Language.FieldRule(match, set, reject, path);
-        }
-
-        private Language.RegistryValue registry(JsonNode node, String path) {
-            Map<String, JsonNode> m = object(node, path, Set.of("value", "key", "fact", "type", "zero", "nonzero",
-                    "absent", "wrongType", "badData"));
-            String name = text(required(m, "value", path), path + ".value");
-            Pattern key = compile(text(required(m, "key", path), path + ".key"), path + ".key");
-            Fact fact = choiceFact(text(required(m, "fact", path), path + ".fact"), path + ".fact");
-            String type = m.containsKey("type") ? text(m.get("type"), path + ".type") : "REG_DWORD";
-            String zero = text(required(m, "zero", path), path + ".zero");
-            String nonzero = text(required(m, "nonzero", path), path + ".nonzero");
-            String absent = text(required(m, "absent", path), path + ".absent");
-            checkValue(fact, zero, path + ".zero");
-            checkValue(fact, nonzero, path + ".nonzero");
-            checkValue(fact, absent, path + ".absent");
-            return new Language.RegistryValue(name, key, fact.id(), type, zero, nonzero, absent,
-                    text(required(m, "wrongType", path), path + ".wrongType"),
-                    text(required(m, "badData", path), path + ".badData"));
-        }
-
-        private Language.BootSwitch bootSwitch(JsonNode node, String path) {
-            Map<String, JsonNode> m = object(node, path, Set.of("fact", "switch", "present", "absent"));
-            Fact fact = choiceFact(text(required(m, "fact", path), path + ".fact"), path + ".fact");
-            String sw = text(required(m, "switch", path), path + ".switch");
-            if (!sw.matches("/[A-Za-z0-9]+")) {
-                throw fail(path + ".switch", "expected a boot switch such as /3GB, got '" + sw + "'");
-            }
-            String present = text(required(m, "present", path), path + ".present");
-            String absent = text(required(m, "absent", path), path + ".absent");
-            checkValue(fact, present, path + ".present");
-            checkValue(fact, absent, path + ".absent");
-            return new Language.BootSwitch(fact.id(), sw, present, absent);
-        }
-
-        private Language.ProductVersion version(JsonNode node, String path) {
-            Map<String, JsonNode> m = object(node, path, Set.of("fact", "products", "exclude", "incomplete"));
-            String factId = text(required(m, "fact", path), path + ".fact");
-            Fact fact = existingFact(factId, path + ".fact");
-            if (!(fact.type() instanceof FactType.Versions)) {
-                throw fail(path + ".fact", "'" + factId + "' is not a version fact");
-            }
-            List<Pattern> products = patterns(required(m, "products", path), path + ".products");
-            if (products.isEmpty()) {
-                throw fail(path + ".products", "at least one product name pattern is needed");
-            }
-            StringBuilder alt = new StringBuilder();
-            for (Pattern p : products) {
-                alt.append(alt.length() == 0 ? "" : "|").append("(?:").append(p.pattern()).append(')');
-            }
-            return new Language.ProductVersion(fact.id(), Pattern.compile("(?:" + alt + ")", FLAGS),
-                    patterns(m.get("exclude"), path + ".exclude"),
-                    text(required(m, "incomplete", path), path + ".incomplete"));
-        }
-
-        // --- helpers -------------------------------------------------------------------------------------
+        // --- checks against the article --------------------------------------------------------------------
 
         private Fact existingFact(String factId, String path) {
-            return article.fact(factId).orElseThrow(() -> fail(path,
-                    "unknown fact '" + factId + "' (the article's facts are " + factIds() + ")"));
+            return article.fact(factId).orElseThrow(() -> fail(path, "unknown fact '" + factId
+                    + "' (the article's facts are " + article.facts().stream().map(Fact::id).toList() + ")"));
         }
 
         private Fact choiceFact(String factId, String path) {
@@ -570,9 +491,7 @@ public final class LanguageReader {
             }
         }
 
-        private String factIds() {
-            return article.facts().stream().map(Fact::id).toList().toString();
-        }
+        // --- entries of the file ---------------------------------------------------------------------------
 
         private Pattern phrase(String phrase, String entry) {
             if (phrase.isBlank()) {
@@ -597,70 +516,53 @@ public final class LanguageReader {
             }
         }
 
-        private List<Pattern> patterns(JsonNode node, String path) {
-            List<String> texts = strings(node, path);
-            List<Pattern> out = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
-                out.add(compile(texts.get(i), path + "[" + i + "]"));
+        /** Reads each mapping of a list with its place ({@code path[i]}); one written as nothing is empty. */
+        private <T, R> List<R> each(List<T> entries, Class<T> type, String path, BiFunction<T, String, R> read) {
+            List<R> out = new ArrayList<>();
+            for (int i = 0; i < list(entries).size(); i++) {
+                out.add(read.apply(orEmpty(entries.get(i), type), path + "[" + i + "]"));
             }
             return out;
         }
 
-        private JsonNode required(Map<String, JsonNode> m, String key, String path) {
-            JsonNode n = m.get(key);
-            if (n == null || n.isNull()) {
-                throw fail(path.isEmpty() ? key : path + "." + key, "is missing");
-            }
-            return n;
-        }
-
-        private Map<String, JsonNode> object(JsonNode node, String path, Set<String> allowed) {
-            if (node == null || node.isNull()) {
-                return Map.of();
-            }
-            if (!node.isObject()) {
-                throw fail(path, "expected a mapping");
-            }
-            Map<String, JsonNode> out = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (allowed != null && !allowed.contains(e.getKey())) {
-                    throw fail(path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
-                            "unknown key '" + e.getKey() + "' (expected one of " + new java.util.TreeSet<>(allowed)
-                                    + ")");
-                }
-                out.put(e.getKey(), e.getValue());
+        /** Reads each text of a list with its place ({@code path[i]}); one written as nothing fails. */
+        private <R> List<R> texts(List<String> entries, String path, BiFunction<String, String, R> read) {
+            List<R> out = new ArrayList<>();
+            for (int i = 0; i < list(entries).size(); i++) {
+                String entry = path + "[" + i + "]";
+                out.add(read.apply(text(entries.get(i), entry), entry));
             }
             return out;
         }
 
-        private List<JsonNode> list(JsonNode node, String path) {
-            if (node == null || node.isNull()) {
-                return List.of();
-            }
-            if (!node.isArray()) {
-                throw fail(path, "expected a list");
-            }
-            List<JsonNode> out = new ArrayList<>();
-            node.forEach(out::add);
-            return out;
+        private List<String> strings(List<String> entries, String path) {
+            return texts(entries, path, (text, entry) -> text);
         }
 
-        private List<String> strings(JsonNode node, String path) {
-            List<JsonNode> nodes = list(node, path);
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < nodes.size(); i++) {
-                out.add(text(nodes.get(i), path + "[" + i + "]"));
-            }
-            return out;
+        private List<Pattern> patterns(List<String> regexes, String path) {
+            return texts(regexes, path, this::compile);
         }
 
-        private String text(JsonNode node, String path) {
-            if (node == null || !node.isValueNode() || node.isNull()) {
+        private String text(String text, String path) {
+            if (text == null) {
                 throw fail(path, "expected a text");
             }
-            return node.asText();
+            return text;
+        }
+
+        private <T> T required(T value, String path) {
+            if (value == null) {
+                throw fail(path, "is missing");
+            }
+            return value;
+        }
+
+        private static <T> List<T> list(List<T> entries) {
+            return entries == null ? List.of() : entries;
+        }
+
+        private static <V> Map<String, V> map(Map<String, V> entries) {
+            return entries == null ? Map.of() : entries;
         }
 
         private KbException fail(String path, String message) {
