@@ -38,11 +38,8 @@ public class ArticleRegistry implements Articles {
         Map<String, KnowledgeBaseEntry> loaded = preloaded.map(KbPreload.Loaded::entries)
                 .orElseGet(() -> KbLoader.loadAll(dir));
         long waited = (System.nanoTime() - start) / 1_000_000;
-        int combinations = loaded.values().stream().mapToInt(e -> e.article().combinations()).sum();
         entries = Map.copyOf(loaded);
-        LOG.infof("Loaded and verified %d article(s) from %s in %d ms: %d fact combinations enumerated, %d"
-                + " distinct diagnoses%s", loaded.size(), dir, preloaded.map(KbPreload.Loaded::millis).orElse(waited),
-                combinations, loaded.values().stream().mapToInt(e -> e.article().distinctDiagnoses()).sum(),
+        LOG.infof("%s%s", KbLoader.summary(loaded, dir, preloaded.map(KbPreload.Loaded::millis).orElse(waited)),
                 preloaded.isPresent() ? " (read beside Quarkus's start; waited " + waited + " ms for it)" : "");
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Reads a kb directory as start-up does: every article read, verified and compiled, with its guided flow and, when
@@ -31,15 +32,41 @@ public final class KbLoader {
      * @throws io.kbguide.engine.KbException naming the file and the rule, when an article is defective
      */
     public static Map<String, KnowledgeBaseEntry> loadAll(Path dir) {
+        return loadAll(dir, (entry, millis) -> { });
+    }
+
+    /**
+     * As {@link #loadAll(Path)}, telling as each article is ready: every flow is read first (so a fault in any is
+     * found before any article is verified), then each article is verified and compiled and its language read.
+     *
+     * @param verified called with each article's entry and the milliseconds its verification, compilation and
+     *                 language took, in the order read
+     */
+    public static Map<String, KnowledgeBaseEntry> loadAll(Path dir, ObjLongConsumer<KnowledgeBaseEntry> verified) {
         Map<String, KnowledgeBaseEntry> loaded = new LinkedHashMap<>();
         for (var article : new KbReader().readAll(dir)) {
+            long start = System.nanoTime();
             CompiledArticle compiled = new ArticleCompiler().compile(article);
             Path folder = dir.resolve(article.folder());
             Optional<TextUnderstanding> text = Files.exists(folder.resolve(LanguageReader.LANGUAGE_FILE))
                     ? Optional.of(TextUnderstanding.forArticle(article, new LanguageReader().read(folder, article)))
                     : Optional.empty();
-            loaded.put(compiled.id(), new KnowledgeBaseEntry(compiled, new GuidedFlow(compiled), text));
+            KnowledgeBaseEntry entry = new KnowledgeBaseEntry(compiled, new GuidedFlow(compiled), text);
+            loaded.put(compiled.id(), entry);
+            verified.accept(entry, (System.nanoTime() - start) / 1_000_000);
         }
         return loaded;
+    }
+
+    /**
+     * The line that says a kb was loaded: "Loaded and verified 1 article(s) from /srv/kb in 850 ms: 18144 fact
+     * combinations enumerated, 60 distinct diagnoses". The start-up logs it, and {@code kb check} prints it.
+     */
+    public static String summary(Map<String, KnowledgeBaseEntry> entries, Path dir, long millis) {
+        int combinations = entries.values().stream().mapToInt(e -> e.article().combinations()).sum();
+        int diagnoses = entries.values().stream().mapToInt(e -> e.article().distinctDiagnoses()).sum();
+        return String.format(java.util.Locale.ROOT, "Loaded and verified %d article(s) from %s in %d ms: %d fact"
+                + " combinations enumerated, %d distinct diagnoses", entries.size(), dir, millis, combinations,
+                diagnoses);
     }
 }

@@ -1,5 +1,6 @@
 package io.kbguide.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -67,6 +68,18 @@ class BoundariesTest {
                         "io.vertx..", "org.eclipse.microprofile..", "io.smallrye..")
                 .because("the engine, the text understanding, the dialogue and the answer's words are pure Java,"
                         + " shared by every channel")
+                .check(main);
+    }
+
+    @Test
+    void shouldLetKbCheckRunWithoutTheFramework() {
+        classes().that().belongToAnyOf(io.kbguide.kb.KbCheck.class, io.kbguide.kb.KbLoader.class)
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..",
+                        "io.kbguide.engine..", "io.kbguide.text..", "io.kbguide.dialogue..")
+                        .or(JavaClass.Predicates.belongToAnyOf(io.kbguide.kb.KbCheck.class,
+                                io.kbguide.kb.KbLoader.class)))
+                .because("kb check verifies a kb with the start-up's own code, as a plain Java program: what it uses"
+                        + " is pure Java (the packages above are checked to be)")
                 .check(main);
     }
 

@@ -56,8 +56,8 @@ class PackagedAppIT {
         assertTrue(process.waitFor(90, TimeUnit.SECONDS), "the service should stop by itself");
         String log = Files.readString(temp.resolve("broken.log"));
         assertNotEquals(0, process.exitValue(), log);
-        assertTrue(log.contains("printer-spooler/flow.yaml: rules 'old-driver-no-isolation' (line 35) and"
-                + " 'old-driver-isolated' (line 43) of decision 'crashRisk' both apply"), log);
+        assertTrue(log.contains("printer-spooler/flow.yaml: rules 'old-driver-no-isolation' (line 36) and"
+                + " 'old-driver-isolated' (line 44) of decision 'crashRisk' both apply"), log);
     }
 
     @Test
