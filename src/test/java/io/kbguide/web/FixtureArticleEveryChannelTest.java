@@ -119,4 +119,36 @@ class FixtureArticleEveryChannelTest {
         check("OpenAPI findings", openapi.getString("components.schemas.Diagnosis.properties.findings").toString());
         assertTrue(seen.size() > 15, seen.toString());
     }
+
+    @Test
+    void shouldAskANumberFactWithItsRangesAndTakeATypedNumberInEveryChannel() throws Exception {
+        JsonPath step = given().contentType(ContentType.JSON).body(Map.of("articleId", "log-volume-full"))
+                .when().post(BASE).then().statusCode(201).extract().jsonPath();
+        assertEquals("freeSpace", step.getString("step.question.factId"));
+        assertEquals(List.of("under-1", "1-to-10", "10-or-more"), step.getList("step.question.choices.value"));
+        assertEquals("the number", step.getString("step.question.typeIn"));
+        assertTrue(step.getString("step.question.format").contains("GB"), step.getString("step.question.format"));
+        String slack = SlackMessages.render(mapper.readValue(given().when().get(BASE + "/"
+                + step.getString("conversationId")).then().statusCode(200).extract().asString(),
+                ConversationView.class)).stream().map(m -> GsonFactory.createSnakeCase().toJson(m.blocks()))
+                .reduce("", String::concat);
+        assertTrue(slack.contains("Or type the number"), slack);
+
+        JsonPath typed = reply(step.getString("conversationId"), "freeSpace", "0.5 GB");
+        assertEquals("rotation", typed.getString("step.question.factId"), typed.prettify());
+        given().contentType(ContentType.JSON).body(Map.of("factId", "freeSpace", "value", "half a GB"))
+                .when().post(BASE + "/" + step.getString("conversationId") + "/replies").then().statusCode(400)
+                .body("errors[0].allowed", org.hamcrest.Matchers.containsString("a number such as 12"));
+        JsonPath done = reply(typed.getString("conversationId"), "rotation", "off");
+        assertEquals("IIS has stopped writing logs.", done.getString("step.diagnosis.findingDetails.logging"
+                + ".statement"));
+        assertEquals(List.of("free-space", "turn-on-rotation", "restart-iis"),
+                done.getList("step.diagnosis.remediation.id"));
+        String markdown = given().accept("text/markdown").when().get(BASE + "/" + done.getString("conversationId"))
+                .then().statusCode(200).extract().asString();
+        assertTrue(markdown.contains("Free space on the log volume"), markdown);
+        given().contentType(ContentType.JSON).body("{\"facts\": {\"freeSpace\": \"4\", \"rotation\": \"on\"}}")
+                .when().post("/api/v1/articles/log-volume-full/diagnosis").then().statusCode(200)
+                .body("findings.logging", org.hamcrest.Matchers.equalTo("safe"));
+    }
 }
