@@ -3,19 +3,19 @@ package io.kbguide.engine;
 import java.util.List;
 import java.util.Optional;
 
-/** An article as read from its kb folder, not yet verified. */
+/**
+ * An article as read from its kb folder, not yet verified.
+ *
+ * @param collector its evidence collector, or null
+ * @param symptoms  how people describe the problem it is about, in their words: with the title and the sections,
+ *                  what a first message is matched against to find the article
+ */
 public record Article(String id, String title, String version, String folder, List<Section> sections,
         List<Fact> facts, List<Constraint> constraints, List<Decision> decisions, List<Step> steps,
-        List<Proof> proofs, List<Headline> headlines, Collector collector) {
-
-    /** An article without an evidence collector. */
-    public Article(String id, String title, String version, String folder, List<Section> sections, List<Fact> facts,
-            List<Constraint> constraints, List<Decision> decisions, List<Step> steps, List<Proof> proofs,
-            List<Headline> headlines) {
-        this(id, title, version, folder, sections, facts, constraints, decisions, steps, proofs, headlines, null);
-    }
+        List<Proof> proofs, List<Headline> headlines, Collector collector, List<String> symptoms) {
 
     public Article {
+        symptoms = List.copyOf(symptoms);
         headlines = List.copyOf(headlines);
         proofs = List.copyOf(proofs);
         sections = List.copyOf(sections);

@@ -151,6 +151,9 @@ final class ArticleVerifier {
                         + String.join(", ", f.domain()));
             }
         }
+        if (f.purpose() != null) {
+            checkExplanation(f.purpose(), where + " purpose");
+        }
         if (f.unknownNote() != null) {
             checkExplanation(f.unknownNote(), where + " whenUnknown.note");
         }

@@ -10,9 +10,10 @@ import java.util.Optional;
  * @param name what the fact is called in sentences for people ("the /3GB switch"); the id when the kb gives none
  * @param unknownAssumes the values an unknown answer may stand for (all of them unless the kb narrows it)
  * @param unknownNote what the diagnosis says when the fact is unknown, or null
+ * @param purpose why the question is asked ("Why do you ask?"), cited, or null when the kb does not say
  */
 public record Fact(String id, String name, FactType type, String question, String help, List<Command> commands,
-        List<String> unknownAssumes, Explanation unknownNote) {
+        List<String> unknownAssumes, Explanation unknownNote, Explanation purpose) {
 
     /** The value reported for a fact the user does not know. */
     public static final String UNKNOWN = "unknown";

@@ -256,9 +256,13 @@ public final class KbReader {
                 }
                 collector = new Collector(probes);
             }
+            List<String> symptoms = new ArrayList<>();
+            for (String symptom : meta.symptoms() == null ? List.<String>of() : meta.symptoms()) {
+                symptoms.add(requiredText(symptom, "article.symptoms[]"));
+            }
             return new Article(id, requiredText(meta.title(), "article.title"),
                     requiredText(meta.version(), "article.version"), folderName, sections, facts, constraints,
-                    decisions, steps, proofs, headlines, collector);
+                    decisions, steps, proofs, headlines, collector, symptoms);
         }
 
         private Fact fact(FactDto dto) {
@@ -318,9 +322,12 @@ public final class KbReader {
                 note = new Explanation(requiredText(dto.whenUnknown().note(), where + " whenUnknown.note"),
                         Source.ARTICLE, citations(dto.whenUnknown().citations()));
             }
+            Explanation purpose = dto.purpose() == null ? null : explanation(dto.purpose().text(),
+                    dto.purpose().source(), dto.purpose().citations(), where + " purpose");
             return new Fact(id, dto.name() == null || dto.name().isBlank() ? id : dto.name().strip(), type,
                     requiredText(dto.question(), where + " question"),
-                    requiredText(dto.help(), where + " help"), commands(dto.commands(), where), assumes, note);
+                    requiredText(dto.help(), where + " help"), commands(dto.commands(), where), assumes, note,
+                    purpose);
         }
 
         private Decision decision(DecisionDto dto) {
@@ -561,12 +568,15 @@ public final class KbReader {
         return out;
     }
 
-    record ArticleDto(String id, String title, String version, String text) {
+    record ArticleDto(String id, String title, String version, String text, List<String> symptoms) {
     }
 
     record FactDto(String id, String name, String type, String question, String help, List<Object> commands,
             List<ChoiceDto> choices, List<BandDto> bands, List<RangeDto> ranges, String unit,
-            WhenUnknownDto whenUnknown) {
+            WhenUnknownDto whenUnknown, PurposeDto purpose) {
+    }
+
+    record PurposeDto(String text, String source, List<CitationDto> citations) {
     }
 
     record RangeDto(String id, String label, java.math.BigDecimal from, java.math.BigDecimal to) {

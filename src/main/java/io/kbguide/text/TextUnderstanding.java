@@ -97,6 +97,22 @@ public final class TextUnderstanding {
     }
 
     /**
+     * The message in English as far as the article's language packs go: a sentence in a pack's language glossed
+     * word by word (a word no pack knows is added at the end as written), any other sentence as written. For
+     * searching the article's own words.
+     */
+    public String inEnglish(String text) {
+        Glosser.Glossed glossed = language.glosser().gloss(text);
+        if (glossed.unread().isEmpty()) {
+            return glossed.text();
+        }
+        // the words no pack knows stay, as written: what the message is about may be one of them
+        StringBuilder out = new StringBuilder(glossed.text());
+        glossed.unread().forEach(w -> out.append(' ').append(w.word()));
+        return out.toString();
+    }
+
+    /**
      * The facts a message names by topic ("the patch", "service pack", "/3GB"), whatever it says of them: a
      * message that names another fact than the one asked is not a bare answer to it ("no idea about the patch"
      * at the /3GB question).

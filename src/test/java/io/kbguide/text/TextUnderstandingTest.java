@@ -224,7 +224,7 @@ class TextUnderstandingTest {
     void shouldRefuseALanguageOfAnotherArticle() {
         var article = tu.article();
         var other = new io.kbguide.engine.Article("other", "t", "1", "other", article.sections(), article.facts(),
-                article.constraints(), article.decisions(), article.steps(), article.proofs(), article.headlines());
+                article.constraints(), article.decisions(), article.steps(), article.proofs(), article.headlines(), null, List.of());
         Language language = new LanguageReader().read(Path.of("kb/heartbeat-registry-driver"), article);
         assertThrows(IllegalArgumentException.class, () -> TextUnderstanding.forArticle(other, language));
     }
