@@ -89,7 +89,7 @@ public final class ArticleRouter {
                     add(writer, a, "symptom", symptom, words);
                 }
                 for (Section section : article.sections()) {
-                    add(writer, a, "title", io.kbguide.present.Wording.sectionName(section.title()), words);
+                    add(writer, a, "title", Section.name(section.title()), words);
                     for (String sentence : ArticleSearch.sentences(section)) {
                         add(writer, a, "text", sentence, words);
                     }

@@ -68,7 +68,7 @@ public final class ArticleSearch {
             for (int s = 0; s < article.sections().size(); s++) {
                 Section section = article.sections().get(s);
                 // the first heading is the article's own title: it says what every sentence is about
-                String title = s == 0 ? "" : io.kbguide.present.Wording.sectionName(section.title());
+                String title = s == 0 ? "" : Section.name(section.title());
                 sectionTerms.add(queryAnalyzer.terms(title + ". " + section.plainText()));
                 queryAnalyzer.terms(title).forEach(t -> sentenceFrequency.merge(t, 1, Integer::sum));
                 for (String text : sentences(section)) {

@@ -33,7 +33,8 @@ import java.util.Map;
  * <li>the API-key scheme ({@code X-Api-Key}) on every operation that needs it when keys are set, with its 401;</li>
  * <li>the headers every response carries ({@code X-Request-Id}, {@code RateLimit}, {@code RateLimit-Policy};
  * {@code Retry-After} on a 429, {@code WWW-Authenticate} on a 401);</li>
- * <li>the conversation step as a union discriminated by {@code type}: a question, a read-back or the diagnosis,
+ * <li>the conversation step as a union discriminated by {@code type}: a question, a read-back or the diagnosis
+ * (and for a first message that named no article, the articles to choose from, or none),
  * each with the fields it always has;</li>
  * <li>Markdown and text answers as strings, the limits of path and query parameters, and the server: relative,
  * for anyone (not internal).</li>
@@ -300,8 +301,16 @@ public class ContractFilter implements OASFilter {
         variant(components, "DiagnosisStep", "diagnosis", "The end of the conversation: the diagnosis, with the"
                 + " answers it rests on", fields, List.of("diagnosis", "answers", "earlyAnswers"),
                 List.of("diagnosis", "answers"), mapping, variants);
-        components.addSchema(STEP, OASFactory.createSchema().description("A question, a read-back to confirm, or"
-                + " the diagnosis, told apart by type").oneOf(variants).discriminator(OASFactory
+        variant(components, "ChooseArticleStep", "choose-article", "A first message without articleId matches"
+                + " several articles: start again (POST /conversations) with the one chosen as articleId and the same"
+                + " text", fields, List.of("articles", "message", "answers"), List.of("articles", "message"), mapping,
+                variants);
+        variant(components, "NoArticleStep", "no-article", "A first message without articleId matches no article:"
+                + " the message says so, and whom to ask", fields, List.of("message", "answers"), List.of("message"),
+                mapping, variants);
+        components.addSchema(STEP, OASFactory.createSchema().description("A question, a read-back to confirm, the"
+                + " diagnosis, or, for a first message that named no article, the articles to choose from or none,"
+                + " told apart by type").oneOf(variants).discriminator(OASFactory
                 .createDiscriminator().propertyName("type").mapping(mapping)));
     }
 

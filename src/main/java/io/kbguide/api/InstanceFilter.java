@@ -99,7 +99,7 @@ public class InstanceFilter implements OASFilter {
         if (!(outcome instanceof Outcome.Reply reply)) {
             throw new IllegalStateException("the example conversation was refused: " + outcome);
         }
-        return ConversationService.viewOf(reply);
+        return ConversationService.viewOf(reply, "your IT help desk");
     }
 
     /** Adds an example to a response's media type, where the document has them (the first media type matching). */

@@ -35,4 +35,11 @@ public interface ConversationConfig {
      */
     @WithDefault("1000")
     int stepCacheSize();
+
+    /**
+     * Whom to ask when the knowledge base has no answer: shown when no article is about a first message, and when
+     * the article does not say what a question asks. A contact line: a team, an address, a link.
+     */
+    @WithDefault("your IT help desk")
+    String helpDesk();
 }

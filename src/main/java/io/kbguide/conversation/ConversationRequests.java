@@ -1,6 +1,5 @@
 package io.kbguide.conversation;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,12 +12,16 @@ public final class ConversationRequests {
     /** Longest text message read, in characters (a full systeminfo paste is about 3,000). */
     public static final int MAX_TEXT = 12_000;
 
-    @Schema(name = "StartConversation")
+    @Schema(name = "StartConversation", description = "An article and an optional first message; or a first"
+            + " message alone, to find the article it is about")
     public record Start(
-            @Schema(examples = "heartbeat-registry-driver") @NotBlank(message = "must name an article")
+            @Schema(examples = "heartbeat-registry-driver", description = "The article; left out, the text is matched"
+                    + " against the articles: one found starts its conversation (201), several are offered to choose"
+                    + " from and none is said (200, step type choose-article or no-article)")
             @Size(max = 200) String articleId,
-            @Schema(description = "Optional first message: typed answers or pasted systeminfo, reg query, boot.ini"
-                    + " output") @Size(max = MAX_TEXT, message = "at most 12000 characters") String text) {
+            @Schema(description = "Optional first message: typed answers, questions, or pasted systeminfo, reg query,"
+                    + " boot.ini output; what the problem is, when no article is named")
+            @Size(max = MAX_TEXT, message = "at most 12000 characters") String text) {
     }
 
     @Schema(name = "Reply", description = "Either factId and value (an answer to the current question, a"

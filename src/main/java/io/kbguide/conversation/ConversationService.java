@@ -10,12 +10,14 @@ import io.kbguide.dialogue.Channel;
 import io.kbguide.dialogue.Dialogue;
 import io.kbguide.dialogue.Input;
 import io.kbguide.dialogue.Notice;
+import io.kbguide.answers.KbAnswer;
 import io.kbguide.dialogue.Outcome;
 import io.kbguide.dialogue.Reading;
 import io.kbguide.engine.Answer;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.Fact;
 import io.kbguide.engine.GuidedFlow;
+import io.kbguide.present.Wording;
 import io.kbguide.problem.Problem;
 import io.kbguide.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +35,8 @@ import java.util.Map;
 public class ConversationService {
 
     private final Dialogue dialogue;
+    /** Whom to ask when the kb has no answer. */
+    private final String helpDesk;
     private final ObjectMapper mapper;
     /**
      * Views and their JSON by the very outcome and view they come from, for the steps the dialogue remembers (an
@@ -47,6 +51,7 @@ public class ConversationService {
 
     public ConversationService(Dialogue dialogue, ObjectMapper mapper, ConversationConfig config) {
         this.dialogue = dialogue;
+        this.helpDesk = config.helpDesk();
         this.mapper = mapper;
         this.views = Caffeine.newBuilder().weakKeys().maximumSize(config.stepCacheSize()).build();
         this.json = Caffeine.newBuilder().weakKeys().maximumSize(config.stepCacheSize()).build();
@@ -84,7 +89,7 @@ public class ConversationService {
             return view(outcome);
         }
         return views.get((Outcome.Reply) outcome, reply -> {
-            ConversationView view = viewOf(reply);
+            ConversationView view = viewOf(reply, helpDesk);
             json.put(view, UNWRITTEN);
             return view;
         });
@@ -95,14 +100,29 @@ public class ConversationService {
         if (outcome instanceof Outcome.Refused refused) {
             throw problem(refused);
         }
-        return viewOf((Outcome.Reply) outcome);
+        if (outcome instanceof Outcome.ChooseArticle || outcome instanceof Outcome.NoArticle) {
+            return routingView(outcome, helpDesk);
+        }
+        return viewOf((Outcome.Reply) outcome, helpDesk);
+    }
+
+    /** The step of a first message that named no article: the articles to choose from, or none. */
+    public static ConversationView routingView(Outcome outcome, String helpDesk) {
+        if (outcome instanceof Outcome.ChooseArticle choose) {
+            return ConversationView.routing(new ConversationView.TurnView("choose-article", null, List.of(), null,
+                    null, null, null, choose.articles().stream().map(a -> new ConversationView.ArticleChoice(a.id(),
+                    a.title())).toList(), Wording.chooseArticle()));
+        }
+        Outcome.NoArticle none = (Outcome.NoArticle) outcome;
+        return ConversationView.routing(new ConversationView.TurnView("no-article", null, List.of(), null, null,
+                null, null, null, Wording.noArticle(none.text().isBlank(), helpDesk)));
     }
 
     /**
      * The view of a step, in the API's words: the presentation every channel renders (JSON as it is; Markdown,
      * text and Slack from it).
      */
-    public static ConversationView viewOf(Outcome.Reply outcome) {
+    public static ConversationView viewOf(Outcome.Reply outcome, String helpDesk) {
         Outcome.Turn turn = outcome.turn();
         CompiledArticle article = turn.article();
         List<ConversationView.AnswerView> given = turn.answers().stream().map(a -> answerView(article, a, turn.state().origins())).toList();
@@ -145,7 +165,25 @@ public class ConversationService {
                 turn.answers().isEmpty() && article.article().collector() != null
                         ? ConversationView.CollectorLinks.of(article.id()) : null,
                 textReply && !turn.reading().ignored().isEmpty() ? turn.reading().ignored().stream()
-                        .map(g -> new DiagnosisView.IgnoredView(g.text(), g.why().id(), g.words())).toList() : null);
+                        .map(g -> new DiagnosisView.IgnoredView(g.text(), g.why().id(), g.words())).toList() : null,
+                emptyToNull(turn.reading().asked().stream().map(a -> articleSays(article, a, helpDesk)).toList()));
+    }
+
+    private static ConversationView.ArticleSays articleSays(CompiledArticle article, KbAnswer answer,
+            String helpDesk) {
+        String text = Wording.articleSays(answer, helpDesk);
+        if (answer instanceof KbAnswer.Quoted q) {
+            return new ConversationView.ArticleSays(q.question(), "quoted", text, q.anchor(),
+                    Wording.sectionName(q.sectionTitle()), "/articles/" + article.id() + "#" + q.anchor(), q.quotes(),
+                    null, null, null);
+        }
+        if (answer instanceof KbAnswer.Purpose p) {
+            return new ConversationView.ArticleSays(p.question(), "purpose", text, null, null, null, null,
+                    p.factId(), p.purpose().source().id(), DiagnosisView.citations(article.article(),
+                    p.purpose().citations()));
+        }
+        return new ConversationView.ArticleSays(answer.question(), "not-said", text, null, null, null, null, null,
+                null, null);
     }
 
     /**

@@ -26,10 +26,52 @@ public record ConversationView(
                 + " read-back") CollectorLinks collector,
         @Schema(description = "For a text reply: the parts of the message that were not used, and why (a heading,"
                 + " an empty field, quoted older mail, the article's own words, a language the reader cannot read"
-                + " yet): nothing is dropped silently") List<DiagnosisView.IgnoredView> ignored) {
+                + " yet): nothing is dropped silently") List<DiagnosisView.IgnoredView> ignored,
+        @Schema(description = "For a text reply that asked questions: what the article says to each, in its own"
+                + " words (never generated), or that it does not say; the step itself stays where it was")
+        List<ArticleSays> articleSays) {
 
     public ConversationView(String conversationId, String notice, TurnView step) {
-        this(conversationId, notice, null, null, step, null, null);
+        this(conversationId, notice, null, null, step, null, null, null);
+    }
+
+    /**
+     * A step that is not part of a conversation yet: the article a first message is about is to be chosen (its JSON
+     * is an {@link ArticleRouting}: no conversation id).
+     */
+    public static ConversationView routing(TurnView step) {
+        return new ConversationView(null, null, step);
+    }
+
+    /** How the API describes a routing step's body: the step, and no conversation yet. */
+    @Schema(name = "ArticleRouting", description = "A first message without articleId that matches several articles"
+            + " (step type choose-article) or none (no-article): no conversation has started", requiredProperties = {
+            "step"})
+    public record ArticleRouting(TurnView step) {
+    }
+
+    @Schema(description = "A question the person asked, and what the article says to it", requiredProperties = {
+            "question", "kind", "text"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ArticleSays(
+            @Schema(description = "The question as the person wrote it") String question,
+            @Schema(enumeration = {"quoted", "purpose", "not-said"}, description = "quoted: passages of the article"
+                    + " answer it, word for word; purpose: why a question of the check is asked, as the kb writes it;"
+                    + " not-said: the article does not say") String kind,
+            @Schema(description = "The answer in words for people: the passages quoted, the purpose, or that the"
+                    + " article does not say (and what to do then)") String text,
+            @Schema(description = "For quoted: the section the passages come from, by anchor") String section,
+            @Schema(description = "For quoted: the section's title") String sectionTitle,
+            @Schema(description = "For quoted: where the section is, on the service's article page") String link,
+            @Schema(description = "For quoted: the passages, word for word, in article order") List<String> quotes,
+            @Schema(description = "For purpose: the fact whose question it is") String factId,
+            @Schema(description = "For purpose: the sources of the purpose (article or inference)") String source,
+            @Schema(description = "For purpose: the article's words it rests on")
+            List<DiagnosisView.CitationView> citations) {
+    }
+
+    @Schema(description = "An article a first message may be about", requiredProperties = {"id", "title"})
+    public record ArticleChoice(String id, String title) {
     }
 
 
@@ -50,9 +92,11 @@ public record ConversationView(
     @Schema(name = "ConversationStep", description = "Either a question or the diagnosis")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TurnView(
-            @Schema(enumeration = {"question", "readback", "diagnosis"}, description = "readback: the diagnosis is"
-                    + " ready, but facts it rests on were read from typed words; confirm them (POST .../confirm) or"
-                    + " change them (a reply with factId and value) first") String type,
+            @Schema(enumeration = {"question", "readback", "diagnosis", "choose-article", "no-article"},
+                    description = "readback: the diagnosis is ready, but facts it rests on were read from typed words;"
+                    + " confirm them (POST .../confirm) or change them (a reply with factId and value) first."
+                    + " choose-article: a first message without articleId matches several articles; no-article: it"
+                    + " matches none (neither has a conversationId)") String type,
             Question question,
             @Schema(description = "The answers that apply, in the order they were asked") List<AnswerView> answers,
             @Schema(description = "Answers given before their question came (typed or pasted with others): used"
@@ -61,11 +105,20 @@ public record ConversationView(
             Progress progress,
             @Schema(description = "The same object the diagnosis endpoint returns") DiagnosisView diagnosis,
             @Schema(description = "For a readback step: the facts read from typed words that decide the steps to"
-                    + " advise, with the words each was read from") List<ReadBackItem> readBack) {
+                    + " advise, with the words each was read from") List<ReadBackItem> readBack,
+            @Schema(description = "For a choose-article step: the articles the first message may be about, best first;"
+                    + " start again with the one chosen as articleId (and the same text)") List<ArticleChoice> articles,
+            @Schema(description = "For a choose-article or no-article step: what to tell the person (for no-article,"
+                    + " with whom to contact)") String message) {
 
         public TurnView(String type, Question question, List<AnswerView> answers, List<AnswerView> earlyAnswers,
                 Progress progress, DiagnosisView diagnosis) {
-            this(type, question, answers, earlyAnswers, progress, diagnosis, null);
+            this(type, question, answers, earlyAnswers, progress, diagnosis, null, null, null);
+        }
+
+        public TurnView(String type, Question question, List<AnswerView> answers, List<AnswerView> earlyAnswers,
+                Progress progress, DiagnosisView diagnosis, List<ReadBackItem> readBack) {
+            this(type, question, answers, earlyAnswers, progress, diagnosis, readBack, null, null);
         }
     }
 

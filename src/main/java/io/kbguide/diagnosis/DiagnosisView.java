@@ -210,6 +210,11 @@ public record DiagnosisView(
                 }).toList(), null);
     }
 
+    /** The citations as the API shows them. */
+    public static List<CitationView> citations(Article article, List<Citation> citations) {
+        return cite(article, citations);
+    }
+
     static List<CitationView> cite(Article article, List<Citation> citations) {
         return citations.stream().map(c -> new CitationView(c.section(),
                 article.section(c.section()).map(s -> s.title()).orElse(c.section()), c.quote())).toList();

@@ -1,5 +1,7 @@
 package io.kbguide.dialogue;
 
+import io.kbguide.answers.ArticleRouter;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -10,4 +12,7 @@ public interface Articles {
 
     /** The ids of the articles there are, to name them when an unknown one is asked for. */
     List<String> ids();
+
+    /** Where a first message that names no article leads: one article, several to choose from, or none. */
+    ArticleRouter.Route route(String text);
 }

@@ -1,5 +1,8 @@
 package io.kbguide.dialogue;
 
+import io.kbguide.answers.ArticleRouter;
+import io.kbguide.answers.KbAnswer;
+import io.kbguide.answers.Questions;
 import io.kbguide.engine.Answer;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.Fact;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -80,12 +84,32 @@ public final class Dialogue {
     }
 
     /**
-     * Starts a conversation about an article.
+     * Starts a conversation about an article, or finds the article a first message is about.
      *
-     * @param text an optional first message (typed answers, pasted systeminfo and reg query output), or null
+     * @param articleOrNull the article, or null to find it from the text (one article found starts it; several are
+     *                  offered to choose from; none is said)
+     * @param text an optional first message (typed answers, pasted systeminfo and reg query output, questions), or
+     *             null
      */
-    public Outcome start(String articleId, String text, Channel channel) {
-        Events events = new Events(channel);
+    public Outcome start(String articleOrNull, String text, Channel channel) {
+        if (articleOrNull != null) {
+            return start(articleOrNull, text, new Events(channel));
+        }
+        if (text == null || text.isBlank()) {
+            return new Outcome.NoArticle("");
+        }
+        ArticleRouter.Route route = articles.route(text);
+        if (route instanceof ArticleRouter.One one) {
+            return start(one.articleId(), text, new Events(channel));
+        }
+        if (route instanceof ArticleRouter.Several several) {
+            return new Outcome.ChooseArticle(several.articleIds().stream()
+                    .map(id -> articles.entry(id).orElseThrow().article().article()).toList(), text);
+        }
+        return new Outcome.NoArticle(text);
+    }
+
+    private Outcome start(String articleId, String text, Events events) {
         try {
             KnowledgeBaseEntry entry = articles.entry(articleId).orElseThrow(() -> new Refuse(new Outcome.Refused(
                     Refusal.UNKNOWN_ARTICLE, articleId, null, null, null, null, String.join(", ", articles.ids()))));
@@ -222,8 +246,61 @@ public final class Dialogue {
         return render(loaded, applied.answers(), applied.position(), null, typed, Reading.NONE, List.of());
     }
 
-    /** Reads a typed or pasted message: it may answer several questions, or correct earlier answers. */
-    private Outcome text(Loaded loaded, String text, Events events) {
+    /**
+     * Reads a typed or pasted message: it may answer several questions, or correct earlier answers, and it may ask
+     * questions, which are answered from the article; the step stays where it was for them.
+     */
+    private Outcome text(Loaded loaded, String message, Events events) {
+        KnowledgeBaseEntry entry = loaded.entry();
+        Questions.Split split = Questions.split(message, entry::inEnglish);
+        List<KbAnswer> asked = split.questions().stream().map(q -> ask(loaded, q)).toList();
+        asked.forEach(a -> events.add(DialogueEvent.Kind.KB_QUESTION, a instanceof KbAnswer.Purpose p
+                ? p.factId() : null, a instanceof KbAnswer.Quoted q ? q.anchor() : null,
+                a instanceof KbAnswer.NotSaid ? "not-said" : a instanceof KbAnswer.Purpose ? "purpose" : "quoted"));
+        if (split.any() && split.rest().isBlank()) {
+            return render(loaded, loaded.answers(), loaded.position(), loaded.confirm(), loaded.typed(),
+                    Reading.NONE.withAsked(asked), List.of());
+        }
+        Outcome read = read(loaded, split.rest(), events);
+        if (read instanceof Outcome.Reply reply && !asked.isEmpty()) {
+            return withAsked(reply, asked);
+        }
+        return read;
+    }
+
+    /** What the article says to a question asked in the conversation. */
+    private KbAnswer ask(Loaded loaded, String question) {
+        KnowledgeBaseEntry entry = loaded.entry();
+        String english = entry.inEnglish(question);
+        if (Questions.asksPurpose(english)) {
+            Set<String> named = entry.understanding().map(u -> u.namedFacts(question)).orElse(Set.of());
+            String current = loaded.confirm() != null ? loaded.confirm().factId()
+                    : loaded.position().finished() ? null : loaded.position().next().id();
+            String factId = named.size() == 1 ? named.iterator().next() : named.isEmpty() ? current : null;
+            Fact fact = factId == null ? null : entry.article().article().fact(factId).orElse(null);
+            if (fact != null && fact.purpose() != null) {
+                return new KbAnswer.Purpose(question, fact.id(), fact.question(), fact.purpose());
+            }
+        }
+        return entry.search().answer(question, english);
+    }
+
+    /** The same step, with the questions the message asked and what the article says to them. */
+    private static Outcome withAsked(Outcome.Reply reply, List<KbAnswer> asked) {
+        Outcome.Turn t = reply.turn();
+        Outcome.Turn turn = new Outcome.Turn(t.entry(), t.conversationId(), t.state(), t.position(), t.early(),
+                t.notice(), t.reading().withAsked(asked));
+        if (reply instanceof Outcome.Ask a) {
+            return new Outcome.Ask(turn, a.fact(), a.confirming(), a.hints(), a.remainingAtMost());
+        }
+        if (reply instanceof Outcome.ReadBack r) {
+            return new Outcome.ReadBack(turn, r.facts());
+        }
+        return new Outcome.Diagnose(turn);
+    }
+
+    /** Reads the answers in a message (its questions taken out). */
+    private Outcome read(Loaded loaded, String text, Events events) {
         CompiledArticle article = loaded.article();
         TextUnderstanding understanding = loaded.entry().understanding().orElseThrow(() -> new Refuse(
                 Outcome.Refused.of(Refusal.TEXT_NOT_SUPPORTED, article.id())));

@@ -51,6 +51,11 @@ public record DialogueEvent(Kind kind, String articleId, String articleVersion, 
         ANSWERED,
         /** "I don't know" to a fact (factId). */
         UNKNOWN,
+        /**
+         * A message asked a question of the article: value is the section quoted, if any; source is {@code quoted},
+         * {@code purpose} (why a question is asked: factId) or {@code not-said}.
+         */
+        KB_QUESTION,
         /** A message gave nothing that could be read; factId is the question pending, if any. */
         NOT_UNDERSTOOD,
         /** Facts read from typed words are shown for confirmation before the diagnosis (one event per fact). */

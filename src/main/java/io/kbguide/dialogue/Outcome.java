@@ -1,6 +1,7 @@
 package io.kbguide.dialogue;
 
 import io.kbguide.engine.Answer;
+import io.kbguide.engine.Article;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.engine.Fact;
 import io.kbguide.engine.GuidedFlow;
@@ -78,6 +79,24 @@ public sealed interface Outcome {
 
     /** The diagnosis (complete, or with what to find out when an answer was "I don't know"). */
     record Diagnose(Turn turn) implements Reply {
+    }
+
+    /**
+     * A first message that named no article matches several about as well: which one is it about? The person
+     * starts again with the article chosen (and the same message).
+     *
+     * @param articles the articles, best first
+     * @param text     the first message, to start the chosen article's conversation with
+     */
+    record ChooseArticle(List<Article> articles, String text) implements Outcome {
+
+        public ChooseArticle {
+            articles = List.copyOf(articles);
+        }
+    }
+
+    /** A first message that named no article matches none: the kb has no article about it. */
+    record NoArticle(String text) implements Outcome {
     }
 
     /**

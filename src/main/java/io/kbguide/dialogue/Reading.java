@@ -1,5 +1,6 @@
 package io.kbguide.dialogue;
 
+import io.kbguide.answers.KbAnswer;
 import io.kbguide.text.Rejection;
 import io.kbguide.text.Unclear;
 import io.kbguide.text.Understood;
@@ -13,11 +14,18 @@ import java.util.List;
  *
  * @param understood facts read and applied, with the words each came from
  * @param unclear    facts mentioned that are asked back rather than used
+ * @param ignored    parts of the message not used, and why
+ * @param asked      the questions the message asked, with what the article says to each
  */
-public record Reading(List<Understood> understood, List<Query> unclear, List<io.kbguide.text.Ignored> ignored) {
+public record Reading(List<Understood> understood, List<Query> unclear, List<io.kbguide.text.Ignored> ignored,
+        List<KbAnswer> asked) {
 
     public Reading(List<Understood> understood, List<Query> unclear) {
-        this(understood, unclear, List.of());
+        this(understood, unclear, List.of(), List.of());
+    }
+
+    public Reading(List<Understood> understood, List<Query> unclear, List<io.kbguide.text.Ignored> ignored) {
+        this(understood, unclear, ignored, List.of());
     }
 
     public static final Reading NONE = new Reading(List.of(), List.of());
@@ -25,6 +33,13 @@ public record Reading(List<Understood> understood, List<Query> unclear, List<io.
     public Reading {
         understood = List.copyOf(understood);
         unclear = List.copyOf(unclear);
+        ignored = List.copyOf(ignored);
+        asked = List.copyOf(asked);
+    }
+
+    /** The same reading with the questions the message asked. */
+    public Reading withAsked(List<KbAnswer> answers) {
+        return new Reading(understood, unclear, ignored, answers);
     }
 
     /** A fact a message mentioned that is not used as it stands. */

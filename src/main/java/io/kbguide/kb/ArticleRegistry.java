@@ -1,6 +1,7 @@
 package io.kbguide.kb;
 
 import io.kbguide.dialogue.Articles;
+import io.kbguide.answers.ArticleRouter;
 import io.kbguide.dialogue.KnowledgeBaseEntry;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.text.TextUnderstanding;
@@ -25,6 +26,7 @@ public class ArticleRegistry implements Articles {
 
     private final KbConfig config;
     private volatile Map<String, KnowledgeBaseEntry> entries = Map.of();
+    private volatile KbLoader.Routing routing = text -> new ArticleRouter.None();
 
     public ArticleRegistry(KbConfig config) {
         this.config = config;
@@ -39,6 +41,7 @@ public class ArticleRegistry implements Articles {
                 .orElseGet(() -> KbLoader.loadAll(dir));
         long waited = (System.nanoTime() - start) / 1_000_000;
         entries = Map.copyOf(loaded);
+        routing = KbLoader.router(loaded, dir);
         LOG.infof("%s%s", KbLoader.summary(loaded, dir, preloaded.map(KbPreload.Loaded::millis).orElse(waited)),
                 preloaded.isPresent() ? " (read beside Quarkus's start; waited " + waited + " ms for it)" : "");
     }
@@ -66,6 +69,11 @@ public class ArticleRegistry implements Articles {
     @Override
     public List<String> ids() {
         return entries.keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public ArticleRouter.Route route(String text) {
+        return routing.route(text);
     }
 
     /** How typed and pasted text is read for an article, if its kb folder has a language file. */

@@ -1,5 +1,8 @@
 package io.kbguide.kb;
 
+import io.kbguide.answers.ArticleRouter;
+import io.kbguide.answers.ArticleSearch;
+import io.kbguide.answers.Synonyms;
 import io.kbguide.dialogue.KnowledgeBaseEntry;
 import io.kbguide.engine.ArticleCompiler;
 import io.kbguide.engine.CompiledArticle;
@@ -44,6 +47,7 @@ public final class KbLoader {
      */
     public static Map<String, KnowledgeBaseEntry> loadAll(Path dir, ObjLongConsumer<KnowledgeBaseEntry> verified) {
         Map<String, KnowledgeBaseEntry> loaded = new LinkedHashMap<>();
+        Synonyms synonyms = Synonyms.read(dir);
         for (var article : new KbReader().readAll(dir)) {
             long start = System.nanoTime();
             CompiledArticle compiled = new ArticleCompiler().compile(article);
@@ -51,11 +55,30 @@ public final class KbLoader {
             Optional<TextUnderstanding> text = Files.exists(folder.resolve(LanguageReader.LANGUAGE_FILE))
                     ? Optional.of(TextUnderstanding.forArticle(article, new LanguageReader().read(folder, article)))
                     : Optional.empty();
-            KnowledgeBaseEntry entry = new KnowledgeBaseEntry(compiled, new GuidedFlow(compiled), text);
+            KnowledgeBaseEntry entry = new KnowledgeBaseEntry(compiled, new GuidedFlow(compiled), text,
+                    ArticleSearch.of(article, synonyms));
             loaded.put(compiled.id(), entry);
             verified.accept(entry, (System.nanoTime() - start) / 1_000_000);
         }
         return loaded;
+    }
+
+    /**
+     * The router over a loaded kb's articles, with the kb's synonyms: finds the article a first message is about.
+     * A message is put in English with the packs of the first article that has them.
+     */
+    public static Routing router(Map<String, KnowledgeBaseEntry> entries, Path dir) {
+        ArticleRouter router = ArticleRouter.of(entries.values().stream().map(e -> e.article().article()).toList(),
+                Synonyms.read(dir));
+        KnowledgeBaseEntry languages = entries.values().stream().filter(e -> e.understanding().isPresent())
+                .findFirst().orElse(null);
+        return text -> router.route(languages == null ? text : languages.inEnglish(text));
+    }
+
+    /** Where a first message leads, in the kb it was made for. */
+    @FunctionalInterface
+    public interface Routing {
+        ArticleRouter.Route route(String text);
     }
 
     /**

@@ -131,11 +131,8 @@ public final class Wording {
      * original article (kb/README.md), which is for the kb's editors, not for a ticket.
      */
     public static String sectionName(String title) {
-        String t = title.strip();
-        return t.endsWith(EDITORIAL) ? t.substring(0, t.length() - EDITORIAL.length()).strip() : t;
+        return io.kbguide.engine.Section.name(title);
     }
-
-    private static final String EDITORIAL = "(editorial)";
 
     private static String answers(int n) {
         return n == 1 ? "1 answer" : n + " answers";
@@ -163,5 +160,33 @@ public final class Wording {
     private static String lowerFirst(String s) {
         return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1))
                 ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
+    }
+
+    /**
+     * What the article says to a question, in words for people: the passages quoted with their section, the purpose
+     * of a question of the check, or that the article does not say (with the way on: the check, or the help desk).
+     */
+    public static String articleSays(io.kbguide.answers.KbAnswer answer, String helpDesk) {
+        if (answer instanceof io.kbguide.answers.KbAnswer.Quoted q) {
+            return "The article says, in \u201c" + sectionName(q.sectionTitle()) + "\u201d: "
+                    + String.join(" ", q.quotes().stream().map(x -> "\u201c" + x + "\u201d").toList());
+        }
+        if (answer instanceof io.kbguide.answers.KbAnswer.Purpose p) {
+            return "Why \u201c" + p.asked() + "\u201d is asked: " + p.purpose().text()
+                    + (p.purpose().source() == io.kbguide.engine.Source.INFERENCE
+                            ? " (an inference beyond the article)" : "");
+        }
+        return "The article does not say. Go on with the check below, or ask the help desk: " + helpDesk;
+    }
+
+    /** What a choose-article step says. */
+    public static String chooseArticle() {
+        return "Your message may be about more than one article. Which one is it about?";
+    }
+
+    /** What a no-article step says. */
+    public static String noArticle(boolean saidNothing, String helpDesk) {
+        return (saidNothing ? "Tell me what the problem is, in a sentence or two."
+                : "No article of the knowledge base is about this.") + " You can also ask the help desk: " + helpDesk;
     }
 }

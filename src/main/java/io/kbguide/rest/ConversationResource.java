@@ -73,13 +73,27 @@ public class ConversationResource {
             examples = @ExampleObject(name = "Heartbeat registry driver",
             value = "{\"articleId\": \"heartbeat-registry-driver\"}")))
     @APIResponseSchema(value = ConversationView.class, responseCode = "201", responseDescription = STEP_FIRST)
+    @APIResponse(responseCode = "200", description = "No articleId: the first message matches several articles"
+            + " (choose-article, to start again with one) or none (no-article)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConversationView.ArticleRouting
+            .class)))
     @APIResponse(responseCode = "404", description = "No such article")
     @NonBlocking
     public Response start(byte[] body, UriInfo uri, HttpHeaders headers) throws IOException {
         ConversationRequests.Start request = bodies.read(body, ConversationRequests.Start.class,
                 "{\"articleId\": \"heartbeat-registry-driver\"}");
-        ConversationView view = conversations.start(request.articleId(),
+        String articleId = request.articleId() == null || request.articleId().isBlank() ? null
+                : request.articleId();
+        if (articleId == null && (request.text() == null || request.text().isBlank())) {
+            throw ProblemException.badRequest("invalid-request", "Invalid request", "articleId: must name an article,"
+                    + " or text must say what the problem is", List.of(new Problem.FieldError("articleId",
+                    "must name an article, or text must say what the problem is", null)));
+        }
+        ConversationView view = conversations.start(articleId,
                 request.text() == null || request.text().isBlank() ? null : request.text(), channel(headers));
+        if (view.conversationId() == null) {
+            return render(Response.ok(), view, headers); // the article is to be chosen: no conversation yet
+        }
         return render(Response.created(uri.getAbsolutePathBuilder().path(view.conversationId()).build()), view,
                 headers);
     }

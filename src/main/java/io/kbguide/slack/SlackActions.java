@@ -20,6 +20,8 @@ public final class SlackActions {
     public static final String TEXT_INPUT = "text-input";
 
     private static final String ANSWER = "answer|";
+    /** A button of a choose-article step: {@code article|<id>}; its value is the first message. */
+    private static final String ARTICLE = "article|";
     private static final String UNKNOWN = "unknown|";
 
     private SlackActions() {
@@ -31,6 +33,16 @@ public final class SlackActions {
 
     public static String unknown(String factId) {
         return UNKNOWN + factId;
+    }
+
+    public static String article(String articleId) {
+        return ARTICLE + articleId;
+    }
+
+    /** The article a choose-article button stands for; empty for any other action. */
+    public static Optional<String> chosenArticle(String actionId) {
+        return actionId != null && actionId.startsWith(ARTICLE) && actionId.length() > ARTICLE.length()
+                ? Optional.of(actionId.substring(ARTICLE.length())) : Optional.empty();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.kbguide.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.model.Message;
+import io.kbguide.conversation.ConversationConfig;
 import io.kbguide.conversation.ConversationService;
 import io.kbguide.dialogue.Articles;
 import io.kbguide.dialogue.Channel;
@@ -46,12 +47,16 @@ public class SlackChannel {
                 }
             }));
 
+    /** Whom to ask when the kb has no answer. */
+    private final String helpDesk;
+
     /** The service's public address, for links in messages (the evidence collector); null when not set. */
     private final String publicBaseUrl;
 
     public SlackChannel(Dialogue dialogue, Articles articles, SlackClient client, SlackConfig config,
-            LinkConfig links) {
+            LinkConfig links, ConversationConfig conversations) {
         this.publicBaseUrl = links.base().orElse(null);
+        this.helpDesk = conversations.helpDesk();
         this.dialogue = dialogue;
         this.articles = articles;
         this.client = client;
@@ -73,6 +78,7 @@ public class SlackChannel {
             return;
         }
         BlockActionPayload.Action action = payload.getActions().get(0);
+        Optional<String> chosen = SlackActions.chosenArticle(action.getActionId());
         String typed = typed(payload);
         Optional<Input> input = SlackActions.input(action.getActionId(), typed);
         if (action.getValue() == null) {
@@ -80,11 +86,18 @@ public class SlackChannel {
         }
         Outcome outcome;
         List<SlackMessages.Message> messages;
-        if (input.isEmpty() && SlackActions.TEXT.equals(action.getActionId())) {
+        String current = action.getValue();
+        if (chosen.isPresent()) {
+            // a choose-article button: the conversation about that article starts with the first message
+            current = null;
+            outcome = dialogue.start(chosen.get(), action.getValue().isBlank() ? null : action.getValue(),
+                    Channel.SLACK);
+            messages = messages(outcome, null);
+        } else if (input.isEmpty() && SlackActions.TEXT.equals(action.getActionId())) {
             // "Send text" with nothing typed: the same step again, saying so
             outcome = dialogue.show(action.getValue(), Channel.SLACK);
             messages = outcome instanceof Outcome.Reply reply
-                    ? SlackMessages.render(ConversationService.viewOf(reply), EMPTY_TEXT)
+                    ? SlackMessages.render(ConversationService.viewOf(reply, helpDesk), EMPTY_TEXT)
                     : messages(outcome, action.getValue());
         } else if (input.isEmpty()) {
             return; // not one of ours
@@ -97,7 +110,10 @@ public class SlackChannel {
         Map<String, Object> metadata = null;
         if (inThread) {
             metadata = new LinkedHashMap<>();
-            metadata.put("conversation_id", idOf(outcome, action.getValue()));
+            String id = idOf(outcome, current);
+            if (id != null) {
+                metadata.put("conversation_id", id);
+            }
             Message.Metadata before = payload.getMessage().getMetadata();
             if (before != null && before.getEventPayload() != null && before.getEventPayload().get("reply_to") != null) {
                 metadata.put("reply_to", before.getEventPayload().get("reply_to"));
@@ -201,9 +217,12 @@ public class SlackChannel {
         client.post(channel, root, messages(outcome, conversationId), metadata);
     }
 
-    /** A new conversation: on the article the text starts with, or the default one. */
+    /**
+     * A new conversation: on the article the text starts with, else the configured one, else the kb's only one;
+     * with several and none configured, the one the text is about (several found are offered, none is said).
+     */
     private Outcome start(String words) {
-        String article = config.defaultArticle();
+        String article = config.defaultArticle().orElse(articles.ids().size() == 1 ? articles.ids().get(0) : null);
         String rest = words;
         String[] first = words.split("\\s+", 2);
         if (!first[0].isEmpty() && articles.ids().contains(first[0])) {
@@ -216,7 +235,13 @@ public class SlackChannel {
     /** The messages for an outcome; a refused input shows the step it was given at again, with why. */
     List<SlackMessages.Message> messages(Outcome outcome, String currentId) {
         if (outcome instanceof Outcome.Reply reply) {
-            return SlackMessages.render(ConversationService.viewOf(reply), null, publicBaseUrl);
+            return SlackMessages.render(ConversationService.viewOf(reply, helpDesk), null, publicBaseUrl);
+        }
+        if (outcome instanceof Outcome.ChooseArticle choose) {
+            return SlackMessages.routing(ConversationService.routingView(outcome, helpDesk), choose.text());
+        }
+        if (outcome instanceof Outcome.NoArticle) {
+            return SlackMessages.routing(ConversationService.routingView(outcome, helpDesk), null);
         }
         Outcome.Refused refused = (Outcome.Refused) outcome;
         String why = switch (refused.reason()) {
@@ -235,7 +260,7 @@ public class SlackChannel {
         if (currentId != null) {
             Outcome current = dialogue.show(currentId, Channel.SLACK);
             if (current instanceof Outcome.Reply reply) {
-                return SlackMessages.render(ConversationService.viewOf(reply), why);
+                return SlackMessages.render(ConversationService.viewOf(reply, helpDesk), why);
             }
         }
         return SlackMessages.notice(why, null);

@@ -23,9 +23,11 @@ public interface SlackConfig {
      */
     Optional<String> botToken();
 
-    /** The article a command or mention is about unless its text starts with another article's id. */
-    @WithDefault("heartbeat-registry-driver")
-    String defaultArticle();
+    /**
+     * The article a command or mention is about unless its text starts with another article's id. Unset: the kb's
+     * only article, or with several, the one the text is about (several found are offered as buttons).
+     */
+    Optional<String> defaultArticle();
 
     /** Hosts a {@code response_url} may point to; any other is never called. */
     @WithDefault("hooks.slack.com")

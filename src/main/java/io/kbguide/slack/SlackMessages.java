@@ -99,7 +99,17 @@ public final class SlackMessages {
             contextText(blocks, "*Not used from your message:* " + String.join("; ", view.ignored().stream()
                     .map(g -> "\u201c" + esc(g.text()) + "\u201d (" + esc(g.words()) + ")").toList()));
         }
+        if (view.articleSays() != null) {
+            for (ConversationView.ArticleSays says : view.articleSays()) {
+                sections(blocks, ":book: _" + esc(says.question()) + "_\n" + esc(says.text())
+                        + (says.link() != null && publicBaseUrl != null ? " <" + publicBaseUrl.replaceAll("/+$", "")
+                        + says.link() + "|" + esc(says.sectionTitle()) + ">" : ""));
+            }
+        }
         ConversationView.TurnView step = view.step();
+        if ("choose-article".equals(step.type()) || "no-article".equals(step.type())) {
+            return routing(blocks, view, null);
+        }
         if (!step.answers().isEmpty() && !"diagnosis".equals(step.type())) {
             contextText(blocks, "*Your answers:* " + String.join("; ", step.answers().stream()
                     .map(a -> esc(a.name()) + ": " + esc(a.label())).toList()));
@@ -111,6 +121,25 @@ public final class SlackMessages {
             default -> text = diagnosis(blocks, step.diagnosis(), step, id);
         }
         return split(blocks, text);
+    }
+
+    /**
+     * A first message that named no article: its articles as buttons to choose from (each button's value the
+     * message itself, to start the chosen article's conversation with), or that the kb has none.
+     */
+    public static List<Message> routing(ConversationView view, String firstMessage) {
+        return routing(new ArrayList<>(), view, firstMessage);
+    }
+
+    private static List<Message> routing(List<LayoutBlock> blocks, ConversationView view, String firstMessage) {
+        ConversationView.TurnView step = view.step();
+        sections(blocks, esc(step.message()));
+        if (step.articles() != null) {
+            String text = firstMessage == null ? "" : cut(firstMessage, MAX_VALUE - 1);
+            addActions(blocks, step.articles().stream().map(a -> (BlockElement) button(SlackActions.article(a.id()),
+                    a.title(), text.isEmpty() ? " " : text, null)).toList());
+        }
+        return split(blocks, step.message());
     }
 
     /** A refusal or failure in words, with a way to start over when the id is still usable. */

@@ -1,7 +1,8 @@
 /*
  * kb-guide chat widget. Embed with one tag:
  *   <script src="https://<service>/widget/kb-guide.js" data-article="ARTICLE-ID" defer></script>
- * (without data-article: the first article the service lists).
+ * (without data-article: the service's only article; with several, the person says what the problem is and the
+ * service finds the article, or offers the ones it may be, or says it has none).
  * It adds a launcher button and a chat panel, and talks only to the service it was loaded from (its JSON API).
  * Every text is put on the page with textContent, never as HTML. The conversation id and a plain-text transcript
  * are kept in localStorage, so the conversation and its history survive a page reload. Every word about the
@@ -17,7 +18,8 @@
 
   var script = document.currentScript;
   var base = new URL(script.src, window.location.href).origin;
-  var article = script.getAttribute('data-article'); // null: the first article the service lists
+  var article = script.getAttribute('data-article'); // null: found from the person's first message
+  var firstMessage = null; // the first message, while its article is being chosen
   var storeKey = 'kb-guide:' + base + ':' + (article || '*');
   // the widget's own public paths: the help-desk API (/api/v1) may need a key the widget cannot keep secret
   var API = base + '/widget/v1/conversations';
@@ -232,7 +234,10 @@
     }
   }
 
-  /** A new conversation on the page's article, or on the first one the service lists. */
+  /**
+   * A new conversation on the page's article, or the service's only one; with several, the person's first
+   * message finds it.
+   */
   function begin() {
     if (article) {
       call('POST', '', {articleId: article});
@@ -242,9 +247,21 @@
       credentials: 'omit'}).then(function (r) {
       return r.json();
     }).then(function (list) {
-      article = list[0].id;
-      call('POST', '', {articleId: article});
+      if (list.length === 1) {
+        call('POST', '', {articleId: list[0].id});
+        return;
+      }
+      lastView = null;
+      controls.textContent = '';
+      textarea.placeholder = 'Describe the problem';
+      say('bot', 'What is the problem? Describe it in a sentence or two, or paste the error you see.');
     }, failed);
+  }
+
+  /** The person's first message, when no article is chosen yet: the service finds the article. */
+  function first(text, said) {
+    firstMessage = text;
+    call('POST', '', {text: text}, said);
   }
 
   function reply(body, said) {
@@ -309,7 +326,21 @@
           return el('li', {'text': '\u201c' + g.text + '\u201d: ' + g.words});
         }))]);
     }
+    (view.articleSays || []).forEach(function (a) {
+      var parts = [el('p', {'class': 'kbg-asked', 'text': a.question}), el('p', {'text': a.text})];
+      if (a.link) {
+        parts.push(el('p', {'class': 'kbg-cite'}, ['Source: ', el('a', {'href': base + a.link, 'target': '_blank',
+          'rel': 'noopener', 'text': a.sectionTitle})]));
+      }
+      bot(parts);
+    });
     var step = view.step;
+    if (step.type === 'choose-article' || step.type === 'no-article') {
+      bot([el('p', {'text': step.message})]);
+      renderControls(view);
+      return;
+    }
+    firstMessage = null;
     if (view.collector && step.type === 'question' && !view.restored) {
       // the quickest way: the article's read-only checker, run on the server, its output pasted here
       bot([el('p', {'class': 'kbg-collector'}, ['Quicker: run the read-only checker on the server and paste what'
@@ -498,6 +529,19 @@
       controls.appendChild(b);
       return b;
     }
+    if (step.type === 'choose-article') {
+      step.articles.forEach(function (a) {
+        button(a.title, function () {
+          call('POST', '', {articleId: a.id, text: firstMessage}, a.title);
+        }, 'choice');
+      });
+      textarea.placeholder = 'Or describe the problem again';
+      return;
+    }
+    if (step.type === 'no-article') {
+      textarea.placeholder = 'Describe the problem';
+      return;
+    }
     if (step.type === 'question') {
       var q = step.question;
       q.choices.forEach(function (c) {
@@ -593,9 +637,7 @@
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     var text = textarea.value.trim();
-    if (!conversationId) {
-      return;
-    }
+    var routing = !conversationId && started && (!lastView || !lastView.conversationId);
     if (!text) {
       say('bot', 'The box is empty: type an answer, or choose one of the buttons.');
       return;
@@ -607,6 +649,13 @@
       return;
     }
     textarea.value = '';
+    if (routing) {
+      first(text, text.length > 300 ? text.slice(0, 300) + '\u2026' : text);
+      return;
+    }
+    if (!conversationId) {
+      return;
+    }
     // the buttons' words typed: go back, start over, confirm
     var command = text.toLowerCase().replace(/[.!\s]+$/, '');
     if (command === 'back' && lastView && lastView.step.answers && lastView.step.answers.length) {

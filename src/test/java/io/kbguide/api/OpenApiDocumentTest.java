@@ -94,8 +94,9 @@ class OpenApiDocumentTest {
                 .statusCode(200).extract().asString());
         assertEquals("type", doc.getString("components.schemas.ConversationStep.discriminator.propertyName"));
         assertEquals(Map.of("question", "#/components/schemas/QuestionStep", "readback",
-                "#/components/schemas/ReadBackStep", "diagnosis", "#/components/schemas/DiagnosisStep"),
-                doc.getMap("components.schemas.ConversationStep.discriminator.mapping"));
+                "#/components/schemas/ReadBackStep", "diagnosis", "#/components/schemas/DiagnosisStep",
+                "choose-article", "#/components/schemas/ChooseArticleStep", "no-article",
+                "#/components/schemas/NoArticleStep"), doc.getMap("components.schemas.ConversationStep.discriminator.mapping"));
         assertEquals(List.of("type", "question", "answers", "progress"),
                 doc.getList("components.schemas.QuestionStep.required"));
         assertEquals("readback", doc.getString("components.schemas.ReadBackStep.properties.type.const"));

@@ -33,6 +33,7 @@ class BoundariesTest {
                 .layer("Engine").definedBy("io.kbguide.engine..")
                 .layer("Text").definedBy("io.kbguide.text..")
                 .layer("Present").definedBy("io.kbguide.present..")
+                .layer("Answers").definedBy("io.kbguide.answers..")
                 .layer("Dialogue").definedBy("io.kbguide.dialogue..")
                 .layer("Kb").definedBy("io.kbguide.kb..")
                 .layer("Services").definedBy("io.kbguide.article..", "io.kbguide.diagnosis..",
@@ -46,11 +47,12 @@ class BoundariesTest {
                 .layer("Entry").definedBy("io.kbguide")
                 .whereLayer("Engine").mayNotAccessAnyLayer()
                 .whereLayer("Text").mayOnlyAccessLayers("Engine")
-                .whereLayer("Present").mayOnlyAccessLayers("Engine")
-                .whereLayer("Dialogue").mayOnlyAccessLayers("Engine", "Text")
-                .whereLayer("Kb").mayOnlyAccessLayers("Engine", "Text", "Dialogue")
-                .whereLayer("Services").mayOnlyAccessLayers("Engine", "Text", "Present", "Dialogue", "Kb",
-                        "Problem")
+                .whereLayer("Present").mayOnlyAccessLayers("Engine", "Answers")
+                .whereLayer("Answers").mayOnlyAccessLayers("Engine")
+                .whereLayer("Dialogue").mayOnlyAccessLayers("Engine", "Text", "Answers")
+                .whereLayer("Kb").mayOnlyAccessLayers("Engine", "Text", "Answers", "Dialogue")
+                .whereLayer("Services").mayOnlyAccessLayers("Engine", "Text", "Present", "Answers", "Dialogue",
+                        "Kb", "Problem")
                 .whereLayer("Ops").mayOnlyAccessLayers("Engine", "Dialogue", "Kb")
                 .whereLayer("Problem").mayOnlyAccessLayers("Engine", "Kb", "Ops")
                 .whereLayer("Edge").mayOnlyAccessLayers("Ops", "Problem")
@@ -63,7 +65,7 @@ class BoundariesTest {
     @Test
     void shouldKeepTheEngineTheTextUnderstandingAndTheDialogueFreeOfFrameworks() {
         noClasses().that().resideInAnyPackage("io.kbguide.engine..", "io.kbguide.text..", "io.kbguide.dialogue..",
-                        "io.kbguide.present..")
+                        "io.kbguide.present..", "io.kbguide.answers..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "javax.ws..", "io.quarkus..",
                         "io.vertx..", "org.eclipse.microprofile..", "io.smallrye..")
                 .because("the engine, the text understanding, the dialogue and the answer's words are pure Java,"
@@ -75,7 +77,7 @@ class BoundariesTest {
     void shouldLetKbCheckRunWithoutTheFramework() {
         classes().that().belongToAnyOf(io.kbguide.kb.KbCheck.class, io.kbguide.kb.KbLoader.class)
                 .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..",
-                        "io.kbguide.engine..", "io.kbguide.text..", "io.kbguide.dialogue..")
+                        "io.kbguide.engine..", "io.kbguide.text..", "io.kbguide.dialogue..", "io.kbguide.answers..")
                         .or(JavaClass.Predicates.belongToAnyOf(io.kbguide.kb.KbCheck.class,
                                 io.kbguide.kb.KbLoader.class)))
                 .because("kb check verifies a kb with the start-up's own code, as a plain Java program: what it uses"

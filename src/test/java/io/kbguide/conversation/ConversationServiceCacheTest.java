@@ -61,6 +61,11 @@ class ConversationServiceCacheTest {
             public int stepCacheSize() {
                 return 1000;
             }
+
+            @Override
+            public String helpDesk() {
+                return "the help desk";
+            }
         });
     }
 

@@ -62,6 +62,11 @@ public class DialogueTest {
             public List<String> ids() {
                 return List.copyOf(kb.keySet());
             }
+
+            @Override
+            public io.kbguide.answers.ArticleRouter.Route route(String text) {
+                return KbLoader.router(kb, Path.of("kb")).route(text);
+            }
         };
     }
 

@@ -157,17 +157,7 @@ class StepMemoTest {
     }
 
     private static Articles articles() {
-        return new Articles() {
-            @Override
-            public Optional<KnowledgeBaseEntry> entry(String id) {
-                return Optional.ofNullable(DialogueTest.kb.get(id));
-            }
-
-            @Override
-            public List<String> ids() {
-                return List.copyOf(DialogueTest.kb.keySet());
-            }
-        };
+        return DialogueTest.articles();
     }
 
     private static ConversationCodec codec() {

@@ -104,7 +104,7 @@ class SlackMessagesTest {
             return;
         }
         steps++;
-        ConversationView view = ConversationService.viewOf(reply);
+        ConversationView view = ConversationService.viewOf(reply, "the help desk");
         List<SlackMessages.Message> rendered = SlackMessages.render(view);
         assertFalse(rendered.isEmpty());
         boolean interactive = false;
@@ -184,7 +184,7 @@ class SlackMessagesTest {
         Outcome outcome = dialogue.next(first.turn().conversationId(),
                 new Input.Text("<!channel> <@U123> <https://evil.example|click> & more"), Channel.SLACK);
         String json = new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(SlackMessages.render(
-                ConversationService.viewOf((Outcome.Reply) outcome)));
+                ConversationService.viewOf((Outcome.Reply) outcome, "the help desk")));
         assertTrue(json.contains("&lt;!channel&gt; &lt;@U123&gt; &lt;https://evil.example|click&gt; &amp; more"),
                 "the message is echoed, escaped: " + json);
         assertFalse(json.contains("<!channel>"), json);
