@@ -137,10 +137,12 @@ public final class ArticleRouter {
                 clear |= coverage >= ENOUGH;
             }
         }
-        if (!clear) {
-            return new None();
-        }
         candidates.sort(Comparator.comparingDouble((Integer a) -> -scores.get(a)));
+        if (!clear) {
+            // no one article holds enough of it, but together they do: a message about two problems
+            return candidates.size() > 1 && coverage(terms, candidates) >= ENOUGH
+                    ? new Several(candidates.stream().map(ids::get).toList()) : new None();
+        }
         double best = scores.get(candidates.get(0));
         List<String> close = candidates.stream().filter(a -> scores.get(a) >= best * CLOSE).map(ids::get).toList();
         return close.size() == 1 ? new One(close.get(0)) : new Several(close);
@@ -171,6 +173,11 @@ public final class ArticleRouter {
 
     /** The share of the message's terms (weighed by rarity across the kb) that the article uses. */
     double coverage(Set<String> terms, int article) {
+        return coverage(terms, List.of(article));
+    }
+
+    /** The share of the message's terms (weighed by rarity across the kb) that one of the articles uses. */
+    double coverage(Set<String> terms, List<Integer> articles) {
         double all = 0;
         double held = 0;
         for (String t : terms) {
@@ -178,7 +185,7 @@ public final class ArticleRouter {
             double w = df == 0 && !ArticleSearch.specific(t) ? ArticleSearch.UNKNOWN_WORD
                     : Math.log(1 + (documents - df + 0.5) / (df + 0.5));
             all += w;
-            if (vocabulary.get(article).contains(t)) {
+            if (articles.stream().anyMatch(a -> vocabulary.get(a).contains(t))) {
                 held += w;
             }
         }

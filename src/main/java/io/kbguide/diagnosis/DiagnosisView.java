@@ -70,7 +70,7 @@ public record DiagnosisView(
     public record IgnoredView(
             @Schema(description = "The part, shortened") String text,
             @Schema(enumeration = {"heading", "unticked", "server-table", "empty-field", "quoted-history",
-                    "article-quote", "foreign", "unknown-words", "corrected"}) String why,
+                    "article-quote", "foreign", "unknown-words", "corrected", "not-read"}) String why,
             @Schema(description = "Why, in words") String words) {
     }
 

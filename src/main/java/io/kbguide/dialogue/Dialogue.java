@@ -10,8 +10,10 @@ import io.kbguide.engine.GuidedFlow;
 import io.kbguide.engine.InvalidFactsException;
 import io.kbguide.text.Conflict;
 import io.kbguide.text.Extraction;
+import io.kbguide.text.Ignored;
 import io.kbguide.text.Origin;
 import io.kbguide.text.Rejection;
+import io.kbguide.text.Skip;
 import io.kbguide.text.TextUnderstanding;
 import io.kbguide.text.Unclear;
 import io.kbguide.text.Understood;
@@ -119,7 +121,7 @@ public final class Dialogue {
             Loaded fresh = new Loaded(entry, List.of(), first, null, null, Map.of(), Map.of());
             Outcome outcome = text == null || text.isBlank()
                     ? render(fresh, List.of(), first, null, Map.of(), Reading.NONE, List.of())
-                    : text(fresh, text, events);
+                    : text(fresh, text, events, true);
             return events.fire(outcome);
         } catch (Refuse r) {
             return events.refused(r.refused);
@@ -176,7 +178,7 @@ public final class Dialogue {
             return answer(loaded, d.factId(), Fact.UNKNOWN, events);
         }
         if (input instanceof Input.Text t) {
-            return text(loaded, t.text(), events);
+            return text(loaded, t.text(), events, false);
         }
         if (input instanceof Input.Back) {
             return back(loaded, events);
@@ -249,8 +251,11 @@ public final class Dialogue {
     /**
      * Reads a typed or pasted message: it may answer several questions, or correct earlier answers, and it may ask
      * questions, which are answered from the article; the step stays where it was for them.
+     *
+     * @param first whether the message opens the conversation (where an article without a language file takes it
+     *              as the problem's description, not as answers to refuse)
      */
-    private Outcome text(Loaded loaded, String message, Events events) {
+    private Outcome text(Loaded loaded, String message, Events events, boolean first) {
         KnowledgeBaseEntry entry = loaded.entry();
         Questions.Split split = Questions.split(message, entry::inEnglish);
         List<KbAnswer> asked = split.questions().stream().map(q -> ask(loaded, q)).toList();
@@ -260,6 +265,12 @@ public final class Dialogue {
         if (split.any() && split.rest().isBlank()) {
             return render(loaded, loaded.answers(), loaded.position(), loaded.confirm(), loaded.typed(),
                     Reading.NONE.withAsked(asked), List.of());
+        }
+        if (entry.understanding().isEmpty() && first) {
+            // a first message to an article that takes buttons only: it said what the problem is
+            return render(loaded, List.of(), loaded.position(), null, Map.of(), new Reading(List.of(), List.of(),
+                    List.of(Ignored.of(split.rest(), Skip.NOT_READ, "this article takes answers from its buttons"
+                            + " only")), asked), List.of());
         }
         Outcome read = read(loaded, split.rest(), events);
         if (read instanceof Outcome.Reply reply && !asked.isEmpty()) {

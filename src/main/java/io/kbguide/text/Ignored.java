@@ -9,7 +9,7 @@ package io.kbguide.text;
  */
 public record Ignored(String text, Skip why, String words) {
 
-    static Ignored of(String text, Skip why, String words) {
+    public static Ignored of(String text, Skip why, String words) {
         String t = text.strip().replaceAll("\\s+", " ");
         return new Ignored(t.length() > 80 ? t.substring(0, 77) + "..." : t, why, words);
     }

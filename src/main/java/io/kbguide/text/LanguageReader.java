@@ -347,16 +347,17 @@ public final class LanguageReader {
 
         private Map<Skip, String> ignored(Map<String, String> words) {
             Map<Skip, String> ignored = new EnumMap<>(Skip.class);
+            Skip[] worded = Skip.worded().toArray(Skip[]::new);
             words.forEach((id, text) -> {
-                Skip skip = Arrays.stream(Skip.values()).filter(s -> s.id().equals(id)).findFirst()
+                Skip skip = Arrays.stream(worded).filter(s -> s.id().equals(id)).findFirst()
                         .orElseThrow(() -> fail("ignored." + id, "unknown reason '" + id + "' (known: "
-                                + ids(Skip.values(), Skip::id) + ")"));
+                                + ids(worded, Skip::id) + ")"));
                 ignored.put(skip, text(text, "ignored." + id));
             });
-            for (Skip s : Skip.values()) {
+            for (Skip s : worded) {
                 if (!ignored.containsKey(s)) {
                     throw fail("ignored", "missing the words for '" + s.id() + "' (every one of "
-                            + ids(Skip.values(), Skip::id) + " needs them)");
+                            + ids(worded, Skip::id) + " needs them)");
                 }
             }
             return ignored;

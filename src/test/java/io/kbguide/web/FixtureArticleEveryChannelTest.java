@@ -32,12 +32,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(FixtureArticleEveryChannelTest.OtherArticle.class)
 class FixtureArticleEveryChannelTest {
 
-    /** The service with only the fixture article (a printer spooler), the Slack app on it. */
+    /**
+     * The service with the fixture articles only (a printer spooler, an IIS log volume), the Slack app on them: a
+     * first message without an article is routed between the two.
+     */
     public static class OtherArticle implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("kbguide.kb.dir", "src/test/resources/kb-fixtures/valid",
-                    "kbguide.slack.default-article", "printer-spooler");
+                    "kbguide.conversation.help-desk", "the service desk, ext. 4711");
         }
     }
 
@@ -150,5 +153,77 @@ class FixtureArticleEveryChannelTest {
         given().contentType(ContentType.JSON).body("{\"facts\": {\"freeSpace\": \"4\", \"rotation\": \"on\"}}")
                 .when().post("/api/v1/articles/log-volume-full/diagnosis").then().statusCode(200)
                 .body("findings.logging", org.hamcrest.Matchers.equalTo("safe"));
+    }
+
+    @Inject
+    io.kbguide.slack.SlackChannel slack;
+
+    @Test
+    void shouldRouteAFirstMessageWithoutAnArticleToOneSeveralOrNone() {
+        JsonPath one = given().contentType(ContentType.JSON).body(Map.of("text", "the print spooler keeps crashing"))
+                .when().post(BASE).then().statusCode(201).extract().jsonPath();
+        assertEquals("driverVersion", one.getString("step.question.factId"), "the printer article started");
+        JsonPath several = given().contentType(ContentType.JSON).body(Map.of("text",
+                "the print spooler crashed and IIS stopped writing its logs")).when().post(BASE).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals("choose-article", several.getString("step.type"));
+        assertEquals(null, several.getString("conversationId"));
+        assertEquals(List.of("log-volume-full", "printer-spooler"), several.getList("step.articles.id"));
+        JsonPath chosen = given().contentType(ContentType.JSON).body(Map.of("articleId", "log-volume-full", "text",
+                "the print spooler crashed and IIS stopped writing its logs")).when().post(BASE).then()
+                .statusCode(201).extract().jsonPath();
+        assertEquals("freeSpace", chosen.getString("step.question.factId"));
+        JsonPath none = given().contentType(ContentType.JSON).body(Map.of("text", "my outlook password expired"))
+                .when().post(BASE).then().statusCode(200).extract().jsonPath();
+        assertEquals("no-article", none.getString("step.type"));
+        assertTrue(none.getString("step.message").contains("the service desk, ext. 4711"), none.prettify());
+        String markdown = given().contentType(ContentType.JSON).accept("text/markdown").body(Map.of("text",
+                "the print spooler crashed and IIS stopped writing its logs")).when().post(BASE).then()
+                .statusCode(200).extract().asString();
+        assertTrue(markdown.contains("- `printer-spooler`: Print spooler crashes with old drivers"), markdown);
+    }
+
+    @Test
+    void shouldRouteASlackCommandAndOfferTheArticlesAsButtons() {
+        List<SlackMessages.Message> started = slack.command("the print spooler keeps crashing");
+        assertTrue(started.get(started.size() - 1).text().contains("Which driver version is installed?"),
+                started.toString());
+        List<SlackMessages.Message> choose = slack.command("the print spooler crashed and IIS stopped writing logs");
+        String blocks = GsonFactory.createSnakeCase().toJson(choose.get(choose.size() - 1).blocks());
+        assertTrue(blocks.contains("\"action_id\":\"article|printer-spooler\""), blocks);
+        assertTrue(blocks.contains("\"action_id\":\"article|log-volume-full\""), blocks);
+        assertTrue(blocks.contains("the print spooler crashed and IIS stopped writing logs"), "the button carries"
+                + " the message: " + blocks);
+        List<SlackMessages.Message> none = slack.command("my outlook password expired");
+        assertTrue(none.get(0).text().contains("No article"), none.toString());
+    }
+
+    @Test
+    void shouldAnswerAQuestionFromTheArticleInEveryChannelAndKeepTheStep() throws Exception {
+        JsonPath step = given().contentType(ContentType.JSON).body(Map.of("articleId", "printer-spooler"))
+                .when().post(BASE).then().statusCode(201).extract().jsonPath();
+        String id = step.getString("conversationId");
+        // the fixture article has no language file: a question is still answered, from its sentences
+        JsonPath asked = given().contentType(ContentType.JSON).body(Map.of("text",
+                "which driver version fixed the crash?")).when().post(BASE + "/" + id + "/replies").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals("quoted", asked.getString("articleSays[0].kind"), asked.prettify());
+        assertEquals("cause", asked.getString("articleSays[0].section"));
+        assertTrue(asked.getList("articleSays[0].quotes").contains("Version 2.0 fixed the crash."),
+                asked.prettify());
+        assertEquals("/articles/printer-spooler#cause", asked.getString("articleSays[0].link"));
+        assertEquals("driverVersion", asked.getString("step.question.factId"), "the step stays where it was");
+        assertEquals(id, asked.getString("conversationId"));
+        String text = given().contentType(ContentType.JSON).accept("text/plain").body(Map.of("text",
+                "how much does a new printer cost?")).when().post(BASE + "/" + id + "/replies").then()
+                .statusCode(200).extract().asString();
+        assertTrue(text.contains("The article does not say. Go on with the check below, or ask the help desk: the"
+                + " service desk, ext. 4711"), text);
+        ConversationView view = mapper.readValue(given().contentType(ContentType.JSON).body(Map.of("text",
+                "which driver version fixed the crash?")).when().post(BASE + "/" + id + "/replies").then()
+                .extract().asString(), ConversationView.class);
+        String slackText = SlackMessages.render(view).stream().map(m -> GsonFactory.createSnakeCase()
+                .toJson(m.blocks())).reduce("", String::concat);
+        assertTrue(slackText.contains("Version 2.0 fixed the crash."), slackText);
     }
 }
