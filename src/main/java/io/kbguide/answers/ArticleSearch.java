@@ -164,6 +164,9 @@ public final class ArticleSearch {
         if (hits.isEmpty()) {
             return new KbAnswer.NotSaid(question);
         }
+        if (QUANTITY.matcher(lower).find()) {
+            hits = favourNumbers(hits);
+        }
         Hit best = bestOf(hits, terms, DEFINITION.matcher(lower).find());
         Sentence top = sentences.get(best.sentence());
         if (coverage(terms, top) < ENOUGH) {
@@ -185,6 +188,21 @@ public final class ArticleSearch {
     /** A question asking why: sentences that give a reason count for more. */
     private static final java.util.regex.Pattern WHY = java.util.regex.Pattern.compile(
             "\\bwhy\\b|\\bhow come\\b|\\breason\\b");
+    /** A question asking how much or how many: a sentence with a number in it answers it. */
+    private static final java.util.regex.Pattern QUANTITY = java.util.regex.Pattern.compile(
+            "\\bhow (?:much|many|long|big|large|often)\\b|\\bat least\\b|\\bminimum\\b|\\bmaximum\\b");
+    private static final float NUMBER_BOOST = 1.3f;
+
+    private List<Hit> favourNumbers(List<Hit> hits) {
+        List<Hit> out = new ArrayList<>();
+        for (Hit h : hits) {
+            boolean number = sentences.get(h.sentence()).text().chars().anyMatch(Character::isDigit);
+            out.add(number ? new Hit(h.sentence(), h.score() * NUMBER_BOOST) : h);
+        }
+        out.sort(Comparator.comparingDouble((Hit h) -> -h.score()));
+        return out;
+    }
+
     /** A question asking what something is: the sentence that first names it answers it. */
     private static final java.util.regex.Pattern DEFINITION = java.util.regex.Pattern.compile(
             "^\\W*(?:what|wat)(?:'s|\\s+(?:is|are|was|were|does|do)\\b)|\\bstands? for\\b|\\bmean by\\b"
