@@ -101,14 +101,18 @@ public final class Dialogue {
             return new Outcome.NoArticle("");
         }
         ArticleRouter.Route route = articles.route(text);
+        Events events = new Events(channel);
         if (route instanceof ArticleRouter.One one) {
-            return start(one.articleId(), text, new Events(channel));
+            events.routed("one");
+            return start(one.articleId(), text, events);
         }
         if (route instanceof ArticleRouter.Several several) {
-            return new Outcome.ChooseArticle(several.articleIds().stream()
-                    .map(id -> articles.entry(id).orElseThrow().article().article()).toList(), text);
+            events.routed("several");
+            return events.fire(new Outcome.ChooseArticle(several.articleIds().stream()
+                    .map(id -> articles.entry(id).orElseThrow().article().article()).toList(), text));
         }
-        return new Outcome.NoArticle(text);
+        events.routed("none");
+        return events.fire(new Outcome.NoArticle(text));
     }
 
     private Outcome start(String articleId, String text, Events events) {
@@ -667,6 +671,11 @@ public final class Dialogue {
             }
             pending.forEach(this::deliver);
             return outcome;
+        }
+
+        /** Where a first message that named no article led (before the article's own events, if it started one). */
+        void routed(String where) {
+            deliver(event(DialogueEvent.Kind.ROUTED, null, where, null, null, List.of(), null, false, null, null));
         }
 
         Outcome refused(Outcome.Refused refused) {

@@ -56,6 +56,11 @@ public record DialogueEvent(Kind kind, String articleId, String articleVersion, 
          * {@code purpose} (why a question is asked: factId) or {@code not-said}.
          */
         KB_QUESTION,
+        /**
+         * A first message that named no article was matched against the articles: value is {@code one} (articleId
+         * the article started), {@code several} or {@code none}.
+         */
+        ROUTED,
         /** A message gave nothing that could be read; factId is the question pending, if any. */
         NOT_UNDERSTOOD,
         /** Facts read from typed words are shown for confirmation before the diagnosis (one event per fact). */

@@ -45,7 +45,11 @@ public class DialogueMetrics implements DialogueListener {
         READ_BACK("kbguide.readbacks", "Facts read from typed words and read back for confirmation"),
         CONFIRMED("kbguide.readbacks.confirmed", "Read-back facts confirmed as read"),
         CORRECTED("kbguide.readbacks.corrected", "Read-back facts the person corrected (the reader was wrong)"),
-        REFUSED("kbguide.refusals", "Inputs refused");
+        REFUSED("kbguide.refusals", "Inputs refused"),
+        KB_QUESTIONS("kbguide.kb.questions", "Questions asked of the article in a conversation, by how they were"
+                + " answered: quoted, purpose (why a question is asked) or not-said"),
+        ROUTED("kbguide.first.messages.routed", "First messages that named no article, by where they led: one"
+                + " article, several offered, or none");
 
         final String meter;
         final String description;
@@ -59,11 +63,12 @@ public class DialogueMetrics implements DialogueListener {
     @Override
     public void on(DialogueEvent e) {
         String article = e.articleId() == null ? "none" : e.articleId();
+        String version = e.articleVersion() == null ? "none" : e.articleVersion();
         String channel = e.channel().id();
         switch (e.kind()) {
-            case STARTED -> count(Series.STARTED, "article", article, "channel", channel);
+            case STARTED -> count(Series.STARTED, "article", article, "version", version, "channel", channel);
             case DIAGNOSED -> {
-                count(Series.COMPLETED, "article", article, "channel", channel);
+                count(Series.COMPLETED, "article", article, "version", version, "channel", channel);
                 e.diagnosis().findings().forEach((finding, value) -> count(Series.FINDINGS, "article", article,
                         "finding", finding, "value", value.value()));
             }
@@ -85,6 +90,9 @@ public class DialogueMetrics implements DialogueListener {
             case CORRECTED -> count(Series.CORRECTED, "article", article, "fact", e.factId());
             case REFUSED -> count(Series.REFUSED, "channel", channel, "reason",
                     e.refusal().name().toLowerCase(java.util.Locale.ROOT));
+            case KB_QUESTION -> count(Series.KB_QUESTIONS, "article", article, "version", version, "answer",
+                    e.source());
+            case ROUTED -> count(Series.ROUTED, "channel", channel, "outcome", e.value());
             default -> {
                 // went back, restarted: visible in the other counters
             }
@@ -113,9 +121,13 @@ public class DialogueMetrics implements DialogueListener {
         List<Channel> channels = List.of(Channel.API, Channel.TEXT, Channel.WIDGET, Channel.SLACK);
         for (io.kbguide.engine.CompiledArticle a : articles.all()) {
             String article = a.id();
+            String version = a.article().version();
+            for (String answer : List.of("quoted", "purpose", "not-said")) {
+                counter(Series.KB_QUESTIONS, "article", article, "version", version, "answer", answer);
+            }
             for (Channel c : channels) {
-                counter(Series.STARTED, "article", article, "channel", c.id());
-                counter(Series.COMPLETED, "article", article, "channel", c.id());
+                counter(Series.STARTED, "article", article, "version", version, "channel", c.id());
+                counter(Series.COMPLETED, "article", article, "version", version, "channel", c.id());
                 for (io.kbguide.engine.Fact f : a.article().facts()) {
                     counter(Series.REACHED, "article", article, "channel", c.id(), "fact", f.id());
                     counter(Series.ANSWERED, "article", article, "channel", c.id(), "fact", f.id());
@@ -130,6 +142,9 @@ public class DialogueMetrics implements DialogueListener {
             }
         }
         for (Channel c : channels) {
+            for (String outcome : List.of("one", "several", "none")) {
+                counter(Series.ROUTED, "channel", c.id(), "outcome", outcome);
+            }
             for (io.kbguide.dialogue.Refusal r : io.kbguide.dialogue.Refusal.values()) {
                 counter(Series.REFUSED, "channel", c.id(), "reason", r.name().toLowerCase(java.util.Locale.ROOT));
             }

@@ -27,6 +27,7 @@ class MetricsTest {
                 .body("{\"articleId\": \"" + ARTICLE + "\"}").when().post(BASE).then().statusCode(201)
                 .extract().path("conversationId");
         id = reply(id, "{\"text\": \"purple monkey dishwasher\"}");
+        id = reply(id, "{\"text\": \"what does the patch remove?\"}");
         for (String[] a : new String[][] {{"os", "windows-2003"}, {"architecture", "x86"},
                 {"heartbeatVersion", "5.0.3"}, {"servicePack", "sp1"}, {"useNewApi", "zero"},
                 {"leakPatch", "unknown"}}) {
@@ -34,8 +35,10 @@ class MetricsTest {
         }
         String after = metrics();
         String w = "article=\"" + ARTICLE + "\",channel=\"widget\"";
-        assertEquals(1, delta(before, after, "kbguide_conversations_started_total", w));
-        assertEquals(1, delta(before, after, "kbguide_conversations_completed_total", w));
+        assertEquals(1, delta(before, after, "kbguide_conversations_started_total", w + ",version=\"2\""));
+        assertEquals(1, delta(before, after, "kbguide_conversations_completed_total", w + ",version=\"2\""));
+        assertEquals(1, delta(before, after, "kbguide_kb_questions_total", "answer=\"quoted\",article=\"" + ARTICLE
+                + "\",version=\"2\""));
         assertEquals(1, delta(before, after, "kbguide_text_not_understood_total", "article=\"" + ARTICLE
                 + "\",question=\"os\""));
         assertEquals(1, delta(before, after, "kbguide_answers_unknown_total", "article=\"" + ARTICLE
@@ -51,7 +54,9 @@ class MetricsTest {
     void shouldHaveEveryCounterFromTheStartSoThatADashboardReadsZeroNotNoData() {
         String m = metrics();
         for (String series : new String[] {
-                "kbguide_conversations_started_total{article=\"" + ARTICLE + "\",channel=\"slack\"}",
+                "kbguide_conversations_started_total{article=\"" + ARTICLE + "\",channel=\"slack\",version=\"2\"}",
+                "kbguide_kb_questions_total{answer=\"not-said\",article=\"" + ARTICLE + "\",version=\"2\"}",
+                "kbguide_first_messages_routed_total{channel=\"widget\",outcome=\"several\"}",
                 "kbguide_readbacks_corrected_total{article=\"" + ARTICLE + "\",fact=\"wayOut\"}",
                 "kbguide_refusals_total{channel=\"text\",reason=\"article_gone\"}",
                 "kbguide_questions_reached_total{article=\"" + ARTICLE + "\",channel=\"text\",fact=\"leakPatch\"}"}) {
