@@ -191,16 +191,4 @@ public final class ArticleRouter {
         }
         return all == 0 ? 0 : held / all;
     }
-
-    /** For tuning: each article's coverage and score. */
-    String debug(String english) {
-        Set<String> terms = queryAnalyzer.terms(english);
-        Map<Integer, Double> scores = scores(terms);
-        StringBuilder out = new StringBuilder(terms.toString());
-        for (int a = 0; a < ids.size(); a++) {
-            out.append(String.format(" %s cov=%.2f score=%.2f;", ids.get(a), coverage(terms, a),
-                    scores.getOrDefault(a, 0.0)));
-        }
-        return out.toString();
-    }
 }

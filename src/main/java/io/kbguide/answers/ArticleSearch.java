@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -249,10 +248,6 @@ public final class ArticleSearch {
     record Hit(int sentence, float score) {
     }
 
-    private List<Hit> search(Set<String> terms) {
-        return search(terms, false);
-    }
-
     private List<Hit> search(Set<String> terms, boolean why) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         if (why) {
@@ -322,43 +317,5 @@ public final class ArticleSearch {
         int df = sentenceFrequency.getOrDefault(term, 0);
         int n = sentences.size() + sectionTerms.size();
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    }
-
-    /** For tuning: the section the answer would come from, and how much of the question it holds. */
-    String features(String english) {
-        Set<String> terms = queryAnalyzer.terms(english);
-        String lower = english.toLowerCase(Locale.ROOT);
-        List<Hit> hits = terms.isEmpty() ? List.of() : search(terms, WHY.matcher(lower).find());
-        if (hits.isEmpty()) {
-            return "- cov=0.00 terms=" + terms;
-        }
-        Sentence top = sentences.get(bestOf(hits, terms, DEFINITION.matcher(lower).find()).sentence());
-        List<String> unknown = terms.stream().filter(t -> !sentenceFrequency.containsKey(t)).toList();
-        return String.format("%s cov=%.2f unknown=%s", article.sections().get(top.section()).anchor(),
-                coverage(terms, top), unknown);
-    }
-
-    /** For tuning: the best hits with their coverage. */
-    String debug(String english) {
-        Set<String> terms = queryAnalyzer.terms(english);
-        StringBuilder out = new StringBuilder();
-        for (Hit h : search(terms).stream().limit(3).toList()) {
-            Sentence s = sentences.get(h.sentence());
-            out.append(String.format("%n   %.2f cov=%.2f [%s] %s", h.score(), coverage(terms, s),
-                    article.sections().get(s.section()).anchor(), s.text().substring(0, Math.min(80, s.text().length()))));
-        }
-        for (String t : terms) {
-            out.append(String.format("%n   term %s idf=%.2f", t, idf(t)));
-        }
-        return out.toString();
-    }
-
-    /** For tests and benchmarks: the terms a text is searched with. */
-    Set<String> termsOf(String text) {
-        return queryAnalyzer.terms(text);
-    }
-
-    Optional<Section> section(String anchor) {
-        return article.section(anchor);
     }
 }

@@ -24,10 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Held-out questions and first messages (issue 26), written blind by someone who had not seen the search, the
  * routing or the synonyms: the questions the article answers, with the sections that answer them; questions it
- * does not answer; first messages with the article they are about (or several, or none). Scores are printed;
- * {@code -Dheldout.show=true} prints every miss. Asserted: what the issue asks (the right section first for 90 % of
- * the answerable, "does not say" for 90 % of the others, routing) at the level reached, and that a question about
- * one article is never answered from another.
+ * does not answer; first messages with the article they are about (or several, or none). Set A was run first before
+ * any tuning to it, then used to find general faults; set B, written later by another helper, was run once at the
+ * end, blind. Scores are printed; {@code -Dheldout.show=true} prints every miss. Asserted: the levels reached (see
+ * docs/questions.md; issue 26 asks 90 % right section and 90 % "does not say"), and that no first message ever
+ * starts another article's conversation.
  */
 class HeldOutQuestionsTest {
 
@@ -70,10 +71,6 @@ class HeldOutQuestionsTest {
                     english(article, q.path("text").asText()));
             String found = answer instanceof KbAnswer.Quoted quoted ? quoted.anchor() : "-";
             strict += found.equals(sections.get(0)) ? 1 : 0;
-            if (Boolean.getBoolean("heldout.features")) {
-                System.out.println("FA " + sections + " | " + searches.get(article).features(english(article,
-                        q.path("text").asText())) + " | " + q.path("text").asText());
-            }
             if (sections.contains(found)) {
                 lenient++;
             } else {
@@ -86,10 +83,6 @@ class HeldOutQuestionsTest {
             String article = q.path("article").asText();
             KbAnswer answer = searches.get(article).answer(q.path("text").asText(),
                     english(article, q.path("text").asText()));
-            if (Boolean.getBoolean("heldout.features")) {
-                System.out.println("FU | " + searches.get(article).features(english(article,
-                        q.path("text").asText())) + " | " + q.path("text").asText());
-            }
             if (answer instanceof KbAnswer.NotSaid) {
                 notSaid++;
             } else {
@@ -116,7 +109,7 @@ class HeldOutQuestionsTest {
                     wrongArticle++;
                 }
                 misses.add("ROUTING " + r.path("id").asText() + ": " + text + " -> " + got + " (expected " + expect
-                        + ") " + router.debug(english("heartbeat-registry-driver", text)));
+                        + ")");
             }
         }
         Score score = new Score(set.path("answerable").size(), strict, lenient, set.path("unanswerable").size(),
@@ -133,10 +126,17 @@ class HeldOutQuestionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kb-questions-heldout-a.yaml"})
+    @ValueSource(strings = {"kb-questions-heldout-a.yaml", "kb-questions-heldout-b.yaml"})
     void shouldAnswerFromTheRightSectionOrSayTheArticleDoesNot(String file) throws IOException {
-        Score s = score(file, List.of("heartbeat-registry-driver", "printer-spooler"));
+        // set A was written for the seed article and the printer fixture; set B also for the IIS log fixture
+        Score s = score(file, file.endsWith("-a.yaml") ? List.of("heartbeat-registry-driver", "printer-spooler")
+                : List.of("heartbeat-registry-driver", "printer-spooler", "log-volume-full"));
         assertTrue(s.answerable() >= 60 && s.unanswerable() >= 15 && s.routing() >= 20, s.toString());
         assertEquals(0, s.wrongArticle(), "a first message started another article's conversation");
+        // the levels reached (docs/questions.md): a change that loses ground shows here
+        double[] floor = file.endsWith("-a.yaml") ? new double[] {0.63, 0.92, 0.8} : new double[] {0.39, 0.96, 0.72};
+        assertTrue((double) s.firstLenient() / s.answerable() >= floor[0], "right section first: " + s);
+        assertTrue((double) s.notSaid() / s.unanswerable() >= floor[1], "does not say: " + s);
+        assertTrue((double) s.routed() / s.routing() >= floor[2], "routing: " + s);
     }
 }
