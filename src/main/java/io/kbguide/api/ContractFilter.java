@@ -303,11 +303,11 @@ public class ContractFilter implements OASFilter {
                 List.of("diagnosis", "answers"), mapping, variants);
         variant(components, "ChooseArticleStep", "choose-article", "A first message without articleId matches"
                 + " several articles: start again (POST /conversations) with the one chosen as articleId and the same"
-                + " text", fields, List.of("articles", "message", "answers"), List.of("articles", "message"), mapping,
-                variants);
-        variant(components, "NoArticleStep", "no-article", "A first message without articleId matches no article:"
-                + " the message says so, and whom to ask", fields, List.of("message", "answers"), List.of("message"),
+                + " text", fields, List.of("articles", "message", "answers"), List.of("articles", "message", "answers"),
                 mapping, variants);
+        variant(components, "NoArticleStep", "no-article", "A first message without articleId matches no article:"
+                + " the message says so, and whom to ask", fields, List.of("message", "answers"),
+                List.of("message", "answers"), mapping, variants);
         components.addSchema(STEP, OASFactory.createSchema().description("A question, a read-back to confirm, the"
                 + " diagnosis, or, for a first message that named no article, the articles to choose from or none,"
                 + " told apart by type").oneOf(variants).discriminator(OASFactory

@@ -1,6 +1,7 @@
 package io.kbguide.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kbguide.conversation.ConversationConfig;
 import io.kbguide.conversation.ConversationService;
 import io.kbguide.conversation.ConversationView;
 import io.kbguide.diagnosis.DiagnosisService;
@@ -99,7 +100,7 @@ public class InstanceFilter implements OASFilter {
         if (!(outcome instanceof Outcome.Reply reply)) {
             throw new IllegalStateException("the example conversation was refused: " + outcome);
         }
-        return ConversationService.viewOf(reply, "your IT help desk");
+        return ConversationService.viewOf(reply, CDI.current().select(ConversationConfig.class).get().helpDesk());
     }
 
     /** Adds an example to a response's media type, where the document has them (the first media type matching). */
