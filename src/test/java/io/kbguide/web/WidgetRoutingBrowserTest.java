@@ -11,20 +11,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The widget on a service with several articles (the two fixtures), in headless Chromium: it asks what the problem
@@ -43,17 +38,7 @@ class WidgetRoutingBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        if (!new File(WidgetBrowserTest.CHROMIUM).canExecute() || !new File(WidgetBrowserTest.CHROMEDRIVER)
-                .canExecute()) {
-            fail("The widget tests need Debian's chromium and chromium-driver (.ci/run installs them)");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(WidgetBrowserTest.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory("kbg-chromium"), "--window-size=1280,900");
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(WidgetBrowserTest.CHROMEDRIVER)).usingAnyFreePort().build(), options);
+        driver = Chromium.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
