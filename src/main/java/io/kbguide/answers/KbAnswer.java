@@ -7,8 +7,14 @@ import java.util.List;
 /** What the article says to a question a person asked, in its own words: never generated, never paraphrased. */
 public sealed interface KbAnswer {
 
+    /** The kinds of answer, as the API and the metrics name them. */
+    List<String> KINDS = List.of(Quoted.KIND, Purpose.KIND, NotSaid.KIND);
+
     /** The question, as the person wrote it. */
     String question();
+
+    /** What kind of answer it is: {@code quoted}, {@code purpose} or {@code not-said}. */
+    String kind();
 
     /**
      * Passages of one section that answer the question, quoted word for word, in article order.
@@ -18,8 +24,15 @@ public sealed interface KbAnswer {
      */
     record Quoted(String question, String anchor, String sectionTitle, List<String> quotes) implements KbAnswer {
 
+        static final String KIND = "quoted";
+
         public Quoted {
             quotes = List.copyOf(quotes);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
         }
     }
 
@@ -30,9 +43,23 @@ public sealed interface KbAnswer {
      * @param asked    the question itself
      */
     record Purpose(String question, String factId, String asked, Explanation purpose) implements KbAnswer {
+
+        static final String KIND = "purpose";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
     }
 
     /** No passage answers the question well enough: the article does not say. */
     record NotSaid(String question) implements KbAnswer {
+
+        static final String KIND = "not-said";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
     }
 }

@@ -173,16 +173,16 @@ public class ConversationService {
             String helpDesk) {
         String text = Wording.articleSays(answer, helpDesk);
         if (answer instanceof KbAnswer.Quoted q) {
-            return new ConversationView.ArticleSays(q.question(), "quoted", text, q.anchor(),
+            return new ConversationView.ArticleSays(q.question(), q.kind(), text, q.anchor(),
                     Wording.sectionName(q.sectionTitle()), "/articles/" + article.id() + "#" + q.anchor(), q.quotes(),
                     null, null, null);
         }
         if (answer instanceof KbAnswer.Purpose p) {
-            return new ConversationView.ArticleSays(p.question(), "purpose", text, null, null, null, null,
+            return new ConversationView.ArticleSays(p.question(), p.kind(), text, null, null, null, null,
                     p.factId(), p.purpose().source().id(), DiagnosisView.citations(article.article(),
                     p.purpose().citations()));
         }
-        return new ConversationView.ArticleSays(answer.question(), "not-said", text, null, null, null, null, null,
+        return new ConversationView.ArticleSays(answer.question(), answer.kind(), text, null, null, null, null, null,
                 null, null);
     }
 

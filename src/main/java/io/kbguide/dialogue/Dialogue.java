@@ -264,8 +264,7 @@ public final class Dialogue {
         Questions.Split split = Questions.split(message, entry::inEnglish);
         List<KbAnswer> asked = split.questions().stream().map(q -> ask(loaded, q)).toList();
         asked.forEach(a -> events.add(DialogueEvent.Kind.KB_QUESTION, a instanceof KbAnswer.Purpose p
-                ? p.factId() : null, a instanceof KbAnswer.Quoted q ? q.anchor() : null,
-                a instanceof KbAnswer.NotSaid ? "not-said" : a instanceof KbAnswer.Purpose ? "purpose" : "quoted"));
+                ? p.factId() : null, a instanceof KbAnswer.Quoted q ? q.anchor() : null, a.kind()));
         if (split.any() && split.rest().isBlank()) {
             return render(loaded, loaded.answers(), loaded.position(), loaded.confirm(), loaded.typed(),
                     Reading.NONE.withAsked(asked), List.of());
@@ -289,15 +288,19 @@ public final class Dialogue {
         String english = entry.inEnglish(question);
         if (Questions.asksPurpose(english)) {
             Set<String> named = entry.understanding().map(u -> u.namedFacts(question)).orElse(Set.of());
-            String current = loaded.confirm() != null ? loaded.confirm().factId()
-                    : loaded.position().finished() ? null : loaded.position().next().id();
-            String factId = named.size() == 1 ? named.iterator().next() : named.isEmpty() ? current : null;
+            String factId = named.size() == 1 ? named.iterator().next() : named.isEmpty() ? pending(loaded) : null;
             Fact fact = factId == null ? null : entry.article().article().fact(factId).orElse(null);
             if (fact != null && fact.purpose() != null) {
                 return new KbAnswer.Purpose(question, fact.id(), fact.question(), fact.purpose());
             }
         }
         return entry.search().answer(question, english);
+    }
+
+    /** The fact the person is asked about now: the one to confirm, else the next question; null at a diagnosis. */
+    private static String pending(Loaded loaded) {
+        return loaded.confirm() != null ? loaded.confirm().factId()
+                : loaded.position().finished() ? null : loaded.position().next().id();
     }
 
     /** The same step, with the questions the message asked and what the article says to them. */
@@ -319,8 +322,7 @@ public final class Dialogue {
         CompiledArticle article = loaded.article();
         TextUnderstanding understanding = loaded.entry().understanding().orElseThrow(() -> new Refuse(
                 Outcome.Refused.of(Refusal.TEXT_NOT_SUPPORTED, article.id())));
-        String current = loaded.confirm() != null ? loaded.confirm().factId()
-                : loaded.position().finished() ? null : loaded.position().next().id();
+        String current = pending(loaded);
         Map<String, String> recorded = new LinkedHashMap<>();
         loaded.answers().forEach(a -> recorded.put(a.factId(), a.value()));
         Extraction extraction = understanding.extract(text, current, recorded);

@@ -122,7 +122,7 @@ public class DialogueMetrics implements DialogueListener {
         for (io.kbguide.engine.CompiledArticle a : articles.all()) {
             String article = a.id();
             String version = a.article().version();
-            for (String answer : List.of("quoted", "purpose", "not-said")) {
+            for (String answer : io.kbguide.answers.KbAnswer.KINDS) {
                 counter(Series.KB_QUESTIONS, "article", article, "version", version, "answer", answer);
             }
             for (Channel c : channels) {

@@ -53,7 +53,7 @@ class BoundariesTest {
                 .whereLayer("Kb").mayOnlyAccessLayers("Engine", "Text", "Answers", "Dialogue")
                 .whereLayer("Services").mayOnlyAccessLayers("Engine", "Text", "Present", "Answers", "Dialogue",
                         "Kb", "Problem")
-                .whereLayer("Ops").mayOnlyAccessLayers("Engine", "Dialogue", "Kb")
+                .whereLayer("Ops").mayOnlyAccessLayers("Engine", "Answers", "Dialogue", "Kb")
                 .whereLayer("Problem").mayOnlyAccessLayers("Engine", "Kb", "Ops")
                 .whereLayer("Edge").mayOnlyAccessLayers("Ops", "Problem")
                 .whereLayer("Contract").mayNotBeAccessedByAnyLayer()
