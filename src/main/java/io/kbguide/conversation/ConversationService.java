@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.kbguide.answers.KbAnswer;
 import io.kbguide.diagnosis.CommandView;
 import io.kbguide.diagnosis.DiagnosisView;
 import io.kbguide.dialogue.Channel;
 import io.kbguide.dialogue.Dialogue;
 import io.kbguide.dialogue.Input;
 import io.kbguide.dialogue.Notice;
-import io.kbguide.answers.KbAnswer;
 import io.kbguide.dialogue.Outcome;
 import io.kbguide.dialogue.Reading;
 import io.kbguide.engine.Answer;
@@ -20,6 +20,8 @@ import io.kbguide.engine.GuidedFlow;
 import io.kbguide.present.Wording;
 import io.kbguide.problem.Problem;
 import io.kbguide.problem.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -49,11 +51,14 @@ public class ConversationService {
     private final Cache<ConversationView, byte[]> json;
     private static final byte[] UNWRITTEN = new byte[0];
 
-    public ConversationService(Dialogue dialogue, ObjectMapper mapper, ConversationConfig config) {
+    public ConversationService(Dialogue dialogue, ObjectMapper mapper, ConversationConfig config,
+            MeterRegistry meters) {
         this.dialogue = dialogue;
         this.helpDesk = config.helpDesk();
         this.mapper = mapper;
-        this.views = Caffeine.newBuilder().weakKeys().maximumSize(config.stepCacheSize()).build();
+        this.views = Caffeine.newBuilder().weakKeys().maximumSize(config.stepCacheSize()).recordStats().build();
+        // cache_gets_total{cache="conversation-steps",result="hit|miss"}: steps served as they were worked out
+        CaffeineCacheMetrics.monitor(meters, views, "conversation-steps");
         this.json = Caffeine.newBuilder().weakKeys().maximumSize(config.stepCacheSize()).build();
     }
 

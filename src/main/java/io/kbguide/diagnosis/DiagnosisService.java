@@ -14,6 +14,8 @@ import io.kbguide.text.Origin;
 import io.kbguide.text.Rejection;
 import io.kbguide.text.Unclear;
 import io.kbguide.text.Understood;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -35,11 +37,14 @@ public class DiagnosisService {
     private record Combination(String articleId, int number) {
     }
 
-    public DiagnosisService(ArticleRegistry registry, ObjectMapper mapper, DiagnosisConfig config) {
+    public DiagnosisService(ArticleRegistry registry, ObjectMapper mapper, DiagnosisConfig config,
+            MeterRegistry meters) {
         this.registry = registry;
         this.mapper = mapper;
         this.json = Caffeine.newBuilder().maximumWeight(config.jsonCacheSize().asLongValue())
-                .weigher((Combination k, byte[] v) -> v.length).build();
+                .weigher((Combination k, byte[] v) -> v.length).recordStats().build();
+        // cache_gets_total{cache="diagnosis-json",result="hit|miss"}: how often a diagnosis is served as bytes
+        CaffeineCacheMetrics.monitor(meters, json, "diagnosis-json");
     }
 
     /**

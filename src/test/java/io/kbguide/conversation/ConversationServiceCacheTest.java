@@ -66,7 +66,7 @@ class ConversationServiceCacheTest {
             public String helpDesk() {
                 return "the help desk";
             }
-        });
+        }, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     @Test

@@ -51,6 +51,18 @@ class MetricsTest {
     }
 
     @Test
+    void shouldCountHowOftenADiagnosisIsServedFromItsBytes() {
+        String body = "{\"facts\": {\"architecture\": \"x64\"}}";
+        String url = "/api/v1/articles/" + ARTICLE + "/diagnosis";
+        given().contentType(ContentType.JSON).body(body).when().post(url).then().statusCode(200);
+        String before = metrics();
+        given().contentType(ContentType.JSON).body(body).when().post(url).then().statusCode(200);
+        String after = metrics();
+        assertEquals(1, delta(before, after, "cache_gets_total", "cache=\"diagnosis-json\",result=\"hit\""));
+        assertEquals(0, delta(before, after, "cache_gets_total", "cache=\"diagnosis-json\",result=\"miss\""));
+    }
+
+    @Test
     void shouldHaveEveryCounterFromTheStartSoThatADashboardReadsZeroNotNoData() {
         String m = metrics();
         for (String series : new String[] {
