@@ -103,6 +103,39 @@ TEXTS=(
   done
   echo '}'
 } >"$WORK/diagnosis.rows"
+# New servers: a different fact set on every request, drawn (seeded, per thread) from the facts' own values as the
+# service lists them, versions written across every band; complete (every fact) or partial (each fact with p=0.5).
+# Two answers that cannot both be true (the article's constraints) are redrawn, so every request is a diagnosis.
+curl -fs "$BASE/api/v1/articles/$A" | jq -r '
+  "local facts = {", (.facts[] | "  {\"" + .id + "\", {" + ([.choices[].value | "\"" + . + "\""] | join(", ")) + "}, "
+    + (if .type == "version" then "true" else "false" end) + "},"), "}"' >"$WORK/facts.lua"
+for kind in complete partial; do
+  cat "$WORK/facts.lua" - >"$WORK/new-$kind.lua" <<LUA
+local partial = "$kind" == "partial"
+LUA
+  cat >>"$WORK/new-$kind.lua" <<'LUA'
+local counter = 0
+setup = function(thread) counter = counter + 1; thread:set("seed", counter) end
+init = function() math.randomseed(42 + (seed or 0)) end
+local function version()
+  return string.format("%d.%d.%d", math.random(4, 6), math.random(0, 3), math.random(0, 9))
+end
+request = function()
+  local given = {}
+  for _, f in ipairs(facts) do
+    if not partial or math.random() < 0.5 then
+      given[f[1]] = f[3] and version() or f[2][math.random(#f[2])]
+    end
+  end
+  if given.os == "windows-2000" and given.architecture == "x64" then given.architecture = "x86" end
+  if given.os == "windows-2003-r2" and given.servicePack == "none" then given.servicePack = "sp2" end
+  local parts = {}
+  for k, v in pairs(given) do parts[#parts + 1] = string.format('"%s":"%s"', k, v) end
+  return wrk.format("POST", "/api/v1/articles/heartbeat-registry-driver/diagnosis",
+    {["Content-Type"] = "application/json"}, '{"facts":{' .. table.concat(parts, ",") .. '}}')
+end
+LUA
+done
 for mix in steps texts diagnosis; do
   cat "$WORK/$mix.rows" - >"$WORK/$mix.lua" <<'LUA'
 local n = 0
@@ -118,7 +151,7 @@ end
 LUA
 done
 # Every request of the mixes must succeed before it is timed.
-for mix in steps texts diagnosis; do
+for mix in steps texts diagnosis new-complete new-partial; do
   if ! wrk -t1 -c1 -d1s -s "$WORK/$mix.lua" "$BASE" | grep -q 'Requests/sec'; then
     echo "the $mix mix does not run" >&2; exit 1
   fi
@@ -131,8 +164,8 @@ echo "mixes: $(grep -c '^  {' "$WORK/diagnosis.rows") fact sets, $(grep -c '^  {
 # --- throughput and latency --------------------------------------------------------------------------------------------
 # The JIT needs tens of seconds of each kind of request before a run is steady (the first seconds of the ceiling
 # run at a fifth of its speed): every endpoint is warmed up first, then each measurement gets 3 s more.
-for target in "$BASE/api/v1/articles" "-s $WORK/diagnosis.lua $BASE" "-s $WORK/steps.lua $BASE" \
-    "-s $WORK/texts.lua $BASE" "$BASE/api/v1/articles"; do
+for target in "$BASE/api/v1/articles" "-s $WORK/diagnosis.lua $BASE" "-s $WORK/new-complete.lua $BASE" \
+    "-s $WORK/steps.lua $BASE" "-s $WORK/texts.lua $BASE" "$BASE/api/v1/articles"; do
   # shellcheck disable=SC2086
   wrk -t2 -c64 -d10s $target >/dev/null
 done
@@ -145,6 +178,14 @@ measure() {  # measure NAME CONNECTIONS [wrk args]: prints "NAME CONNS RPS P50_M
     /Socket errors/ {bad=bad "+socket"}
     END {printf "%s %s %.0f %.2f %.2f %s\n", n, c, rps, p50, p99, (bad == "" ? 0 : bad)}'
 }
+# The diagnosis JSON cache's hits and misses so far (the service's own counters, on its management port)
+cache_gets() {
+  curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" |
+    awk -v r="$1" '/^cache_gets_total\{/ && /cache="diagnosis-json"/ && $0 ~ "result=\"" r "\"" {s += $NF} END {printf "%d", s}'
+}
+cache_hits() { cache_gets hit; }
+cache_misses() { cache_gets miss; }
+: >"$WORK/hits"
 # The machine is shared by wrk and the service, and one run of a few seconds can be 15% off the next: the four
 # endpoints are measured in turn, ROUNDS times, and each figure is the median of its rounds (ratios from medians).
 : >"$WORK/results"
@@ -152,6 +193,10 @@ for c in 16 64; do
   for round in $(seq 1 "$ROUNDS"); do
     measure ceiling "$c" "$BASE/api/v1/articles" >>"$WORK/results"
     measure diagnosis "$c" -s "$WORK/diagnosis.lua" "$BASE" >>"$WORK/results"
+    hits_before=$(cache_hits); misses_before=$(cache_misses)
+    measure new-servers "$c" -s "$WORK/new-complete.lua" "$BASE" >>"$WORK/results"
+    echo "new-servers $c $(( $(cache_hits) - hits_before )) $(( $(cache_misses) - misses_before ))" >>"$WORK/hits"
+    measure partial-facts "$c" -s "$WORK/new-partial.lua" "$BASE" >>"$WORK/results"
     measure conversation-step "$c" -s "$WORK/steps.lua" "$BASE" >>"$WORK/results"
     measure free-text-reply "$c" -s "$WORK/texts.lua" "$BASE" >>"$WORK/results"
   done
@@ -165,13 +210,13 @@ sort -k1,1 -k2,2n -k3,3n "$WORK/results" | awk -v rounds="$ROUNDS" '
   { key = $1 " " $2; n[key]++; rps[key, n[key]] = $3; p50[key, n[key]] = $4; p99[key, n[key]] = $5
     if ($6 != 0) bad[key] = bad[key] + $6; order[key] = 1 }
   END {
-    split("ceiling diagnosis conversation-step free-text-reply", names, " ")
+    split("ceiling diagnosis new-servers partial-facts conversation-step free-text-reply", names, " ")
     printf "| %-18s | %5s | %8s | %8s | %8s | %10s | %9s | %6s |\n", "endpoint", "conns", "req/s", "p50 ms",
       "p99 ms", "vs ceiling", "p99 ratio", "errors"
     print "|--------------------|-------|----------|----------|----------|------------|-----------|--------|"
     for (ci = 1; ci <= 2; ci++) {
       c = ci == 1 ? 16 : 64
-      for (i = 1; i <= 4; i++) {
+      for (i = 1; i <= 6; i++) {
         key = names[i] " " c
         if (!(key in order)) continue
         delete a; for (r = 1; r <= n[key]; r++) a[r] = rps[key, r]; R[i] = med(a, n[key])
@@ -182,6 +227,7 @@ sort -k1,1 -k2,2n -k3,3n "$WORK/results" | awk -v rounds="$ROUNDS" '
       }
     }
   }'
+awk '{h[$2] += $3; m[$2] += $4} END {for (c in h) printf "diagnosis cache during new-servers at %s connections: %.1f %% hits (%d of %d)\n", c, 100 * h[c] / (h[c] + m[c] + (h[c] + m[c] == 0)), h[c], h[c] + m[c]}' "$WORK/hits" | sort
 echo
 echo "RSS after the throughput runs ($(awk '{s += $3 * '"$DURATION"'} END {printf "%.1f M", s / 1e6}' "$WORK/results") timed requests): $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$PID/status)"
 kill $PID; wait $PID 2>/dev/null || true
