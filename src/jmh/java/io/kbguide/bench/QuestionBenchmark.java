@@ -38,7 +38,7 @@ public class QuestionBenchmark {
     public void load() {
         Map<String, KnowledgeBaseEntry> kb = KbLoader.loadAll(Path.of("kb").toAbsolutePath());
         entry = kb.get("heartbeat-registry-driver");
-        routing = KbLoader.router(kb, Path.of("kb"));
+        routing = KbLoader.router(kb);
     }
 
     private KbAnswer ask(String question) {

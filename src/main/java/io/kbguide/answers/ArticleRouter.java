@@ -6,7 +6,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -16,7 +15,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.IOException;
@@ -70,8 +68,7 @@ public final class ArticleRouter {
 
     private final List<String> ids = new ArrayList<>();
     private final List<Set<String>> vocabulary = new ArrayList<>();
-    private final Map<String, Integer> frequency = new HashMap<>();
-    private int documents;
+    private final Rarity rarity = new Rarity();
     private final KbAnalyzer queryAnalyzer;
     private final IndexSearcher searcher;
 
@@ -97,8 +94,7 @@ public final class ArticleRouter {
                 vocabulary.add(words);
             }
             writer.commit();
-            this.searcher = new IndexSearcher(DirectoryReader.open(directory));
-            this.searcher.setSimilarity(new BM25Similarity(1.2f, 0.3f));
+            this.searcher = KbAnalyzer.searcher(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -107,9 +103,8 @@ public final class ArticleRouter {
     private void add(IndexWriter writer, int article, String field, String text, Set<String> words)
             throws IOException {
         Set<String> terms = queryAnalyzer.terms(text);
-        terms.forEach(t -> frequency.merge(t, 1, Integer::sum));
+        rarity.add(terms);
         words.addAll(terms);
-        documents++;
         Document doc = new Document();
         doc.add(new StoredField("article", article));
         doc.add(new TextField(field, text, Field.Store.NO));
@@ -178,17 +173,6 @@ public final class ArticleRouter {
 
     /** The share of the message's terms (weighed by rarity across the kb) that one of the articles uses. */
     double coverage(Set<String> terms, List<Integer> articles) {
-        double all = 0;
-        double held = 0;
-        for (String t : terms) {
-            int df = frequency.getOrDefault(t, 0);
-            double w = df == 0 && !ArticleSearch.specific(t) ? ArticleSearch.UNKNOWN_WORD
-                    : Math.log(1 + (documents - df + 0.5) / (df + 0.5));
-            all += w;
-            if (articles.stream().anyMatch(a -> vocabulary.get(a).contains(t))) {
-                held += w;
-            }
-        }
-        return all == 0 ? 0 : held / all;
+        return rarity.coverage(terms, t -> articles.stream().anyMatch(a -> vocabulary.get(a).contains(t)));
     }
 }

@@ -6,7 +6,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -55,11 +54,13 @@ public final class ArticleSearch {
     private final KbAnalyzer queryAnalyzer;
     private final List<Sentence> sentences = new ArrayList<>();
     private final List<Set<String>> sectionTerms = new ArrayList<>();
-    private final Map<String, Integer> sentenceFrequency = new HashMap<>();
+    private final Rarity rarity = new Rarity();
+    private final Synonyms synonyms;
     private final IndexSearcher searcher;
 
     private ArticleSearch(Article article, Synonyms synonyms) {
         this.article = article;
+        this.synonyms = synonyms;
         this.queryAnalyzer = new KbAnalyzer(synonyms.map, false);
         KbAnalyzer indexAnalyzer = new KbAnalyzer(synonyms.map, true);
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -69,10 +70,10 @@ public final class ArticleSearch {
                 // the first heading is the article's own title: it says what every sentence is about
                 String title = s == 0 ? "" : Section.name(section.title());
                 sectionTerms.add(queryAnalyzer.terms(title + ". " + section.plainText()));
-                queryAnalyzer.terms(title).forEach(t -> sentenceFrequency.merge(t, 1, Integer::sum));
+                rarity.add(queryAnalyzer.terms(title));
                 for (String text : sentences(section)) {
                     Sentence sentence = new Sentence(s, text, queryAnalyzer.terms(text));
-                    sentence.terms().forEach(t -> sentenceFrequency.merge(t, 1, Integer::sum));
+                    rarity.add(sentence.terms());
                     Document doc = new Document();
                     doc.add(new StoredField("n", sentences.size()));
                     doc.add(new TextField("text", text, Field.Store.NO));
@@ -83,9 +84,7 @@ public final class ArticleSearch {
                 }
             }
             writer.commit();
-            this.searcher = new IndexSearcher(DirectoryReader.open(directory));
-            // sentences are short and of very different lengths: length counts for less than BM25's default
-            this.searcher.setSimilarity(new org.apache.lucene.search.similarities.BM25Similarity(1.2f, 0.3f));
+            this.searcher = KbAnalyzer.searcher(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,6 +93,11 @@ public final class ArticleSearch {
     /** Indexes an article's sections. */
     public static ArticleSearch of(Article article, Synonyms synonyms) {
         return new ArticleSearch(article, synonyms);
+    }
+
+    /** The kb's synonyms the article was indexed with. */
+    public Synonyms synonyms() {
+        return synonyms;
     }
 
     private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile(
@@ -217,8 +221,8 @@ public final class ArticleSearch {
      */
     private Hit bestOf(List<Hit> hits, Set<String> terms, boolean definition) {
         if (definition) {
-            String rarest = terms.stream().filter(sentenceFrequency::containsKey)
-                    .max(Comparator.comparingDouble(this::idf)).orElse(null);
+            String rarest = terms.stream().filter(rarity::known).max(Comparator.comparingDouble(rarity::idf))
+                    .orElse(null);
             Hit first = null;
             for (Hit h : hits) {
                 if (rarest != null && h.score() >= hits.get(0).score() * 0.5
@@ -278,44 +282,10 @@ public final class ArticleSearch {
 
     /**
      * How much of the question the sentence's section holds: the question's terms that occur in the sentence or its
-     * section, each weighed by its inverse frequency among the article's sentences (a word the article never uses
-     * weighs most), over all of them.
+     * section, each weighed by its rarity among the article's sentences and titles ({@link Rarity}).
      */
     double coverage(Set<String> terms, Sentence sentence) {
-        double all = 0;
-        double held = 0;
-        for (String t : terms) {
-            double w = weight(t);
-            all += w;
-            if (sentence.terms().contains(t) || sectionTerms.get(sentence.section()).contains(t)) {
-                held += w;
-            }
-        }
-        return all == 0 ? 0 : held / all;
-    }
-
-    /**
-     * A word of the question the article never uses: a number or version the article does not name weighs as the
-     * rarest word (the question is about something else); any other, such as a word of everyday English the
-     * article happens not to use, weighs as a word of middling rarity.
-     */
-    static final double UNKNOWN_WORD = 1.5;
-
-    /** A number, a version or a year: a word that names one thing exactly ("6", "6.2", "2008", "x64"). */
-    static boolean specific(String term) {
-        return term.chars().anyMatch(Character::isDigit);
-    }
-
-    private double weight(String term) {
-        if (!sentenceFrequency.containsKey(term) && !specific(term)) {
-            return UNKNOWN_WORD;
-        }
-        return idf(term);
-    }
-
-    private double idf(String term) {
-        int df = sentenceFrequency.getOrDefault(term, 0);
-        int n = sentences.size() + sectionTerms.size();
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        return rarity.coverage(terms, t -> sentence.terms().contains(t)
+                || sectionTerms.get(sentence.section()).contains(t));
     }
 }

@@ -14,6 +14,10 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,4 +109,14 @@ final class KbAnalyzer extends Analyzer {
         return terms;
     }
 
+
+    /**
+     * A searcher over an index built with this analyzer, as both searches score: BM25 with length counting for less
+     * than its default (sentences are short and of very different lengths).
+     */
+    static IndexSearcher searcher(Directory directory) throws IOException {
+        IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
+        searcher.setSimilarity(new BM25Similarity(1.2f, 0.3f));
+        return searcher;
+    }
 }

@@ -41,7 +41,7 @@ public class ArticleRegistry implements Articles {
                 .orElseGet(() -> KbLoader.loadAll(dir));
         long waited = (System.nanoTime() - start) / 1_000_000;
         entries = Map.copyOf(loaded);
-        routing = KbLoader.router(loaded, dir);
+        routing = KbLoader.router(loaded);
         LOG.infof("%s%s", KbLoader.summary(loaded, dir, preloaded.map(KbPreload.Loaded::millis).orElse(waited)),
                 preloaded.isPresent() ? " (read beside Quarkus's start; waited " + waited + " ms for it)" : "");
     }

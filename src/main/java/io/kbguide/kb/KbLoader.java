@@ -64,12 +64,14 @@ public final class KbLoader {
     }
 
     /**
-     * The router over a loaded kb's articles, with the kb's synonyms: finds the article a first message is about.
-     * A message is put in English with the packs of the first article that has them.
+     * The router over a loaded kb's articles, with the synonyms they were indexed with: finds the article a first
+     * message is about. A message is put in English with the packs of the first article that has them.
      */
-    public static Routing router(Map<String, KnowledgeBaseEntry> entries, Path dir) {
+    public static Routing router(Map<String, KnowledgeBaseEntry> entries) {
+        Synonyms synonyms = entries.values().stream().findFirst().map(e -> e.search().synonyms())
+                .orElse(Synonyms.NONE);
         ArticleRouter router = ArticleRouter.of(entries.values().stream().map(e -> e.article().article()).toList(),
-                Synonyms.read(dir));
+                synonyms);
         KnowledgeBaseEntry languages = entries.values().stream().filter(e -> e.understanding().isPresent())
                 .findFirst().orElse(null);
         return text -> router.route(languages == null ? text : languages.inEnglish(text));

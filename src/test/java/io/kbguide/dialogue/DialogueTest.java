@@ -65,7 +65,7 @@ public class DialogueTest {
 
             @Override
             public io.kbguide.answers.ArticleRouter.Route route(String text) {
-                return KbLoader.router(kb, Path.of("kb")).route(text);
+                return KbLoader.router(kb).route(text);
             }
         };
     }
