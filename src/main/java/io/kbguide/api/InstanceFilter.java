@@ -60,13 +60,14 @@ public class InstanceFilter implements OASFilter {
     private static void examples(OpenAPI openAPI, ArticleRegistry registry, CompiledArticle article) {
         ObjectMapper mapper = CDI.current().select(ObjectMapper.class).get();
         TextRenderer renderer = CDI.current().select(TextRenderer.class).get();
+        DiagnosisService diagnoses = CDI.current().select(DiagnosisService.class).get();
 
         example(openAPI, "/api/v1/articles", PathItem.HttpMethod.GET, "200", "application/json", "The articles",
                 read(mapper, write(mapper, registry.all().stream()
                         .map(a -> io.kbguide.article.ArticleViews.ArticleSummary.of(a.article())).toList())));
         example(openAPI, "/api/v1/articles/{articleId}/diagnosis", PathItem.HttpMethod.POST, "200",
-                "application/json", "No facts known yet", read(mapper, CDI.current().select(DiagnosisService.class)
-                        .get().diagnoseAsJson(article, Map.of(), null)));
+                "application/json", "No facts known yet", read(mapper, diagnoses.diagnose(diagnoses.json(), article,
+                        Map.of(), null)));
 
         Dialogue quiet = new Dialogue(registry, CDI.current().select(ConversationCodec.class).get(), List.of());
         ConversationView first = view(quiet.start(article.id(), null, Channel.API));

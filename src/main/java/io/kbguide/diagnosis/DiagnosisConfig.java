@@ -9,8 +9,9 @@ import io.smallrye.config.WithDefault;
 public interface DiagnosisConfig {
 
     /**
-     * Memory kept for diagnoses already written as JSON, by article and combination of facts (the same facts always
-     * give the same bytes); the least used are dropped past it. 0 turns the cache off.
+     * Memory kept for diagnoses that leave answers missing, already written as JSON, by article and combination of
+     * facts (the same facts always give the same bytes); the least used are dropped past it. 0 turns the cache off.
+     * Fact sets that settle everything are not kept here: each article's answer table holds them all.
      */
     @WithDefault("4M")
     MemorySize jsonCacheSize();

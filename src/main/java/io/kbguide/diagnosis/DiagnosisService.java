@@ -1,6 +1,5 @@
 package io.kbguide.diagnosis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,9 +13,11 @@ import io.kbguide.text.Origin;
 import io.kbguide.text.Rejection;
 import io.kbguide.text.Unclear;
 import io.kbguide.text.Understood;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,52 +25,90 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The stateless diagnosis, from facts and optionally from typed or pasted text. */
 @ApplicationScoped
 public class DiagnosisService {
 
+    private static final Logger LOG = Logger.getLogger(DiagnosisService.class);
+
     private final ArticleRegistry registry;
-    private final ObjectMapper mapper;
-    /** Diagnoses from facts alone, as JSON, by article and combination: built once, then served as they are. */
-    private final Cache<Combination, byte[]> json;
+    private final JsonFormat json;
+    /** Diagnoses of fact sets that leave answers missing, as JSON, by article and combination: built once, then served as they are. */
+    private final Cache<Combination, byte[]> unsettledJson;
+    /** The answer tables (every settled fact set), by article and format. */
+    private final Map<TableKey, AnswerTable> tables = new ConcurrentHashMap<>();
 
     private record Combination(String articleId, int number) {
+    }
+
+    private record TableKey(String articleId, DiagnosisFormat format) {
     }
 
     public DiagnosisService(ArticleRegistry registry, ObjectMapper mapper, DiagnosisConfig config,
             MeterRegistry meters) {
         this.registry = registry;
-        this.mapper = mapper;
-        this.json = Caffeine.newBuilder().maximumWeight(config.jsonCacheSize().asLongValue())
+        this.json = new JsonFormat(mapper);
+        this.unsettledJson = Caffeine.newBuilder().maximumWeight(config.jsonCacheSize().asLongValue())
                 .weigher((Combination k, byte[] v) -> v.length).recordStats().build();
-        // cache_gets_total{cache="diagnosis-json",result="hit|miss"}: how often a diagnosis is served as bytes
-        CaffeineCacheMetrics.monitor(meters, json, "diagnosis-json");
+        // cache_gets_total{cache="diagnosis-json",result="hit|miss"}: how often an unsettled diagnosis is served as bytes
+        CaffeineCacheMetrics.monitor(meters, unsettledJson, "diagnosis-json");
+        // the same for settled fact sets: a miss is an answer made the first time its set is asked for
+        FunctionCounter.builder("cache.gets", tables, t -> t.values().stream().mapToLong(a -> a.lookups() - a.made())
+                .sum()).tags("cache", "diagnosis-table", "result", "hit").register(meters);
+        FunctionCounter.builder("cache.gets", tables, t -> t.values().stream().mapToLong(AnswerTable::made).sum())
+                .tags("cache", "diagnosis-table", "result", "miss").register(meters);
+    }
+
+    /** Diagnoses as the JSON of their {@link DiagnosisView}. */
+    public DiagnosisFormat json() {
+        return json;
     }
 
     /**
-     * {@link #diagnose} as the JSON of its {@link DiagnosisView}. From facts alone the same combination always gives
-     * the same bytes, so those are written once and kept; with text, every diagnosis is worked out.
+     * {@link #diagnose} written in a format. From facts alone the same combination always gives the same answer: a
+     * fact set that settles everything is looked up in the article's {@link AnswerTable} (filled on a thread of its
+     * own the first time the article is asked for in that format), one that leaves answers missing is kept as JSON in
+     * a cache; with text, every diagnosis is worked out.
      *
      * @throws io.kbguide.engine.InvalidFactsException naming every invalid answer, or the contradiction
      */
-    public byte[] diagnoseAsJson(CompiledArticle article, Map<String, String> facts, String text) {
+    public byte[] diagnose(DiagnosisFormat format, CompiledArticle article, Map<String, String> facts, String text) {
         if (text != null && !text.isBlank()) {
-            return write(diagnose(article, facts, text));
+            return format.write(diagnose(article, facts, text));
         }
         int[] codes = article.codes(facts);
-        return json.get(new Combination(article.id(), article.combination(codes)), k -> write(view(article, codes)));
-    }
-
-    private byte[] write(DiagnosisView view) {
-        try {
-            return mapper.writeValueAsBytes(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a diagnosis could not be written as JSON", e);
+        AnswerTable table = tables.computeIfAbsent(new TableKey(article.id(), format), k -> filled(article, format));
+        if (table.settles(codes)) {
+            return table.answer(codes);
         }
+        if (format != json) {
+            return format.write(view(article, codes));
+        }
+        return unsettledJson.get(new Combination(article.id(), article.combination(codes)),
+                k -> json.write(view(article, codes)));
     }
 
-    private static DiagnosisView view(CompiledArticle article, int[] codes) {
+    /** A new table, being filled on a thread of its own. */
+    private static AnswerTable filled(CompiledArticle article, DiagnosisFormat format) {
+        AnswerTable table = new AnswerTable(article, format);
+        Thread filling = new Thread(() -> {
+            long start = System.nanoTime();
+            table.fill();
+            long[] size = table.size();
+            LOG.debugf("Article %s: every settled fact set as %s in %d ms, %d distinct answers, %d KB",
+                    article.id(), format.getClass().getSimpleName(),
+                    (System.nanoTime() - start) / 1_000_000, size[0], size[1] / 1024);
+        }, "answer-table-" + article.id());
+        filling.setDaemon(true);
+        filling.setPriority(Thread.MIN_PRIORITY);
+        filling.start();
+        return table;
+    }
+
+    /** A diagnosis from codes, as the API shows it. */
+    static DiagnosisView view(CompiledArticle article, int[] codes) {
         return DiagnosisView.of(article.article(), article.diagnose(codes), article.plansByCase(codes),
                 article.known(codes));
     }

@@ -104,6 +104,13 @@ public record DiagnosisView(
                 stillNeeded, withOrigins(facts, origins, "given"), ignored);
     }
 
+    /** The same diagnosis for these facts. */
+    public DiagnosisView withFacts(List<FactUsed> facts) {
+        return new DiagnosisView(article, complete, missingFacts, findings, remediation, citations, summary,
+                findingDetails, notes, toFindOut, understood, unclear, dependsOnTypedText, plansByCase, verdict,
+                stillNeeded, facts, ignored);
+    }
+
     /** The same diagnosis with where each fact came from (fact id to origin; others get {@code otherwise}). */
     public DiagnosisView withOrigins(Map<String, String> origins, String otherwise) {
         return new DiagnosisView(article, complete, missingFacts, findings, remediation, citations, summary,
@@ -126,6 +133,11 @@ public record DiagnosisView(
                     + " as facts; button: chosen in a conversation; typed: read from typed words; pasted: read from"
                     + " recognised command output; collected: read from the evidence collector's output; explicit: sent"
                     + " as facts beside text") String origin) {
+
+        /** A fact sent as facts, with its value as the rules see it. */
+        static FactUsed given(Fact fact, String value) {
+            return new FactUsed(fact.id(), fact.name(), value, fact.labelOf(value), "given");
+        }
     }
 
     @Schema(name = "Verdict", description = "The answer in one line", requiredProperties = {"kind", "text", "steps",
@@ -204,10 +216,8 @@ public record DiagnosisView(
                 d.missing().stream().map(m -> FactToCheck.of(article, m, known)).toList(), null, null, null,
                 plansByCase.isEmpty() ? null : plansByCase.stream().map(c -> PlanCaseView.of(article, c)).toList(),
                 VerdictView.of(Wording.verdict(article, d, known)), Wording.stillNeeded(article, d),
-                known.entrySet().stream().map(e -> {
-                    Fact f = article.fact(e.getKey()).orElseThrow();
-                    return new FactUsed(f.id(), f.name(), e.getValue(), f.labelOf(e.getValue()), "given");
-                }).toList(), null);
+                known.entrySet().stream().map(e -> FactUsed.given(article.fact(e.getKey()).orElseThrow(),
+                        e.getValue())).toList(), null);
     }
 
     /** The citations as the API shows them. */

@@ -2,11 +2,13 @@ package io.kbguide.render;
 
 import io.kbguide.conversation.ConversationView;
 import io.kbguide.diagnosis.CommandView;
+import io.kbguide.diagnosis.DiagnosisFormat;
 import io.kbguide.diagnosis.DiagnosisView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class TextRenderer {
 
+    private static final String BETWEEN_FACTS = "; ";
+
     private final Optional<String> publicBaseUrl;
+    private final DiagnosisFormat markdown = new TicketFormat(true);
+    private final DiagnosisFormat text = new TicketFormat(false);
 
     public TextRenderer(LinkConfig links) {
         this.publicBaseUrl = links.base();
@@ -44,7 +50,7 @@ public class TextRenderer {
      *
      * @param verdict   the one line that opens it
      * @param check     the warning that its steps rest on typed words, or null
-     * @param facts     the facts it is for, with where each came from
+     * @param facts     the facts it is for, with where each came from, in one line; null when none is known
      * @param steps     what to do, numbered
      * @param nothing   what to say where there is no step: nothing to do, or nothing safe yet
      * @param cases     what each answer still missing would lead to
@@ -53,12 +59,15 @@ public class TextRenderer {
      * @param sources   every quote once, numbered; steps, findings and notes refer to them by number
      */
     public record Ticket(String verdict, String check, String articleTitle, String articleVersion, String articleLink,
-            List<FactLine> facts, List<StepLine> steps, String nothing, List<String> cases,
+            String facts, List<StepLine> steps, String nothing, List<String> cases,
             List<FindOutLine> toFindOut, List<FindingLine> findings, String stillNeeded, List<NoteLine> notes,
             List<SourceLine> sources) {
-    }
 
-    public record FactLine(String name, String label, String origin) {
+        /** The same ticket with another facts line. */
+        Ticket withFacts(String line) {
+            return new Ticket(verdict, check, articleTitle, articleVersion, articleLink, line, steps, nothing, cases,
+                    toFindOut, findings, stillNeeded, notes, sources);
+        }
     }
 
     public record StepLine(String title, String detail, boolean inference, List<CommandView> instructions,
@@ -91,6 +100,67 @@ public class TextRenderer {
 
     public String text(DiagnosisView diagnosis) {
         return Templates.diagnosisText(diagnosis, ticket(diagnosis)).render();
+    }
+
+    /** Diagnoses as {@link #markdown(DiagnosisView)} writes them, for the diagnosis service's answer table. */
+    public DiagnosisFormat markdownDiagnosis() {
+        return markdown;
+    }
+
+    /** Diagnoses as {@link #text(DiagnosisView)} writes them. */
+    public DiagnosisFormat textDiagnosis() {
+        return text;
+    }
+
+    /**
+     * A diagnosis laid out for a ticket, as bytes, cut around its facts line by laying it out with a mark in place of
+     * the line (a character of Unicode's private use area) and cutting where the mark is. Should a kb text ever hold
+     * the mark, the cut is refused, or the answer table's check finds the difference and writes that answer whole.
+     */
+    private final class TicketFormat implements DiagnosisFormat {
+
+        private static final String MARK = "\uE000";
+        private static final byte[] BETWEEN = BETWEEN_FACTS.getBytes(StandardCharsets.UTF_8);
+        private final boolean asMarkdown;
+
+        TicketFormat(boolean asMarkdown) {
+            this.asMarkdown = asMarkdown;
+        }
+
+        @Override
+        public byte[] write(DiagnosisView diagnosis) {
+            return render(diagnosis, ticket(diagnosis)).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public Optional<Around> around(DiagnosisView diagnosis) {
+            Ticket ticket = ticket(diagnosis);
+            if (ticket.facts() == null) {
+                return Optional.empty();
+            }
+            String marked = render(diagnosis, ticket.withFacts(MARK));
+            int at = marked.indexOf(MARK);
+            if (at < 0 || marked.indexOf(MARK, at + 1) >= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new Around(marked.substring(0, at).getBytes(StandardCharsets.UTF_8),
+                    marked.substring(at + MARK.length()).getBytes(StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public byte[] fact(DiagnosisView.FactUsed fact) {
+            return TextRenderer.fact(fact).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public byte[] between() {
+            return BETWEEN;
+        }
+
+        private String render(DiagnosisView diagnosis, Ticket ticket) {
+            return (asMarkdown ? Templates.diagnosisMarkdown(diagnosis, ticket)
+                    : Templates.diagnosisText(diagnosis, ticket)).render();
+        }
     }
 
     Ticket ticket(DiagnosisView d) {
@@ -135,8 +205,8 @@ public class TextRenderer {
             nothing = d.complete() ? "Nothing needs to be done."
                     : "No step that changes the server is safe to advise until the answers below are known.";
         }
-        List<FactLine> facts = d.facts() == null ? List.of()
-                : d.facts().stream().map(f -> new FactLine(f.name(), f.label(), f.origin())).toList();
+        String facts = d.facts() == null || d.facts().isEmpty() ? null
+                : String.join(BETWEEN_FACTS, d.facts().stream().map(TextRenderer::fact).toList());
         List<String> typed = d.dependsOnTypedText() == null ? List.of() : d.dependsOnTypedText().stream()
                 .map(id -> d.facts() == null ? id : d.facts().stream().filter(f -> f.factId().equals(id))
                         .map(DiagnosisView.FactUsed::name).findFirst().orElse(id)).toList();
@@ -144,6 +214,11 @@ public class TextRenderer {
                 io.kbguide.present.Wording.checkBeforeActing(typed), d.article().title(),
                 d.article().version(), articleLink, facts, steps, nothing, cases, toFindOut, findings,
                 d.stillNeeded(), notes, sources);
+    }
+
+    /** A fact as the facts line lists it: "Architecture: x86 (given)". */
+    static String fact(DiagnosisView.FactUsed f) {
+        return f.name() + ": " + f.label() + " (" + f.origin() + ")";
     }
 
     /** The article page, or one section of it: absolute where a public base URL is configured. */

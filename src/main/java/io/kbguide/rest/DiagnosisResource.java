@@ -1,6 +1,7 @@
 package io.kbguide.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kbguide.diagnosis.DiagnosisFormat;
 import io.kbguide.diagnosis.DiagnosisRequest;
 import io.kbguide.diagnosis.DiagnosisService;
 import io.kbguide.diagnosis.DiagnosisView;
@@ -89,12 +90,12 @@ public class DiagnosisResource {
         DiagnosisRequest request = bodies.read(body, DiagnosisRequest.class, EXAMPLE);
         Representation as = Representation.of(headers);
         Map<String, String> answers = answers(request.facts());
-        if (as == Representation.JSON) {
-            return Response.ok(diagnoses.diagnoseAsJson(article, answers, request.text()), as.mediaType).build();
-        }
-        DiagnosisView view = diagnoses.diagnose(article, answers, request.text());
-        return Response.ok(as == Representation.MARKDOWN ? renderer.markdown(view) : renderer.text(view),
-                as.mediaType).build();
+        DiagnosisFormat format = switch (as) {
+            case JSON -> diagnoses.json();
+            case MARKDOWN -> renderer.markdownDiagnosis();
+            case TEXT -> renderer.textDiagnosis();
+        };
+        return Response.ok(diagnoses.diagnose(format, article, answers, request.text()), as.mediaType).build();
     }
 
     /** Fact values must be JSON strings (or null for unknown). */

@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Diagnoses from facts alone are kept as JSON by combination of facts: whatever spelling of the facts fills an entry,
- * every request that means the same gets exactly the JSON its own diagnosis would have written.
+ * Diagnoses from facts alone are served as bytes made once (complete fact sets from the answer table in every format,
+ * partial ones as JSON from a cache): whatever spelling of the facts made an entry, every request that means the same
+ * gets exactly the bytes its own diagnosis would have written.
  */
 @QuarkusTest
 class DiagnosisJsonCacheTest {
@@ -50,15 +52,54 @@ class DiagnosisJsonCacheTest {
             try {
                 uncached = mapper.writeValueAsBytes(diagnoses.diagnose(article, facts, null));
             } catch (InvalidFactsException contradiction) {
-                assertThrows(InvalidFactsException.class, () -> diagnoses.diagnoseAsJson(article, facts, null),
+                assertThrows(InvalidFactsException.class, () -> diagnoses.diagnose(diagnoses.json(), article, facts, null),
                         "refused with or without the cache: " + facts);
                 refused++;
                 continue;
             }
-            assertArrayEquals(uncached, diagnoses.diagnoseAsJson(article, facts, null), "facts " + facts);
+            assertArrayEquals(uncached, diagnoses.diagnose(diagnoses.json(), article, facts, null), "facts " + facts);
             served++;
         }
         assertTrue(served > 1000 && refused > 0, served + " served, " + refused + " refused");
+    }
+
+    @Inject
+    io.kbguide.render.TextRenderer renderer;
+
+    @Test
+    void shouldServeSettledFactSetsInEveryFormatExactlyAsTheWholeDiagnosisIsWritten() {
+        CompiledArticle article = registry.require("heartbeat-registry-driver");
+        Map<DiagnosisFormat, java.util.function.Function<DiagnosisView, byte[]>> formats = Map.of(
+                diagnoses.json(), v -> json(v),
+                renderer.markdownDiagnosis(), v -> renderer.markdown(v).getBytes(StandardCharsets.UTF_8),
+                renderer.textDiagnosis(), v -> renderer.text(v).getBytes(StandardCharsets.UTF_8));
+        List<int[]> settled = new ArrayList<>(AnswerTableTest.settledSets(article));
+        java.util.Collections.shuffle(settled, new Random(27));
+        for (int[] codes : settled.subList(0, 3000)) {
+            Map<String, String> facts = new LinkedHashMap<>();
+            for (int i = 0; i < codes.length; i++) {
+                Fact fact = article.article().facts().get(i);
+                if (codes[i] < article.unknownCode(i)) {
+                    facts.put(fact.id(), fact.representative(fact.domain().get(codes[i])));
+                } else if (i % 2 == 0) {
+                    facts.put(fact.id(), Fact.UNKNOWN);
+                }
+            }
+            DiagnosisView view = diagnoses.diagnose(article, facts, null);
+            formats.forEach((format, whole) -> {
+                byte[] expected = whole.apply(view);
+                assertArrayEquals(expected, diagnoses.diagnose(format, article, facts, null), "facts " + facts);
+                assertArrayEquals(expected, diagnoses.diagnose(format, article, facts, null), "again " + facts);
+            });
+        }
+    }
+
+    private byte[] json(DiagnosisView view) {
+        try {
+            return mapper.writeValueAsBytes(view);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -1,0 +1,46 @@
+package io.kbguide.diagnosis;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * A way of writing a diagnosis as the body of a response (JSON here, Markdown and plain text in the renderer), able to
+ * leave out the facts the diagnosis is for, so that {@link AnswerTable} can keep each distinct answer once and splice
+ * the facts of each request in.
+ */
+public interface DiagnosisFormat {
+
+    /** The whole answer. */
+    byte[] write(DiagnosisView diagnosis);
+
+    /**
+     * The answer cut where its list of facts goes, the list left out: empty when this diagnosis cannot be cut so (it
+     * has no facts, or text was sent).
+     */
+    Optional<Around> around(DiagnosisView diagnosis);
+
+    /** One fact as the list of facts shows it. */
+    byte[] fact(DiagnosisView.FactUsed fact);
+
+    /** What goes between two facts of the list. */
+    byte[] between();
+
+    /** What comes before the list of facts and after it; equal when the bytes are. */
+    record Around(byte[] before, byte[] after) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Around a && Arrays.equals(before, a.before) && Arrays.equals(after, a.after);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(before) + Arrays.hashCode(after);
+        }
+
+        @Override
+        public String toString() {
+            return "Around[" + before.length + " + " + after.length + " bytes]";
+        }
+    }
+}
