@@ -8,7 +8,10 @@
 # The cache is made by a training run with exactly the options, the jar and the class path of the measured runs
 # (the cache is refused otherwise): the service started with -XX:AOTCacheOutput, the first diagnosis, then a few
 # seconds of diagnoses, conversation steps, typed replies and the article list, then stopped; the JVM assembles the
-# cache at exit. The RSS counts the pages of the cache mapped from its file (shown apart as "file").
+# cache at exit. The RSS is VmRSS, as floor.sh's; "file" is the part of it mapped from files (RssFile). JDK 25 maps
+# the cache at a random address and patches its pointers (ArchiveRelocationMode=1), so many of the cache's pages
+# become private, anonymous memory (with -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 about 30 MB of
+# them stayed file pages, shareable between instances, in one try).
 # Usage: src/bench/aot.sh [starts, default 7]; JDK25=/path/to/jdk-25 (default /usr/lib/jvm/temurin-25-jdk-amd64),
 #   TRAIN_SECONDS=5 of requests in the training run
 set -euo pipefail
