@@ -2,20 +2,24 @@
 # The performance benchmark (docs/performance.md): in one run on one machine, against the packaged service with the
 # production settings and the JVM options of the README and docker/ (JAVA_OPTS overrides them), it measures
 #   - with wrk on loopback, at 16 and 64 connections (2 threads): the ceiling (GET /api/v1/articles, a constant list
-#     served on the event loop), stateless diagnoses (a mix of fact sets), conversation steps (button answers along
-#     several paths, the last ones giving a diagnosis), free-text replies (chat messages and pastes);
+#     served on the event loop), stateless diagnoses (a mix of fact sets), new servers and partial fact sets (a fact
+#     set drawn on every request), conversation steps (button answers along several paths, the last ones giving a
+#     diagnosis), first-time conversation steps (a pool of STEP_POOL=30000 steps from random walks, made on another
+#     instance with the same key, so the measured one has never seen them), free-text replies (chat messages, pastes);
 #     requests/s, p50 and p99, and each one's requests/s and p99 against the ceiling's in the same run;
 #   - the time from process start to the first successful diagnosis, and the kb load + verification time, as the
 #     median of several starts;
 #   - the resident memory (RSS) of a fresh instance after 100 000 mixed requests, and after the whole run.
 # The one change from production: the per-client rate limit is raised (all the traffic comes from one client).
-# Usage: src/bench/run.sh [seconds per measurement, default 10] [starts, default 7]; ROUNDS=3 rounds of measurements
+# Usage: src/bench/run.sh [seconds per measurement, default 10] [starts, default 7]; ROUNDS=3 rounds of measurements,
+#   STEP_POOL=30000 first-time steps (the pool is sent again from its start when used up; the hit rate shows it)
 #   starts = 0 skips the start measurements and the fresh-instance RSS (a quick throughput comparison)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-10}
 STARTS=${2:-7}
 ROUNDS=${ROUNDS:-3}
+STEP_POOL=${STEP_POOL:-30000}
 # shellcheck source=service.sh
 . src/bench/service.sh
 command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
@@ -49,6 +53,67 @@ for i in $(seq 1 "$STARTS"); do  # (no-op when STARTS=0)
 done
 [ "$STARTS" -eq 0 ] || echo "start to first diagnosis: median $(median <"$WORK/first") ms of $STARTS starts ($(sort -n "$WORK/first" | paste -sd' ') ms)"
 [ "$STARTS" -eq 0 ] || echo "kb load + verification:   median $(median <"$WORK/kb") ms ($(sort -n "$WORK/kb" | paste -sd' ') ms; on its own thread, beside Quarkus's start)"
+
+# --- first-time conversation steps: steps the measured instance has never seen ---------------------------------------
+# Random walks through the conversation on an instance of their own with the measured one's key (ids are valid on
+# both, and none of the steps is in the measured one's caches): each answer drawn from the choices its question
+# offers, "unknown" now and then, the version an exact one with a build number (sometimes given early, at the first
+# question), so that nearly every state after it is new. Every distinct (id, answer) answered with 200 is kept; sorted
+# by id, which is as good as shuffled. One connection per wrk thread, so each thread walks one path at a time.
+KEY_FILE=$WORK/key
+cat - >"$WORK/walk.lua" <<LUA
+local article, out_file = "$A", "$WORK/walked"
+LUA
+cat >>"$WORK/walk.lua" <<'LUA'
+local counter = 0
+setup = function(thread) counter = counter + 1; thread:set("tid", counter) end
+local hdr = {["Content-Type"] = "application/json"}
+local out, id, fact, first, sent
+local choices, unknown = {}, false
+init = function()
+  math.randomseed(os.time() * 1000 + tid)
+  out = io.open(out_file .. "." .. tid, "a")
+end
+local function version()
+  return string.format("%d.%d.%d.%d", math.random(4, 6), math.random(0, 3), math.random(0, 9), math.random(1, 9999))
+end
+request = function()
+  if id == nil then
+    sent = nil
+    return wrk.format("POST", "/api/v1/conversations", hdr, '{"articleId":"' .. article .. '"}')
+  end
+  local r, f, value = math.random(), fact, nil
+  if (fact == "heartbeatVersion" and r < 0.7) or (first and r < 0.4) then
+    f, value = "heartbeatVersion", version()
+  elseif unknown and r > 0.9 then
+    value = "unknown"
+  else
+    value = choices[math.random(#choices)]
+  end
+  first = false
+  sent = '{"factId":"' .. f .. '","value":"' .. value .. '"}'
+  return wrk.format("POST", "/api/v1/conversations/" .. id .. "/replies", hdr, sent)
+end
+response = function(status, headers, body)
+  if status ~= 200 and status ~= 201 then id = nil; return end  -- refused: a new walk
+  if sent then out:write(id, "\t", sent, "\n") else first = true end
+  id = body:match('"conversationId":"([^"]+)"')
+  fact = body:match('"step":{"type":"question","question":{"factId":"([^"]+)"')
+  if not fact then id = nil; return end  -- a diagnosis: a new walk
+  unknown = body:match('"allowUnknown":true') ~= nil
+  choices = {}
+  for v in body:match('"choices":%[(.-)%],"allowUnknown"'):gmatch('"value":"([^"]*)"') do choices[#choices + 1] = v end
+end
+LUA
+t0=$(date +%s)
+start_service $((PORT + 2)) "${JVM[@]}"
+until [ "$(cat "$WORK"/walked.* 2>/dev/null | sort -u | wc -l)" -ge "$STEP_POOL" ]; do
+  wrk -t4 -c4 -d3s -s "$WORK/walk.lua" "http://127.0.0.1:$((PORT + 2))" >/dev/null
+done
+kill $PID; wait $PID 2>/dev/null || true
+rm -f "$SERVICE_LOG"
+sort -u "$WORK"/walked.* | awk -v n="$STEP_POOL" 'NR <= n' >"$WORK/pool"
+echo "first-time steps: a pool of $(wc -l <"$WORK/pool") distinct steps from random walks ($(( $(date +%s) - t0 )) s)"
 
 # --- the service for the throughput runs ----------------------------------------------------------------------------
 start_service $PORT "${JVM[@]}"
@@ -150,8 +215,41 @@ response = function(status)
 end
 LUA
 done
+# First-time steps: each wrk thread sends every other step of the pool, from where the last run stopped (kept in a
+# file by done), so no step is sent twice until the whole pool has been.
+cat - >"$WORK/first-steps.lua" <<LUA
+local pool_file, offset_file = "$WORK/pool", "$WORK/pool.offset"
+LUA
+cat >>"$WORK/first-steps.lua" <<'LUA'
+local rows = {}
+for line in io.lines(pool_file) do
+  local id, body = line:match("^([^\t]+)\t(.+)$")
+  rows[#rows + 1] = {"/api/v1/conversations/" .. id .. "/replies", body}
+end
+local f = io.open(offset_file)
+local start = f and tonumber(f:read("*l")) or 0
+if f then f:close() end
+local threads, counter = {}, 0
+setup = function(thread) counter = counter + 1; thread:set("tid", counter); threads[#threads + 1] = thread end
+n, failed = 0, 0
+request = function()
+  local r = rows[(start + 2 * n + tid - 1) % #rows + 1]
+  n = n + 1
+  return wrk.format("POST", r[1], {["Content-Type"] = "application/json"}, r[2])
+end
+response = function(status)
+  if status ~= 200 then failed = failed + 1 end
+end
+done = function()
+  local most = 0
+  for _, t in ipairs(threads) do most = math.max(most, t:get("n")) end
+  local f = io.open(offset_file, "w")
+  f:write(start + 2 * most, "\n")
+  f:close()
+end
+LUA
 # Every request of the mixes must succeed before it is timed.
-for mix in steps texts diagnosis new-complete new-partial; do
+for mix in steps texts diagnosis new-complete new-partial first-steps; do
   if ! wrk -t1 -c1 -d1s -s "$WORK/$mix.lua" "$BASE" | grep -q 'Requests/sec'; then
     echo "the $mix mix does not run" >&2; exit 1
   fi
@@ -165,7 +263,7 @@ echo "mixes: $(grep -c '^  {' "$WORK/diagnosis.rows") fact sets, $(grep -c '^  {
 # The JIT needs tens of seconds of each kind of request before a run is steady (the first seconds of the ceiling
 # run at a fifth of its speed): every endpoint is warmed up first, then each measurement gets 3 s more.
 for target in "$BASE/api/v1/articles" "-s $WORK/diagnosis.lua $BASE" "-s $WORK/new-complete.lua $BASE" \
-    "-s $WORK/steps.lua $BASE" "-s $WORK/texts.lua $BASE" "$BASE/api/v1/articles"; do
+    "-s $WORK/steps.lua $BASE" "-s $WORK/first-steps.lua $BASE" "-s $WORK/texts.lua $BASE" "$BASE/api/v1/articles"; do
   # shellcheck disable=SC2086
   wrk -t2 -c64 -d10s $target >/dev/null
 done
@@ -178,13 +276,14 @@ measure() {  # measure NAME CONNECTIONS [wrk args]: prints "NAME CONNS RPS P50_M
     /Socket errors/ {bad=bad "+socket"}
     END {printf "%s %s %.0f %.2f %.2f %s\n", n, c, rps, p50, p99, (bad == "" ? 0 : bad)}'
 }
-# The diagnosis JSON cache's hits and misses so far (the service's own counters, on its management port)
+# A cache's hits and misses so far (the service's own counters, on its management port): the diagnosis JSON cache,
+# or the one named (conversation-steps)
 cache_gets() {
-  curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" |
-    awk -v r="$1" '/^cache_gets_total\{/ && /cache="diagnosis-json"/ && $0 ~ "result=\"" r "\"" {s += $NF} END {printf "%d", s}'
+  curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk -v r="$1" -v cache="${2:-diagnosis-json}" '
+    /^cache_gets_total\{/ && index($0, "cache=\"" cache "\"") && $0 ~ "result=\"" r "\"" {s += $NF} END {printf "%d", s}'
 }
-cache_hits() { cache_gets hit; }
-cache_misses() { cache_gets miss; }
+cache_hits() { cache_gets hit "$@"; }
+cache_misses() { cache_gets miss "$@"; }
 : >"$WORK/hits"
 # The machine is shared by wrk and the service, and one run of a few seconds can be 15% off the next: the four
 # endpoints are measured in turn, ROUNDS times, and each figure is the median of its rounds (ratios from medians).
@@ -198,6 +297,9 @@ for c in 16 64; do
     echo "new-servers $c $(( $(cache_hits) - hits_before )) $(( $(cache_misses) - misses_before ))" >>"$WORK/hits"
     measure partial-facts "$c" -s "$WORK/new-partial.lua" "$BASE" >>"$WORK/results"
     measure conversation-step "$c" -s "$WORK/steps.lua" "$BASE" >>"$WORK/results"
+    hits_before=$(cache_hits conversation-steps); misses_before=$(cache_misses conversation-steps)
+    measure first-time-step "$c" -s "$WORK/first-steps.lua" "$BASE" >>"$WORK/results"
+    echo "first-time-step $c $(( $(cache_hits conversation-steps) - hits_before )) $(( $(cache_misses conversation-steps) - misses_before ))" >>"$WORK/hits"
     measure free-text-reply "$c" -s "$WORK/texts.lua" "$BASE" >>"$WORK/results"
   done
 done
@@ -210,13 +312,13 @@ sort -k1,1 -k2,2n -k3,3n "$WORK/results" | awk -v rounds="$ROUNDS" '
   { key = $1 " " $2; n[key]++; rps[key, n[key]] = $3; p50[key, n[key]] = $4; p99[key, n[key]] = $5
     if ($6 != 0) bad[key] = bad[key] + $6; order[key] = 1 }
   END {
-    split("ceiling diagnosis new-servers partial-facts conversation-step free-text-reply", names, " ")
+    split("ceiling diagnosis new-servers partial-facts conversation-step first-time-step free-text-reply", names, " ")
     printf "| %-18s | %5s | %8s | %8s | %8s | %10s | %9s | %6s |\n", "endpoint", "conns", "req/s", "p50 ms",
       "p99 ms", "vs ceiling", "p99 ratio", "errors"
     print "|--------------------|-------|----------|----------|----------|------------|-----------|--------|"
     for (ci = 1; ci <= 2; ci++) {
       c = ci == 1 ? 16 : 64
-      for (i = 1; i <= 6; i++) {
+      for (i = 1; i <= 7; i++) {
         key = names[i] " " c
         if (!(key in order)) continue
         delete a; for (r = 1; r <= n[key]; r++) a[r] = rps[key, r]; R[i] = med(a, n[key])
@@ -227,7 +329,11 @@ sort -k1,1 -k2,2n -k3,3n "$WORK/results" | awk -v rounds="$ROUNDS" '
       }
     }
   }'
-awk '{h[$2] += $3; m[$2] += $4} END {for (c in h) printf "diagnosis cache during new-servers at %s connections: %.1f %% hits (%d of %d)\n", c, 100 * h[c] / (h[c] + m[c] + (h[c] + m[c] == 0)), h[c], h[c] + m[c]}' "$WORK/hits" | sort
+awk '{k = $1 " " $2; h[k] += $3; m[k] += $4}
+  END {for (k in h) { split(k, p, " ")
+    printf "%s cache during %s at %s connections: %.1f %% hits (%d of %d)\n",
+      p[1] == "new-servers" ? "diagnosis" : "conversation-steps", p[1], p[2], 100 * h[k] / (h[k] + m[k] + (h[k] + m[k] == 0)), h[k], h[k] + m[k] } }' "$WORK/hits" | sort
+echo "first-time steps: $(cat "$WORK/pool.offset") sent from the pool of $(wc -l <"$WORK/pool") (warm-ups and checks included; past the pool's size it is sent again from its start)"
 echo
 echo "RSS after the throughput runs ($(awk '{s += $3 * '"$DURATION"'} END {printf "%.1f M", s / 1e6}' "$WORK/results") timed requests): $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$PID/status)"
 kill $PID; wait $PID 2>/dev/null || true
