@@ -284,6 +284,10 @@ cache_gets() {
 }
 cache_hits() { cache_gets hit "$@"; }
 cache_misses() { cache_gets miss "$@"; }
+# A diagnosis is served from bytes made before by the answer table (fact sets that settle everything) or the JSON
+# cache (those that leave answers missing)
+diagnosis_hits() { echo $(( $(cache_hits diagnosis-table) + $(cache_hits diagnosis-json) )); }
+diagnosis_misses() { echo $(( $(cache_misses diagnosis-table) + $(cache_misses diagnosis-json) )); }
 : >"$WORK/hits"
 # The machine is shared by wrk and the service, and one run of a few seconds can be 15% off the next: the four
 # endpoints are measured in turn, ROUNDS times, and each figure is the median of its rounds (ratios from medians).
@@ -292,10 +296,12 @@ for c in 16 64; do
   for round in $(seq 1 "$ROUNDS"); do
     measure ceiling "$c" "$BASE/api/v1/articles" >>"$WORK/results"
     measure diagnosis "$c" -s "$WORK/diagnosis.lua" "$BASE" >>"$WORK/results"
-    hits_before=$(cache_hits); misses_before=$(cache_misses)
+    hits_before=$(diagnosis_hits); misses_before=$(diagnosis_misses)
     measure new-servers "$c" -s "$WORK/new-complete.lua" "$BASE" >>"$WORK/results"
-    echo "new-servers $c $(( $(cache_hits) - hits_before )) $(( $(cache_misses) - misses_before ))" >>"$WORK/hits"
+    echo "new-servers $c $(( $(diagnosis_hits) - hits_before )) $(( $(diagnosis_misses) - misses_before ))" >>"$WORK/hits"
+    hits_before=$(diagnosis_hits); misses_before=$(diagnosis_misses)
     measure partial-facts "$c" -s "$WORK/new-partial.lua" "$BASE" >>"$WORK/results"
+    echo "partial-facts $c $(( $(diagnosis_hits) - hits_before )) $(( $(diagnosis_misses) - misses_before ))" >>"$WORK/hits"
     measure conversation-step "$c" -s "$WORK/steps.lua" "$BASE" >>"$WORK/results"
     hits_before=$(cache_hits conversation-steps); misses_before=$(cache_misses conversation-steps)
     measure first-time-step "$c" -s "$WORK/first-steps.lua" "$BASE" >>"$WORK/results"
@@ -331,8 +337,8 @@ sort -k1,1 -k2,2n -k3,3n "$WORK/results" | awk -v rounds="$ROUNDS" '
   }'
 awk '{k = $1 " " $2; h[k] += $3; m[k] += $4}
   END {for (k in h) { split(k, p, " ")
-    printf "%s cache during %s at %s connections: %.1f %% hits (%d of %d)\n",
-      p[1] == "new-servers" ? "diagnosis" : "conversation-steps", p[1], p[2], 100 * h[k] / (h[k] + m[k] + (h[k] + m[k] == 0)), h[k], h[k] + m[k] } }' "$WORK/hits" | sort
+    printf "%s during %s at %s connections: %.1f %% hits (%d of %d)\n",
+      p[1] == "first-time-step" ? "conversation-steps cache" : "diagnosis answer table and cache", p[1], p[2], 100 * h[k] / (h[k] + m[k] + (h[k] + m[k] == 0)), h[k], h[k] + m[k] } }' "$WORK/hits" | sort
 echo "first-time steps: $(cat "$WORK/pool.offset") sent from the pool of $(wc -l <"$WORK/pool") (warm-ups and checks included; past the pool's size it is sent again from its start)"
 echo
 echo "RSS after the throughput runs ($(awk '{s += $3 * '"$DURATION"'} END {printf "%.1f M", s / 1e6}' "$WORK/results") timed requests): $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$PID/status)"
@@ -340,8 +346,11 @@ kill $PID; wait $PID 2>/dev/null || true
 [ "$STARTS" -gt 0 ] || exit 0
 
 # --- RSS of a fresh instance after 100 000 mixed requests ------------------------------------------------------------
+# Every other request is a new server (a random complete fact set); the others go round the diagnoses, steps, texts
+# and the article list.
 start_service $PORT "${JVM[@]}"
-cat "$WORK/diagnosis.rows" >"$WORK/mixed.lua"
+sed 's/^request = function()/local new_server = function()/' "$WORK/new-complete.lua" >"$WORK/mixed.lua"
+cat "$WORK/diagnosis.rows" >>"$WORK/mixed.lua"
 sed -n 's/^  {/  {/p' "$WORK/steps.rows" "$WORK/texts.rows" | sed '1s/^/local more = {\n/' >>"$WORK/mixed.lua"
 cat >>"$WORK/mixed.lua" <<'LUA'
 }
@@ -350,7 +359,8 @@ table.insert(rows, {"/api/v1/articles", nil})
 local n, limit = 0, tonumber(os.getenv("PER_THREAD"))
 request = function()
   n = n + 1
-  local r = rows[(n % #rows) + 1]
+  if n % 2 == 0 then return new_server() end
+  local r = rows[(math.floor(n / 2) % #rows) + 1]
   if r[2] == nil then return wrk.format("GET", r[1]) end
   return wrk.format("POST", r[1], {["Content-Type"] = "application/json"}, r[2])
 end
@@ -366,4 +376,4 @@ while [ "$SENT" -lt 100000 ]; do
     awk '/requests in/ {print $1}')
   SENT=$((SENT + n))
 done
-echo "RSS of a fresh instance: $RSS_BEFORE when ready, $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$PID/status) after $SENT mixed requests"
+echo "RSS of a fresh instance: $RSS_BEFORE when ready, $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$PID/status) after $SENT mixed requests (half of them new servers)"
