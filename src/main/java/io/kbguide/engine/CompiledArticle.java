@@ -50,6 +50,31 @@ public final class CompiledArticle {
         this.codeOfValue = List.copyOf(values);
     }
 
+    /** Per fact, the number of its values plus one (unknown): what {@link StoredTables} stores. */
+    int[] radix() {
+        return radix.clone();
+    }
+
+    /** Per combination, the position of its diagnosis in {@link #results()}, or -1 where the answers contradict. */
+    int[] resultOf() {
+        return resultOf.clone();
+    }
+
+    /** The distinct diagnoses. */
+    List<Diagnosis> results() {
+        return results;
+    }
+
+    /**
+     * Whether another compiled article has the very same tables: the same combinations, each with an equal
+     * diagnosis (or the same contradiction), its findings and conditions in the same order (a map's equality
+     * ignores order). How stored tables are checked against the ones the compiler builds.
+     */
+    public boolean sameTablesAs(CompiledArticle other) {
+        return Arrays.equals(radix, other.radix) && Arrays.equals(resultOf, other.resultOf)
+                && results.equals(other.results) && results.toString().equals(other.results.toString());
+    }
+
     public Article article() {
         return article;
     }

@@ -179,11 +179,8 @@ final class TableBuilder {
                 core.remediation().forEach(s -> stepsReached.add(s.id()));
                 // the core, the missing facts and the noted ones determine the diagnosis (interned by value)
                 DiagnosisKey key = new DiagnosisKey(coreOf[index], missingFacts, notedFacts, conditions);
-                List<Fact> missingOnly = missing.stream().map(MissingFact::fact).toList();
-                resultOf[index] = diagnosisOfKey.computeIfAbsent(key, k -> diagnoses.id(new Diagnosis(core.findings(),
-                        core.remediation(), notes, missing,
-                        citationsOf(core.findings(), core.remediation(), notes),
-                        summarize(article, core.findings(), core.remediation(), missingOnly))));
+                resultOf[index] = diagnosisOfKey.computeIfAbsent(key, k -> diagnoses.id(diagnosis(article,
+                        core.findings(), core.remediation(), notes, missing)));
             }
             verify.everythingUsed(stepsReached, relevantSomewhere);
             return new CompiledArticle(article, radix, resultOf, diagnoses.items());
@@ -440,6 +437,16 @@ final class TableBuilder {
             return out;
         }
 
+    }
+
+    /**
+     * A diagnosis from its parts, with the citations they rest on and its summary: shared with {@link StoredTables},
+     * which stores the parts only.
+     */
+    static Diagnosis diagnosis(Article article, Map<String, Finding> findings, List<RemediationStep> remediation,
+            List<Explanation> notes, List<MissingFact> missing) {
+        return new Diagnosis(findings, remediation, notes, missing, citationsOf(findings, remediation, notes),
+                summarize(article, findings, remediation, missing.stream().map(MissingFact::fact).toList()));
     }
 
     /** Builds the summary sentences of a diagnosis from the kb's own wording. */

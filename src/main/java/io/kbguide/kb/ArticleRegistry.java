@@ -37,11 +37,10 @@ public class ArticleRegistry implements Articles {
         long start = System.nanoTime();
         java.nio.file.Path dir = config.dir().toAbsolutePath().normalize();
         Optional<KbPreload.Loaded> preloaded = KbPreload.take(dir);
-        Map<String, KnowledgeBaseEntry> loaded = preloaded.map(KbPreload.Loaded::entries)
-                .orElseGet(() -> KbLoader.loadAll(dir));
+        KbLoader.Kb loaded = preloaded.map(KbPreload.Loaded::kb).orElseGet(() -> KbLoader.load(dir));
         long waited = (System.nanoTime() - start) / 1_000_000;
-        entries = Map.copyOf(loaded);
-        routing = KbLoader.router(loaded);
+        entries = Map.copyOf(loaded.entries());
+        routing = KbLoader.router(loaded.entries());
         LOG.infof("%s%s", KbLoader.summary(loaded, dir, preloaded.map(KbPreload.Loaded::millis).orElse(waited)),
                 preloaded.isPresent() ? " (read beside Quarkus's start; waited " + waited + " ms for it)" : "");
     }

@@ -1,9 +1,6 @@
 package io.kbguide.kb;
 
-import io.kbguide.dialogue.KnowledgeBaseEntry;
-
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,8 +17,8 @@ public final class KbPreload {
     private record Preloaded(Path dir, CompletableFuture<Loaded> loaded) {
     }
 
-    /** The kb as read and verified, and how long that took on its own thread. */
-    record Loaded(Map<String, KnowledgeBaseEntry> entries, long millis) {
+    /** The kb as read (and verified, or with its precomputed tables), and how long that took on its own thread. */
+    record Loaded(KbLoader.Kb kb, long millis) {
     }
 
     private static volatile Preloaded preloaded;
@@ -41,8 +38,8 @@ public final class KbPreload {
         Thread thread = new Thread(() -> {
             long start = System.nanoTime();
             try {
-                Map<String, KnowledgeBaseEntry> entries = KbLoader.loadAll(path);
-                loaded.complete(new Loaded(entries, (System.nanoTime() - start) / 1_000_000));
+                KbLoader.Kb kb = KbLoader.load(path);
+                loaded.complete(new Loaded(kb, (System.nanoTime() - start) / 1_000_000));
             } catch (Throwable e) { // handed to the registry, which fails the start with it
                 loaded.completeExceptionally(e);
             }

@@ -75,12 +75,13 @@ class BoundariesTest {
 
     @Test
     void shouldLetKbCheckRunWithoutTheFramework() {
-        classes().that().belongToAnyOf(io.kbguide.kb.KbCheck.class, io.kbguide.kb.KbLoader.class)
+        classes().that().belongToAnyOf(io.kbguide.kb.KbCheck.class, io.kbguide.kb.KbLoader.class,
+                        io.kbguide.kb.KbTables.class)
                 .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..",
                         "io.kbguide.engine..", "io.kbguide.text..", "io.kbguide.dialogue..", "io.kbguide.answers..")
                         .or(JavaClass.Predicates.belongToAnyOf(io.kbguide.kb.KbCheck.class,
-                                io.kbguide.kb.KbLoader.class)))
-                .because("kb check verifies a kb with the start-up's own code, as a plain Java program: what it uses"
+                                io.kbguide.kb.KbLoader.class, io.kbguide.kb.KbTables.class)))
+                .because("kb check and the build of the kb's tables verify a kb with the start-up's own code, as plain Java programs: what it uses"
                         + " is pure Java (the packages above are checked to be)")
                 .check(main);
     }

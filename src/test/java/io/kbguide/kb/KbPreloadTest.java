@@ -26,9 +26,9 @@ class KbPreloadTest {
         KbPreload.start(KB);
         KbPreload.Loaded loaded = KbPreload.take(KB.toAbsolutePath()).orElseThrow();
         Map<String, KnowledgeBaseEntry> direct = KbLoader.loadAll(KB.toAbsolutePath());
-        assertEquals(direct.keySet(), loaded.entries().keySet());
+        assertEquals(direct.keySet(), loaded.kb().entries().keySet());
         direct.forEach((id, entry) -> {
-            var article = loaded.entries().get(id).article();
+            var article = loaded.kb().entries().get(id).article();
             assertEquals(entry.article().combinations(), article.combinations());
             assertEquals(entry.article().distinctDiagnoses(), article.distinctDiagnoses());
         });
