@@ -5,6 +5,7 @@ import io.kbguide.answers.ArticleRouter;
 import io.kbguide.dialogue.KnowledgeBaseEntry;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.text.TextUnderstanding;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +37,12 @@ public class ArticleRegistry implements Articles {
     void load() {
         long start = System.nanoTime();
         java.nio.file.Path dir = config.dir().toAbsolutePath().normalize();
-        Optional<KbPreload.Loaded> preloaded = KbPreload.take(dir);
-        KbLoader.Kb loaded = preloaded.map(KbPreload.Loaded::kb).orElseGet(() -> KbLoader.load(dir));
+        // In dev mode, engine code changes are reloaded without the build step that stores the tables, which could
+        // then be stale: the kb is verified in full there.
+        boolean dev = LaunchMode.current() == LaunchMode.DEVELOPMENT;
+        Optional<KbPreload.Loaded> preloaded = dev ? Optional.empty() : KbPreload.take(dir);
+        KbLoader.Kb loaded = preloaded.map(KbPreload.Loaded::kb).orElseGet(() -> dev
+                ? KbLoader.verifyAll(dir, (entry, millis) -> { }) : KbLoader.load(dir));
         long waited = (System.nanoTime() - start) / 1_000_000;
         entries = Map.copyOf(loaded.entries());
         routing = KbLoader.router(loaded.entries());
