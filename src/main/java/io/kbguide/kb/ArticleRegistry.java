@@ -5,10 +5,13 @@ import io.kbguide.answers.ArticleRouter;
 import io.kbguide.dialogue.KnowledgeBaseEntry;
 import io.kbguide.engine.CompiledArticle;
 import io.kbguide.text.TextUnderstanding;
+import io.kbguide.dialogue.Deferred;
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -27,7 +30,7 @@ public class ArticleRegistry implements Articles {
 
     private final KbConfig config;
     private volatile Map<String, KnowledgeBaseEntry> entries = Map.of();
-    private volatile KbLoader.Routing routing = text -> new ArticleRouter.None();
+    private volatile Deferred<KbLoader.Routing> routing = Deferred.done(text -> new ArticleRouter.None());
 
     public ArticleRegistry(KbConfig config) {
         this.config = config;
@@ -45,9 +48,27 @@ public class ArticleRegistry implements Articles {
                 ? KbLoader.verifyAll(dir, (entry, millis) -> { }) : KbLoader.load(dir));
         long waited = (System.nanoTime() - start) / 1_000_000;
         entries = Map.copyOf(loaded.entries());
-        routing = KbLoader.router(loaded.entries());
+        routing = Deferred.of(() -> KbLoader.router(loaded.entries()));
         LOG.infof("%s%s", KbLoader.summary(loaded, dir, preloaded.map(KbPreload.Loaded::millis).orElse(waited)),
                 preloaded.isPresent() ? " (read beside Quarkus's start; waited " + waited + " ms for it)" : "");
+    }
+
+    /**
+     * Once the service has started, builds on a thread of its own what the loader deferred (each article's text
+     * understanding and search, and the router), so that the first question or message does not wait for it; one
+     * that comes earlier builds what it needs itself.
+     */
+    void prepare(@Observes StartupEvent started) {
+        Thread preparing = new Thread(() -> {
+            try {
+                entries.values().forEach(KnowledgeBaseEntry::prepare);
+                routing.get();
+            } catch (RuntimeException e) { // the build loaded this very kb, so this is not expected: said, not hidden
+                LOG.errorf(e, "Preparing the kb's text understanding and search failed");
+            }
+        }, "kb-prepare");
+        preparing.setDaemon(true);
+        preparing.start();
     }
 
     /** Whether the kb has been loaded and verified. */
@@ -77,7 +98,7 @@ public class ArticleRegistry implements Articles {
 
     @Override
     public ArticleRouter.Route route(String text) {
-        return routing.route(text);
+        return routing.get().route(text);
     }
 
     /** How typed and pasted text is read for an article, if its kb folder has a language file. */

@@ -3,6 +3,7 @@ package io.kbguide.kb;
 import io.kbguide.answers.ArticleRouter;
 import io.kbguide.answers.ArticleSearch;
 import io.kbguide.answers.Synonyms;
+import io.kbguide.dialogue.Deferred;
 import io.kbguide.dialogue.KnowledgeBaseEntry;
 import io.kbguide.engine.Article;
 import io.kbguide.engine.ArticleCompiler;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ObjLongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Reads a kb directory as start-up does: every article read, verified and compiled, with its guided flow and, when
@@ -81,7 +83,10 @@ public final class KbLoader {
      */
     private static Kb read(Path dir, String hash, StoredTables stored, String why,
             ObjLongConsumer<KnowledgeBaseEntry> verified) {
-        Synonyms synonyms = Synonyms.read(dir);
+        Deferred<Synonyms> synonyms = Deferred.of(() -> Synonyms.read(dir));
+        if (stored == null) {
+            synonyms.get();
+        }
         List<Article> articles = new KbReader().readAll(dir);
         Map<String, CompiledArticle> restored = new LinkedHashMap<>();
         if (stored != null) {
@@ -101,11 +106,15 @@ public final class KbLoader {
             CompiledArticle compiled = restored.isEmpty() ? new ArticleCompiler().compile(article)
                     : restored.get(article.id());
             Path folder = dir.resolve(article.folder());
-            Optional<TextUnderstanding> text = Files.exists(folder.resolve(LanguageReader.LANGUAGE_FILE))
-                    ? Optional.of(TextUnderstanding.forArticle(article, new LanguageReader().read(folder, article)))
-                    : Optional.empty();
-            KnowledgeBaseEntry entry = new KnowledgeBaseEntry(compiled, new GuidedFlow(compiled), text,
-                    ArticleSearch.of(article, synonyms));
+            Supplier<Optional<TextUnderstanding>> text = () -> Files.exists(folder.resolve(
+                    LanguageReader.LANGUAGE_FILE)) ? Optional.of(TextUnderstanding.forArticle(article,
+                    new LanguageReader().read(folder, article))) : Optional.empty();
+            Supplier<ArticleSearch> search = () -> ArticleSearch.of(article, synonyms.get());
+            // with the stored tables the build has loaded this very kb in full, language files and search included:
+            // those are built when first needed; otherwise now, so that a fault in them stops the start
+            KnowledgeBaseEntry entry = new KnowledgeBaseEntry(compiled, new GuidedFlow(compiled),
+                    restored.isEmpty() ? Deferred.done(text.get()) : Deferred.of(text),
+                    restored.isEmpty() ? Deferred.done(search.get()) : Deferred.of(search));
             loaded.put(compiled.id(), entry);
             verified.accept(entry, (System.nanoTime() - start) / 1_000_000);
         }
@@ -157,7 +166,8 @@ public final class KbLoader {
         if (kb.precomputed()) {
             return String.format(Locale.ROOT, "Loaded %d article(s) from %s in %d ms, loaded precomputed tables"
                     + " (hash %s, verified when the application was built): %d fact combinations, %d distinct"
-                    + " diagnoses", kb.entries().size(), dir, millis, shortHash(kb.hash()), combinations, diagnoses);
+                    + " diagnoses; text understanding and search built once started", kb.entries().size(), dir, millis,
+                    shortHash(kb.hash()), combinations, diagnoses);
         }
         return String.format(Locale.ROOT, "Loaded and verified %d article(s) from %s in %d ms: %d fact"
                 + " combinations enumerated, %d distinct diagnoses%s", kb.entries().size(), dir, millis, combinations,

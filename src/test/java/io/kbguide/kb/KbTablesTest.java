@@ -53,6 +53,35 @@ class KbTablesTest {
     }
 
     @Test
+    void shouldBuildTextUnderstandingAndSearchWhenFirstNeededOnlyForTheKbTheBuildLoaded(@TempDir Path copy)
+            throws IOException {
+        KnowledgeBaseEntry deferred = KbLoader.load(KB).entries().get("heartbeat-registry-driver");
+        assertFalse(deferred.text().built() || deferred.sentences().built(), "the build loaded them: deferred");
+        assertTrue(deferred.understanding().orElseThrow().extract("it is x64").understood().stream()
+                .anyMatch(u -> u.factId().equals("architecture") && u.value().equals("x64")));
+        assertEquals("quoted", deferred.search().answer("what is the /3GB switch?", "what is the /3GB switch?")
+                .kind());
+        assertTrue(deferred.text().built() && deferred.sentences().built());
+
+        copyTree(KB, copy);
+        Path language = copy.resolve("heartbeat-registry-driver/language.yaml");
+        Files.writeString(language, Files.readString(language) + "\n# edited\n");
+        KnowledgeBaseEntry now = KbLoader.load(copy).entries().get("heartbeat-registry-driver");
+        assertTrue(now.text().built() && now.sentences().built(), "another kb: built and checked at once");
+    }
+
+    @Test
+    void shouldRefuseADefectiveLanguageFileAtStartWhenTheKbDiffersFromTheBuilds(@TempDir Path copy)
+            throws IOException {
+        copyTree(KB, copy);
+        Path language = copy.resolve("heartbeat-registry-driver/language.yaml");
+        Files.writeString(language, Files.readString(language) + "\nno-such-section: {}\n");
+        String verified = assertThrows(RuntimeException.class, () -> KbLoader.verifyAll(copy, (e, ms) -> { }))
+                .getMessage();
+        assertEquals(verified, assertThrows(RuntimeException.class, () -> KbLoader.load(copy)).getMessage());
+    }
+
+    @Test
     void shouldStoreAndRestoreTheTablesOfAnotherArticleExactly() {
         for (var article : new KbReader().readAll(FIXTURES)) {
             CompiledArticle fresh = new ArticleCompiler().compile(article);
