@@ -142,7 +142,7 @@ public final class CompiledArticle {
                 errors.add(new FactError(fact.id(), "'" + answer + "' is not a valid value for " + fact.id(),
                         fact.allowed()));
             } else if (!Fact.UNKNOWN.equals(value.get())) { // a partial version spanning bands stays unknown
-                codes[i] = fact.domain().indexOf(value.get());
+                codes[i] = codeOfValue.get(i).get(value.get());
             }
         }
         if (!errors.isEmpty()) {

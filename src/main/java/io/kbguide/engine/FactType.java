@@ -187,11 +187,19 @@ public sealed interface FactType permits FactType.Choices, FactType.Versions, Fa
         /** A band id as given, or the band a version (or a partial version wholly inside one band) falls in. */
         @Override
         public Optional<String> resolve(String answer) {
-            if (domain().contains(answer)) {
-                return Optional.of(answer);
+            for (VersionBand band : bands) { // loops, not streams: this runs for every version a request gives
+                if (band.id().equals(answer)) {
+                    return Optional.of(answer);
+                }
             }
-            return Version.range(answer).map(range -> bands.stream().filter(b -> b.covers(range)).findFirst()
-                    .map(VersionBand::id).orElse(Fact.UNKNOWN));
+            return Version.range(answer).map(range -> {
+                for (VersionBand band : bands) {
+                    if (band.covers(range)) {
+                        return band.id();
+                    }
+                }
+                return Fact.UNKNOWN;
+            });
         }
 
         /** A band id as given, or the version normalised ("6.1" is 6.1.x). */
