@@ -97,7 +97,7 @@ public class DiagnosisService {
             long start = System.nanoTime();
             table.fill();
             long[] size = table.size();
-            LOG.debugf("Article %s: every settled fact set as %s in %d ms, %d distinct answers, %d KB",
+            LOG.infof("Article %s: every settled fact set answered as %s in %d ms: %d distinct answers, %d KB",
                     article.id(), format.getClass().getSimpleName(),
                     (System.nanoTime() - start) / 1_000_000, size[0], size[1] / 1024);
         }, "answer-table-" + article.id());
