@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The stateless diagnosis, from facts and optionally from typed or pasted text. */
 @ApplicationScoped
@@ -39,6 +41,13 @@ public class DiagnosisService {
     private final Cache<Combination, byte[]> unsettledJson;
     /** The answer tables (every settled fact set), by article and format. */
     private final Map<TableKey, AnswerTable> tables = new ConcurrentHashMap<>();
+
+    private final ExecutorService filling = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "answer-tables");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+    });
 
     private record Combination(String articleId, int number) {
     }
@@ -68,8 +77,8 @@ public class DiagnosisService {
 
     /**
      * {@link #diagnose} written in a format. From facts alone the same combination always gives the same answer: a
-     * fact set that settles everything is looked up in the article's {@link AnswerTable} (filled on a thread of its
-     * own the first time the article is asked for in that format), one that leaves answers missing is kept as JSON in
+     * fact set that settles everything is looked up in the article's {@link AnswerTable} (filled in the background
+     * from the first time the article is asked for in that format), one that leaves answers missing is kept as JSON in
      * a cache; with text, every diagnosis is worked out.
      *
      * @throws io.kbguide.engine.InvalidFactsException naming every invalid answer, or the contradiction
@@ -90,20 +99,20 @@ public class DiagnosisService {
                 k -> json.write(view(article, codes)));
     }
 
-    /** A new table, being filled on a thread of its own. */
-    private static AnswerTable filled(CompiledArticle article, DiagnosisFormat format) {
+    /**
+     * A new table, to be filled by the one filling thread: tables are filled one after the other, so that filling
+     * them (a few seconds each for the seed article, while the JIT warms up) takes at most one core from requests.
+     */
+    private AnswerTable filled(CompiledArticle article, DiagnosisFormat format) {
         AnswerTable table = new AnswerTable(article, format);
-        Thread filling = new Thread(() -> {
+        filling.execute(() -> {
             long start = System.nanoTime();
             table.fill();
             long[] size = table.size();
             LOG.infof("Article %s: every settled fact set answered as %s in %d ms: %d distinct answers, %d KB",
                     article.id(), format.getClass().getSimpleName(),
                     (System.nanoTime() - start) / 1_000_000, size[0], size[1] / 1024);
-        }, "answer-table-" + article.id());
-        filling.setDaemon(true);
-        filling.setPriority(Thread.MIN_PRIORITY);
-        filling.start();
+        });
         return table;
     }
 
