@@ -169,7 +169,7 @@ TEXTS=(
   done
   echo '}'
 } >"$WORK/diagnosis.rows"
-# New servers: a different fact set on every request, drawn (seeded, per thread) from the facts' own values as the
+# New servers: a different fact set on every request, drawn (seeded by the clock, per thread) from the facts' own values as the
 # service lists them, versions written across every band; complete (every fact) or partial (each fact with p=0.5).
 # Two answers that cannot both be true (the article's constraints) are redrawn, so every request is a diagnosis.
 curl -fs "$BASE/api/v1/articles/$A" | jq -r '
@@ -182,7 +182,7 @@ LUA
   cat >>"$WORK/new-$kind.lua" <<'LUA'
 local counter = 0
 setup = function(thread) counter = counter + 1; thread:set("seed", counter) end
-init = function() math.randomseed(42 + (seed or 0)) end
+init = function() math.randomseed(os.time() * 1000 + (seed or 0)) end  -- another draw in every wrk run
 local function version()
   return string.format("%d.%d.%d", math.random(4, 6), math.random(0, 3), math.random(0, 9))
 end
