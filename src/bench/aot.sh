@@ -122,7 +122,7 @@ for i in $(seq 1 "$STARTS"); do
     first_diagnosis "$t0" >>"$WORK/$v.ms"
     awk '/^RssAnon/ {a = $2} /^RssFile/ {f = $2} /^RssShmem/ {s = $2}
       END {printf "%d %d\n", (a + f + s) / 1024, f / 1024}' /proc/$PID/status >>"$WORK/$v.rss"
-    sed -n 's/.*Loaded and verified .* in \([0-9]*\) ms.*/\1/p' "$WORK/log" >>"$WORK/$v.kb"
+    sed -n 's/.*Loaded .* article(s) from .* in \([0-9]*\) ms.*/\1/p' "$WORK/log" >>"$WORK/$v.kb"
     stop
   done
 done

@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface DiagnosisFormat {
 
+    /** What it is called in a log line: "JSON", "Markdown". */
+    String name();
+
     /** The whole answer. */
     byte[] write(DiagnosisView diagnosis);
 

@@ -37,7 +37,7 @@ public class DiagnosisService {
 
     private final ArticleRegistry registry;
     private final JsonFormat json;
-    /** Diagnoses of fact sets that leave answers missing, as JSON, by article and combination: built once, then served as they are. */
+    /** Diagnoses of fact sets that leave answers missing, as JSON, by article and combination: written once. */
     private final Cache<Combination, byte[]> unsettledJson;
     /** The answer tables (every settled fact set), by article and format. */
     private final Map<TableKey, AnswerTable> tables = new ConcurrentHashMap<>();
@@ -107,11 +107,15 @@ public class DiagnosisService {
         AnswerTable table = new AnswerTable(article, format);
         filling.execute(() -> {
             long start = System.nanoTime();
-            table.fill();
+            try {
+                table.fill();
+            } catch (RuntimeException e) { // requests still make each answer as they come
+                LOG.errorf(e, "Article %s: filling its answer table (%s) failed", article.id(), format.name());
+                return;
+            }
             long[] size = table.size();
             LOG.infof("Article %s: every settled fact set answered as %s in %d ms: %d distinct answers, %d KB",
-                    article.id(), format.getClass().getSimpleName(),
-                    (System.nanoTime() - start) / 1_000_000, size[0], size[1] / 1024);
+                    article.id(), format.name(), (System.nanoTime() - start) / 1_000_000, size[0], size[1] / 1024);
         });
         return table;
     }

@@ -23,6 +23,11 @@ final class JsonFormat implements DiagnosisFormat {
     }
 
     @Override
+    public String name() {
+        return "JSON";
+    }
+
+    @Override
     public byte[] write(DiagnosisView diagnosis) {
         return json(diagnosis);
     }

@@ -21,7 +21,8 @@ public final class CompiledArticle {
     /** The most cases {@link #plansByCase} lists; with more, finding out the missing facts comes first. */
     public static final int MAX_CASES = 12;
 
-    private final Map<Integer, List<PlanCase>> casesOf = new java.util.concurrent.ConcurrentHashMap<>();
+    /** {@link #plansByCase} by combination, once worked out: an array, not a map of boxed keys (53 000 nodes). */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<List<PlanCase>> casesOf;
     /** Each fact's position, by id. */
     private final Map<String, Integer> factIndex;
     /**
@@ -35,6 +36,7 @@ public final class CompiledArticle {
         this.radix = radix;
         this.resultOf = resultOf;
         this.results = List.copyOf(results);
+        this.casesOf = new java.util.concurrent.atomic.AtomicReferenceArray<>(resultOf.length);
         Map<String, Integer> index = new java.util.HashMap<>();
         List<Map<String, Integer>> values = new ArrayList<>();
         for (Fact fact : article.facts()) {
@@ -216,7 +218,13 @@ public final class CompiledArticle {
      * when there would be more than {@link #MAX_CASES} cases.
      */
     public List<PlanCase> plansByCase(int[] codes) {
-        return casesOf.computeIfAbsent(index(codes), k -> cases(codes.clone()));
+        int index = index(codes);
+        List<PlanCase> cases = casesOf.get(index);
+        if (cases == null) { // two threads may both work it out: the same list either way
+            cases = cases(codes.clone());
+            casesOf.set(index, cases);
+        }
+        return cases;
     }
 
     private List<PlanCase> cases(int[] codes) {

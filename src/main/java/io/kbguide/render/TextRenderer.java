@@ -128,6 +128,11 @@ public class TextRenderer {
         }
 
         @Override
+        public String name() {
+            return asMarkdown ? "Markdown" : "plain text";
+        }
+
+        @Override
         public byte[] write(DiagnosisView diagnosis) {
             return render(diagnosis, ticket(diagnosis)).getBytes(StandardCharsets.UTF_8);
         }

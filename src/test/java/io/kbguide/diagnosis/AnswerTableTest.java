@@ -84,6 +84,11 @@ class AnswerTableTest {
         // a format whose cut loses a byte: the check made with the entry catches it
         DiagnosisFormat lossy = new DiagnosisFormat() {
             @Override
+            public String name() {
+                return "lossy JSON";
+            }
+
+            @Override
             public byte[] write(DiagnosisView diagnosis) {
                 return JSON.write(diagnosis);
             }
