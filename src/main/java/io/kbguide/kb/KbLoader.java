@@ -79,7 +79,9 @@ public final class KbLoader {
 
     /**
      * Reads the kb, with the compiled articles restored from {@code stored} (the kb's hash matched), or, when it is
-     * null or does not fit the articles read, compiled.
+     * null or does not fit the articles read, compiled. Restored, the articles' text understanding and search are
+     * deferred (the build loaded them from these very files); compiled, they are built now, so that a fault in them
+     * stops the start.
      */
     private static Kb read(Path dir, String hash, StoredTables stored, String why,
             ObjLongConsumer<KnowledgeBaseEntry> verified) {
@@ -100,25 +102,24 @@ public final class KbLoader {
                 why = "the precomputed tables do not fit the kb: " + e.getMessage();
             }
         }
+        boolean deferred = !restored.isEmpty();
         Map<String, KnowledgeBaseEntry> loaded = new LinkedHashMap<>();
         for (Article article : articles) {
             long start = System.nanoTime();
-            CompiledArticle compiled = restored.isEmpty() ? new ArticleCompiler().compile(article)
-                    : restored.get(article.id());
+            CompiledArticle compiled = deferred ? restored.get(article.id())
+                    : new ArticleCompiler().compile(article);
             Path folder = dir.resolve(article.folder());
             Supplier<Optional<TextUnderstanding>> text = () -> Files.exists(folder.resolve(
                     LanguageReader.LANGUAGE_FILE)) ? Optional.of(TextUnderstanding.forArticle(article,
                     new LanguageReader().read(folder, article))) : Optional.empty();
             Supplier<ArticleSearch> search = () -> ArticleSearch.of(article, synonyms.get());
-            // with the stored tables the build has loaded this very kb in full, language files and search included:
-            // those are built when first needed; otherwise now, so that a fault in them stops the start
             KnowledgeBaseEntry entry = new KnowledgeBaseEntry(compiled, new GuidedFlow(compiled),
-                    restored.isEmpty() ? Deferred.done(text.get()) : Deferred.of(text),
-                    restored.isEmpty() ? Deferred.done(search.get()) : Deferred.of(search));
+                    deferred ? Deferred.of(text) : Deferred.done(text.get()),
+                    deferred ? Deferred.of(search) : Deferred.done(search.get()));
             loaded.put(compiled.id(), entry);
             verified.accept(entry, (System.nanoTime() - start) / 1_000_000);
         }
-        return new Kb(loaded, hash, !restored.isEmpty(), why);
+        return new Kb(loaded, hash, deferred, why);
     }
 
     /**
