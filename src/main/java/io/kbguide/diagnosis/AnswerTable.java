@@ -78,12 +78,7 @@ final class AnswerTable {
     void fill() {
         int[] codes = new int[facts.length];
         for (int combination = 0; combination < answers.length(); combination++) {
-            int rest = combination;
-            for (int i = codes.length - 1; i >= 0; i--) {
-                int radix = article.unknownCode(i) + 1;
-                codes[i] = rest % radix;
-                rest /= radix;
-            }
+            article.codesOf(combination, codes);
             if (answers.get(combination) == null && !article.contradicts(codes) && settles(codes)) {
                 make(combination, codes);
             }

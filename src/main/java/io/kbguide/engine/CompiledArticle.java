@@ -316,6 +316,16 @@ public final class CompiledArticle {
         return index(codes);
     }
 
+    /**
+     * The codes of a combination's number (the inverse of {@link #combination}): each fact's value code, or its
+     * unknown code, the last fact varying fastest.
+     *
+     * @param codes filled in, one per fact
+     */
+    public void codesOf(int combination, int[] codes) {
+        Combinations.decode(combination, radix, codes);
+    }
+
     int index(int[] codes) {
         int index = 0;
         for (int i = 0; i < radix.length; i++) {

@@ -34,20 +34,14 @@ class AnswerTableTest {
     /** Every combination of codes (each fact known or unknown) that does not contradict and settles everything. */
     static List<int[]> settledSets(CompiledArticle article) {
         List<int[]> out = new ArrayList<>();
-        int n = article.article().facts().size();
-        int[] codes = new int[n];
-        while (true) {
+        for (int combination = 0; combination < article.combinations(); combination++) {
+            int[] codes = new int[article.article().facts().size()];
+            article.codesOf(combination, codes);
             if (!article.contradicts(codes) && article.diagnose(codes).complete()) {
-                out.add(codes.clone());
-            }
-            int i = n - 1;
-            while (i >= 0 && ++codes[i] > article.unknownCode(i)) {
-                codes[i--] = 0;
-            }
-            if (i < 0) {
-                return out;
+                out.add(codes);
             }
         }
+        return out;
     }
 
     @Test

@@ -50,16 +50,7 @@ class KbPreloadTest {
 
     @Test
     void shouldFailWithTheVerifiersErrorWhenTheKbIsBroken(@TempDir Path copy) throws IOException {
-        try (Stream<Path> files = Files.walk(KB)) {
-            for (Path f : files.toList()) {
-                Path target = copy.resolve(KB.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
+        KbCopy.tree(KB, copy);
         try (Stream<Path> flows = Files.walk(copy)) {
             Path flow = flows.filter(p -> p.getFileName().toString().equals("flow.yaml")).findFirst().orElseThrow();
             String text = Files.readString(flow);

@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,7 +62,7 @@ class KbTablesTest {
                 .kind());
         assertTrue(deferred.text().built() && deferred.sentences().built());
 
-        copyTree(KB, copy);
+        KbCopy.tree(KB, copy);
         Path language = copy.resolve("heartbeat-registry-driver/language.yaml");
         Files.writeString(language, Files.readString(language) + "\n# edited\n");
         KnowledgeBaseEntry now = KbLoader.load(copy).entries().get("heartbeat-registry-driver");
@@ -73,7 +72,7 @@ class KbTablesTest {
     @Test
     void shouldRefuseADefectiveLanguageFileAtStartWhenTheKbDiffersFromTheBuilds(@TempDir Path copy)
             throws IOException {
-        copyTree(KB, copy);
+        KbCopy.tree(KB, copy);
         Path language = copy.resolve("heartbeat-registry-driver/language.yaml");
         Files.writeString(language, Files.readString(language) + "\nno-such-section: {}\n");
         String verified = assertThrows(RuntimeException.class, () -> KbLoader.verifyAll(copy, (e, ms) -> { }))
@@ -93,7 +92,7 @@ class KbTablesTest {
     @Test
     void shouldVerifyInFullAKbEditedByOneByteAndRefuseItWithTheVerifiersMessage(@TempDir Path copy)
             throws IOException {
-        copyTree(KB, copy);
+        KbCopy.tree(KB, copy);
         Path text = copy.resolve("heartbeat-registry-driver/article.md");
         String original = Files.readString(text);
         // one byte: a quote of the flow no longer occurs in its section
@@ -112,7 +111,7 @@ class KbTablesTest {
 
     @Test
     void shouldVerifyInFullAKbWithAnyOtherHashAndSaySo(@TempDir Path copy) throws IOException {
-        copyTree(KB, copy);
+        KbCopy.tree(KB, copy);
         Path flow = copy.resolve("heartbeat-registry-driver/flow.yaml");
         Files.writeString(flow, Files.readString(flow) + "\n# edited without a rebuild\n");
 
@@ -126,7 +125,7 @@ class KbTablesTest {
 
     @Test
     void shouldFindATableDefectInAKbEditedAfterItsTablesWereStored(@TempDir Path copy) throws IOException {
-        copyTree(FIXTURES, copy);
+        KbCopy.tree(FIXTURES, copy);
         List<CompiledArticle> compiled = KbLoader.verifyAll(copy, (e, ms) -> { }).entries().values().stream()
                 .map(KnowledgeBaseEntry::article).toList();
         Optional<StoredTables> stored = StoredTables.read(StoredTables.write(KbTables.hash(copy), compiled));
@@ -185,7 +184,7 @@ class KbTablesTest {
         assertEquals(expected.distinctDiagnoses(), actual.distinctDiagnoses());
         int[] codes = new int[expected.article().facts().size()];
         for (int index = 0; index < expected.combinations(); index++) {
-            decode(index, expected, codes);
+            expected.codesOf(index, codes);
             assertEquals(expected.combination(codes), index);
             assertEquals(expected.contradicts(codes), actual.contradicts(codes), "combination " + index);
             if (expected.contradicts(codes)) {
@@ -202,27 +201,5 @@ class KbTablesTest {
             assertEquals(e.summary(), a.summary());
         }
         assertTrue(expected.sameTablesAs(actual));
-    }
-
-    /** The codes of a combination's number: each fact's value, or its unknown code, the last fact varying fastest. */
-    private static void decode(int index, CompiledArticle article, int[] codes) {
-        for (int i = codes.length - 1; i >= 0; i--) {
-            int radix = article.unknownCode(i) + 1;
-            codes[i] = index % radix;
-            index /= radix;
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
     }
 }
